@@ -1,0 +1,174 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Clock } from './clock.ts';
+import { systemClock } from './clock.ts';
+import type { Ctx } from './context.ts';
+import type { Database } from './db/database.ts';
+import type { RouteAction } from './auth/policy.ts';
+import { handleError, localeOf, sendError } from './http/error-handler.ts';
+import { isOperatorRequest, makeAuthHook } from './http/auth-hook.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { setupRoutes } from './setup/setup.routes.ts';
+import { tenantRoutes } from './tenants/tenant.routes.ts';
+import { unitRoutes } from './units/unit.routes.ts';
+import { groupRoutes } from './groups/group.routes.ts';
+import { convenerRoutes } from './conveners/convener.routes.ts';
+import { userRoutes } from './users/user.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The policy action this route performs, or 'public'. Every /api route must declare one. */
+    action?: RouteAction;
+  }
+  interface FastifyRequest {
+    ctx: Ctx;
+  }
+  interface FastifyInstance {
+    landfall: { engine: Database['engine']; routes: RegisteredRoute[] };
+  }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  action: RouteAction | undefined;
+}
+
+export interface AppOptions {
+  database: Database;
+  clock?: Clock;
+  /** Folder of the built web app; served with an SPA fallback when present. */
+  webDir?: string;
+  /** Token that authenticates the local operator (the CLI); absent means no operator access. */
+  operatorToken?: string;
+  /** Secure cookies: 'auto' follows the request protocol (set trustProxy behind a TLS proxy). */
+  secureCookies?: 'auto' | 'always' | 'never';
+  trustProxy?: FastifyServerOptions['trustProxy'];
+  logger?: FastifyServerOptions['logger'];
+}
+
+const csp = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    // Ant Design injects its CSS-in-JS as <style> elements; scripts stay strictly 'self'.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: null,
+  },
+};
+
+/** Builds the HTTP application without listening: main.ts listens, tests and the CLI use inject(). */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const clock = opts.clock ?? systemClock;
+  const secureCookies = opts.secureCookies ?? 'auto';
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  const routes: RegisteredRoute[] = [];
+  app.decorate('landfall', { engine: opts.database.engine, routes });
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const action = (route.config as { action?: RouteAction } | undefined)?.action;
+    if (route.url.startsWith('/api') && !action) {
+      throw new Error(`route ${methods.join(',')} ${route.url} declares no policy action`);
+    }
+    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, action });
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: csp,
+    referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+    hsts: secureCookies === 'always',
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, {
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', signed: false },
+  });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Landfall API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    request.ctx = {
+      db: opts.database.db,
+      clock,
+      actor: null,
+      ip: request.ip,
+      requestId: String(request.id),
+      locale: localeOf(request),
+    };
+  });
+  // CSRF: every state-changing request carries the token from GET /api/csrf,
+  // except the operator's (the CLI sends no cookie, so there is nothing to forge).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return done();
+    if (isOperatorRequest(request, opts.operatorToken)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+  app.addHook('preHandler', makeAuthHook({ operatorToken: opts.operatorToken, secureCookies }));
+
+  await app.register(setupRoutes);
+  await app.register(authRoutes({ secureCookies }));
+  await app.register(tenantRoutes);
+  await app.register(unitRoutes);
+  await app.register(groupRoutes);
+  await app.register(convenerRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+  app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  const webDir = opts.webDir;
+  const hasWeb = !!webDir && existsSync(`${webDir}/index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      setHeaders(res, path) {
+        res.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path)) {
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    }
+    return sendError(request, reply, 'not_found');
+  });
+  return app;
+}

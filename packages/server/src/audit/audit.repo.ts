@@ -1,0 +1,44 @@
+import type { AuditQuery } from '@landfall/domain';
+import type { Kysely } from 'kysely';
+import type { AuditLogInsert, DB } from '../db/schema.ts';
+import type { Tx } from '../context.ts';
+
+export async function insertAuditEntry(db: Tx, entry: AuditLogInsert): Promise<void> {
+  await db.insertInto('audit_log').values(entry).execute();
+}
+
+/** Dates in the query are Asia/Shanghai calendar dates. */
+export async function listAuditEntries(db: Kysely<DB>, query: AuditQuery, tenantIds: string[] | undefined) {
+  let q = db.selectFrom('audit_log');
+  if (tenantIds) {
+    // Rows without a tenant (a failed login for an unknown username) are shown to every auditor.
+    q = q.where((eb) =>
+      tenantIds.length
+        ? eb.or([eb('tenant_id', 'in', tenantIds), eb('tenant_id', 'is', null)])
+        : eb('tenant_id', 'is', null),
+    );
+  }
+  if (query.from) q = q.where('at', '>=', new Date(`${query.from}T00:00:00+08:00`));
+  if (query.to) q = q.where('at', '<', shanghaiNextDay(query.to));
+  if (query.actor) q = q.where('actor_name', 'ilike', `%${escapeLike(query.actor)}%`);
+  if (query.action) q = q.where('action', 'like', `${escapeLike(query.action)}%`);
+  if (query.outcome) q = q.where('outcome', '=', query.outcome);
+  if (query.recordType) q = q.where('record_type', '=', query.recordType);
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const items = await q
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { items, total: Number(total.n) };
+}
+
+/** The instant the Asia/Shanghai day after `date` begins. */
+function shanghaiNextDay(date: string): Date {
+  return new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000);
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

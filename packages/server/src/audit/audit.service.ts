@@ -1,0 +1,96 @@
+import type { AuditQuery } from '@landfall/domain';
+import type { Ctx, Tx } from '../context.ts';
+import { visibleTenantIds, type Action } from '../auth/policy.ts';
+import { insertAuditEntry, listAuditEntries } from './audit.repo.ts';
+import { authorize } from '../auth/authorize.ts';
+
+export interface AuditEvent {
+  action: string;
+  outcome?: 'ok' | 'denied' | 'failed';
+  recordType?: string | null;
+  recordId?: string | null;
+  /** The tenant the record belongs to; defaults to the actor's. */
+  tenantId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** Overrides for events without a logged-in actor (login attempts). */
+  actorId?: string | null;
+  actorName?: string | null;
+}
+
+/**
+ * Appends one audit row. Called with the write's own transaction, so the write
+ * and its audit row commit or roll back together.
+ */
+export async function recordAudit(db: Tx, ctx: Ctx, event: AuditEvent): Promise<void> {
+  const actor = ctx.actor;
+  await insertAuditEntry(db, {
+    at: ctx.clock.now(),
+    actor_id: event.actorId !== undefined ? event.actorId : (actor?.id ?? null),
+    actor_name: event.actorName !== undefined ? event.actorName : (actor?.username ?? null),
+    role: actor?.role ?? null,
+    unit_id: actor?.unitId ?? null,
+    tenant_id: event.tenantId !== undefined ? event.tenantId : (actor?.tenantId ?? null),
+    ip: ctx.ip,
+    request_id: ctx.requestId,
+    action: event.action,
+    outcome: event.outcome ?? 'ok',
+    record_type: event.recordType ?? null,
+    record_id: event.recordId ?? null,
+    before: event.before === undefined || event.before === null ? null : JSON.stringify(redact(event.before)),
+    after: event.after === undefined || event.after === null ? null : JSON.stringify(redact(event.after)),
+  });
+}
+
+/** A permission denial is recorded on its own, since the denied request writes nothing. */
+export async function recordDenial(
+  ctx: Ctx,
+  action: Action,
+  record?: { type: string; id?: string; tenantId?: string },
+) {
+  await recordAudit(ctx.db, ctx, {
+    action,
+    outcome: 'denied',
+    recordType: record?.type ?? null,
+    recordId: record?.id ?? null,
+    tenantId: record?.tenantId ?? ctx.actor?.tenantId ?? null,
+  });
+}
+
+const secretKeys = new Set(['password', 'passwordHash', 'password_hash', 'currentPassword', 'newPassword']);
+
+/** Never write secrets into the audit log. */
+function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, secretKeys.has(k) ? '[redacted]' : redact(v)]),
+    );
+  }
+  return value;
+}
+
+export async function listAudit(ctx: Ctx, query: AuditQuery) {
+  const actor = await authorize(ctx, 'audit.read');
+  const { items, total } = await listAuditEntries(ctx.db, query, visibleTenantIds(actor, 'audit.read'));
+  return {
+    total,
+    items: items.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      role: r.role,
+      unitId: r.unit_id,
+      tenantId: r.tenant_id,
+      ip: r.ip,
+      requestId: r.request_id,
+      action: r.action,
+      outcome: r.outcome,
+      recordType: r.record_type,
+      recordId: r.record_id,
+      before: r.before,
+      after: r.after,
+    })),
+  };
+}

@@ -1,0 +1,77 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+import { HOUR, MINUTE } from '../clock.ts';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from './policy.ts';
+import {
+  deleteSession,
+  findSessionWithUser,
+  insertSession,
+  listSubtreeTenantIds,
+  touchSession,
+} from './session.repo.ts';
+import type { Tx } from '../context.ts';
+
+/**
+ * Database sessions after the Lucia guide (oslo): the cookie carries a random
+ * token; the table stores only its SHA-256, so a leaked table opens no session.
+ */
+export const SESSION_COOKIE = 'landfall_session';
+export const IDLE_TIMEOUT_MS = 30 * MINUTE;
+export const ABSOLUTE_TIMEOUT_MS = 12 * HOUR;
+const TOUCH_EVERY_MS = MINUTE;
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdOf(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+/** Creates a new session (a new id at every login) and returns its token for the cookie. */
+export async function createSession(db: Tx, userId: string, now: Date, ip: string, userAgent: string) {
+  const token = generateSessionToken();
+  await insertSession(db, {
+    id: sessionIdOf(token),
+    user_id: userId,
+    created_at: now,
+    last_seen_at: now,
+    ip,
+    user_agent: userAgent.slice(0, 300),
+  });
+  return token;
+}
+
+export type SessionLookup = { status: 'valid'; actor: Actor } | { status: 'expired' } | { status: 'none' };
+
+/** Validates a token: unknown → none; idle > 30 min, older than 12 h or user disabled → expired (and deleted). */
+export async function validateSession(db: Kysely<DB>, clock: Clock, token: string): Promise<SessionLookup> {
+  const id = sessionIdOf(token);
+  const row = await findSessionWithUser(db, id);
+  if (!row) return { status: 'none' };
+  const now = clock.now().getTime();
+  const idle = now - row.last_seen_at.getTime() > IDLE_TIMEOUT_MS;
+  const old = now - row.created_at.getTime() > ABSOLUTE_TIMEOUT_MS;
+  if (idle || old || row.disabled) {
+    await deleteSession(db, id);
+    return { status: 'expired' };
+  }
+  if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) await touchSession(db, id, clock.now());
+  return {
+    status: 'valid',
+    actor: {
+      kind: 'user',
+      id: row.user_id,
+      username: row.username,
+      role: row.role,
+      tenantId: row.tenant_id,
+      unitId: row.unit_id,
+      subtreeTenantIds: await listSubtreeTenantIds(db, row.tenant_path),
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Locale } from '@landfall/domain';
+import type { Clock } from './clock.ts';
+import type { DB } from './db/schema.ts';
+import type { Actor } from './auth/policy.ts';
+
+/** What a service call knows about its request: who, from where, when, and the database. */
+export interface Ctx {
+  db: Kysely<DB>;
+  clock: Clock;
+  actor: Actor | null;
+  ip: string;
+  requestId: string;
+  locale: Locale;
+}
+
+export type Tx = Transaction<DB> | Kysely<DB>;

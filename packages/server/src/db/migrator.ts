@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
+import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_divisions.ts';
+
+/** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+  '0002_divisions': m0002,
+};
+
+export interface MigrationReport {
+  applied: string[];
+  current: string | null;
+}
+
+/** Applies pending migrations; on PostgreSQL Kysely's migration lock serialises concurrent instances. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migration',
+    migrationLockTableName: 'schema_migration_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  const all = await migrator.getMigrations();
+  const done = all.filter((m) => m.executedAt);
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    current: done.at(-1)?.name ?? null,
+  };
+}

@@ -1,0 +1,162 @@
+import { isErrorCode, type ErrorCode, type FieldIssue, type Locale } from '@landfall/domain';
+
+/** Every non-2xx answer becomes one of these, carrying the server's error body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly fields: FieldIssue[];
+  readonly requestId: string | undefined;
+  readonly details: unknown;
+
+  constructor(init: {
+    status: number;
+    code: ErrorCode;
+    message: string;
+    fields?: FieldIssue[] | undefined;
+    requestId?: string | undefined;
+    details?: unknown;
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.fields = init.fields ?? [];
+    this.requestId = init.requestId;
+    this.details = init.details;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+let currentLocale: Locale = 'zh-CN';
+
+/** The i18n provider calls this so every request carries the UI language. */
+export function setRequestLocale(locale: Locale): void {
+  currentLocale = locale;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+let csrfToken: Promise<string> | undefined;
+
+function fetchCsrfToken(): Promise<string> {
+  csrfToken ??= (async () => {
+    const body = await send<{ token: string }>('GET', '/api/csrf');
+    return body.token;
+  })().catch((error: unknown) => {
+    csrfToken = undefined;
+    throw error;
+  });
+  return csrfToken;
+}
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let payload: unknown;
+  try {
+    payload = await response.json();
+  } catch {
+    payload = undefined;
+  }
+  const error =
+    typeof payload === 'object' && payload !== null && 'error' in payload
+      ? (payload as { error: unknown }).error
+      : undefined;
+  if (typeof error === 'object' && error !== null) {
+    const body = error as Record<string, unknown>;
+    return new ApiError({
+      status: response.status,
+      code: isErrorCode(body.code) ? body.code : codeForStatus(response.status),
+      message: typeof body.message === 'string' ? body.message : response.statusText,
+      fields: Array.isArray(body.fields) ? (body.fields as FieldIssue[]) : undefined,
+      requestId: typeof body.requestId === 'string' ? body.requestId : undefined,
+      details: body.details,
+    });
+  }
+  return new ApiError({
+    status: response.status,
+    code: codeForStatus(response.status),
+    message: response.statusText || `HTTP ${response.status}`,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+  });
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 413) return 'payload_too_large';
+  if (status === 429) return 'rate_limited';
+  if (status === 400) return 'validation_failed';
+  return 'internal';
+}
+
+async function send<T>(method: Method, path: string, body?: unknown, token?: string): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLocale,
+  };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers['x-csrf-token'] = token;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiError({
+      status: 0,
+      code: 'internal',
+      message: cause instanceof Error ? cause.message : 'network error',
+    });
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * One request to the API. Writes carry the CSRF token; when the server answers
+ * `csrf_invalid`, the token is fetched again and the request retried once.
+ */
+export async function request<T>(
+  method: Method,
+  path: string,
+  options: { query?: Query; body?: unknown } = {},
+): Promise<T> {
+  const url = withQuery(path, options.query);
+  if (method === 'GET') return send<T>(method, url);
+  const body = options.body;
+  try {
+    return await send<T>(method, url, body, await fetchCsrfToken());
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'csrf_invalid') throw error;
+    csrfToken = undefined;
+    return send<T>(method, url, body, await fetchCsrfToken());
+  }
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { App, Button, Dropdown, Layout, Menu, Space, Typography, theme, type MenuProps } from 'antd';
+import { DownOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { roleLabels } from '@landfall/domain';
+import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.tsx';
+import { useCan, useLogout, useMe } from '../features/auth/useMe.ts';
+import { useI18n } from '../i18n/useT.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { adminItems, homeItem, type NavItem } from './navigation.tsx';
+
+function selectedKey(pathname: string): string {
+  const match = adminItems.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  return match?.path ?? homeItem.path;
+}
+
+/** The signed-in frame: side menu (filtered by the user's actions), header, page. */
+export function AppLayout() {
+  const { t, locale } = useI18n();
+  const { token } = theme.useToken();
+  const { message } = App.useApp();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const can = useCan();
+  const { data: me } = useMe();
+  const logout = useLogout();
+  const [passwordOpen, setPasswordOpen] = useState(false);
+
+  const toMenuItem = (item: NavItem) => ({
+    key: item.path,
+    icon: item.icon,
+    label: <Link to={item.path}>{t(item.label)}</Link>,
+  });
+  const visibleAdmin = adminItems.filter((item) => !item.action || can(item.action));
+  const menuItems: MenuProps['items'] = [
+    toMenuItem(homeItem),
+    ...(visibleAdmin.length > 0
+      ? [{ type: 'group' as const, key: 'admin', label: t('nav.admin'), children: visibleAdmin.map(toMenuItem) }]
+      : []),
+  ];
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout') },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'password') setPasswordOpen(true);
+      if (key === 'logout') {
+        logout.mutate(undefined, {
+          onSettled: () => {
+            void message.success(t('login.loggedOut'));
+            void navigate('/login', { replace: true });
+          },
+        });
+      }
+    },
+  };
+
+  if (!me) return null;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={216}>
+        <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, fontSize: 16 }}>
+          {t('app.name')}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          aria-label={t('nav.menu')}
+          selectedKeys={[selectedKey(location.pathname)]}
+          items={menuItems}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 16,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Typography.Text strong data-testid="tenant-name" ellipsis>
+            {me.tenantName}
+          </Typography.Text>
+          <Space size="middle">
+            <LanguageSwitch />
+            <Dropdown menu={userMenu} trigger={['click']}>
+              <Button type="text" data-testid="user-menu">
+                <Space size={4}>
+                  <span>{me.displayName}</span>
+                  <Typography.Text type="secondary">{roleLabels[me.role][locale]}</Typography.Text>
+                  <DownOutlined />
+                </Space>
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+    </Layout>
+  );
+}

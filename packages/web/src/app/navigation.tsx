@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { MessageKey } from '../i18n/zh-CN.ts';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** The policy action that makes the page useful; none = every signed-in user. */
+  action?: string;
+}
+
+export const homeItem: NavItem = { path: '/', label: 'nav.home', icon: <HomeOutlined /> };
+
+/** The 系统管理 group; each item shows only when `me.actions` lists its action. */
+export const adminItems: NavItem[] = [
+  { path: '/admin/tenants', label: 'nav.tenants', icon: <ClusterOutlined />, action: 'tenant.read' },
+  { path: '/admin/units', label: 'nav.units', icon: <ApartmentOutlined />, action: 'unit.read' },
+  { path: '/admin/groups', label: 'nav.groups', icon: <TeamOutlined />, action: 'group.read' },
+  { path: '/admin/conveners', label: 'nav.conveners', icon: <SolutionOutlined />, action: 'convener.read' },
+  { path: '/admin/users', label: 'nav.users', icon: <UserOutlined />, action: 'user.read' },
+  { path: '/admin/roles', label: 'nav.roles', icon: <SafetyCertificateOutlined />, action: 'role.read' },
+  {
+    path: '/admin/password-policy',
+    label: 'nav.passwordPolicy',
+    icon: <KeyOutlined />,
+    action: 'settings.update',
+  },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, action: 'audit.read' },
+];

@@ -1,0 +1,82 @@
+import { useState, type ReactNode } from 'react';
+import { App, Form, Modal, type FormInstance } from 'antd';
+import { errorMessages } from '@landfall/domain';
+import { useI18n } from '../i18n/useT.ts';
+import { staleCurrent } from './errors.ts';
+import { useReportError } from './useReportError.ts';
+
+interface FormModalProps<V> {
+  open: boolean;
+  title: ReactNode;
+  /** Names the form, so input ids (and so label links) are unique on the page. */
+  name: string;
+  form: FormInstance<V>;
+  initialValues?: Partial<V>;
+  okText?: string;
+  onClose: () => void;
+  /** Resolves when saved; a rejection is reported and keeps the modal open. */
+  onSubmit: (values: V) => Promise<unknown>;
+  /** Called with `details.current` on 409 stale_version, to reload the record. */
+  onStale?: (current: unknown) => void;
+  children: ReactNode;
+}
+
+/** A modal holding one vertical antd Form; server errors land on its fields. */
+export function FormModal<V>(props: FormModalProps<V>) {
+  const { open, title, name, form, initialValues, okText, onClose, onSubmit, onStale, children } = props;
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const [submitting, setSubmitting] = useState(false);
+
+  async function submit() {
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // antd shows the field errors
+    }
+    setSubmitting(true);
+    try {
+      await onSubmit(values);
+      onClose();
+    } catch (error) {
+      const current = staleCurrent<unknown>(error);
+      if (current !== undefined && onStale) {
+        void message.warning(errorMessages.stale_version[locale]);
+        onStale(current);
+      } else {
+        reportError(error, form);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={okText ?? t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={submitting}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
+      <Form<V>
+        form={form}
+        name={name}
+        layout="vertical"
+        preserve={false}
+        initialValues={initialValues}
+        onFinish={() => void submit()}
+      >
+        {children}
+        {/* Enter in a field submits the form. */}
+        <button type="submit" hidden aria-hidden tabIndex={-1} />
+      </Form>
+    </Modal>
+  );
+}

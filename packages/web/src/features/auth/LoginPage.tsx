@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Alert, Button, Form, Input } from 'antd';
+import { loginSchema } from '@landfall/domain';
+import { FullPageSpin, LoadError } from '../../app/Guards.tsx';
+import { AuthCard } from '../../components/AuthCard.tsx';
+import { applyFieldErrors, describeError } from '../../components/errors.ts';
+import { useZodRule } from '../../components/useZodRule.ts';
+import { useI18n } from '../../i18n/useT.ts';
+import { useSetupStatus } from '../setup/useSetup.ts';
+import { useLogin, useMe } from './useMe.ts';
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+function returnPath(state: unknown): string {
+  if (typeof state === 'object' && state !== null && 'from' in state) {
+    const from = (state as { from: unknown }).from;
+    if (typeof from === 'string' && from.startsWith('/') && from !== '/login') return from;
+  }
+  return '/';
+}
+
+/** 登录. The server's answer to a bad login is deliberately generic; it is shown as is. */
+export function LoginPage() {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const rule = useZodRule();
+  const [form] = Form.useForm<LoginValues>();
+  const [failure, setFailure] = useState<string>();
+  const setup = useSetupStatus();
+  const me = useMe(setup.data?.needed === false);
+  const login = useLogin();
+
+  if (setup.isPending) return <FullPageSpin />;
+  if (setup.isError) return <LoadError error={setup.error} onRetry={() => void setup.refetch()} />;
+  if (setup.data.needed) return <Navigate to="/setup" replace />;
+  if (me.data && !login.isPending) return <Navigate to={returnPath(location.state)} replace />;
+
+  function submit(values: LoginValues) {
+    setFailure(undefined);
+    login.mutate(values, {
+      onSuccess: () => void navigate(returnPath(location.state), { replace: true }),
+      onError: (error) => {
+        applyFieldErrors(error, form);
+        setFailure(describeError(error, locale, t));
+      },
+    });
+  }
+
+  return (
+    <AuthCard title={t('login.title')}>
+      {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" /> : null}
+      <Form<LoginValues> form={form} name="login" layout="vertical" onFinish={submit}>
+        <Form.Item
+          name="username"
+          label={t('login.username')}
+          required
+          rules={[rule(loginSchema.shape.username)]}
+        >
+          <Input autoComplete="username" autoFocus maxLength={64} />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          required
+          rules={[rule(loginSchema.shape.password)]}
+        >
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={login.isPending}>
+          {t('login.submit')}
+        </Button>
+      </Form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,44 @@
+import { useCallback } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChangePasswordInput, LoginInput } from '@landfall/domain';
+import { changeOwnPassword, getMe, login, logout } from '../../api/auth.ts';
+import type { Me } from '../../api/types.ts';
+
+export const meKey = ['me'] as const;
+
+/** The signed-in user; `data` is null when not logged in. */
+export function useMe(enabled = true) {
+  return useQuery({ queryKey: meKey, queryFn: getMe, staleTime: 5 * 60_000, enabled });
+}
+
+/** `can('unit.create')`: whether the policy lists the action for this user (for showing UI only). */
+export function useCan(): (action: string) => boolean {
+  const { data: me } = useMe();
+  return useCallback((action: string) => me?.actions.includes(action) ?? false, [me]);
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LoginInput) => login(input),
+    onSuccess: (me) => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+      queryClient.setQueryData<Me | null>(meKey, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+      queryClient.setQueryData<Me | null>(meKey, null);
+    },
+  });
+}
+
+export function useChangeOwnPassword() {
+  return useMutation({ mutationFn: (input: ChangePasswordInput) => changeOwnPassword(input) });
+}

@@ -1,0 +1,121 @@
+import { Navigate, useNavigate } from 'react-router';
+import { App, Button, Divider, Form, Input, Typography } from 'antd';
+import { nameSchema, setupSchema } from '@landfall/domain';
+import { FullPageSpin, LoadError } from '../../app/Guards.tsx';
+import { AuthCard } from '../../components/AuthCard.tsx';
+import { PasswordFields } from '../../components/PasswordFields.tsx';
+import { useReportError } from '../../components/useReportError.ts';
+import { useZodRule } from '../../components/useZodRule.ts';
+import { useI18n } from '../../i18n/useT.ts';
+import { DivisionCascader, type DivisionOption } from '../divisions/DivisionCascader.tsx';
+import { usePasswordPolicy } from '../password-policy/usePasswordPolicy.ts';
+import { useRunSetup, useSetupStatus } from './useSetup.ts';
+
+interface SetupValues {
+  tenantName: string;
+  divisionCode: string[];
+  adminUsername: string;
+  adminDisplayName?: string;
+  password: string;
+}
+
+/** A suggested area name: the chosen division's own name (not the 市辖区/县 grouping rows). */
+function suggestName(chosen: DivisionOption[]): string | undefined {
+  const named = chosen.filter((option) => option.label !== '市辖区' && option.label !== '县');
+  return named.at(-1)?.label;
+}
+
+/** 初始化设置: first run only — the top tenant and its system administrator. */
+export function SetupPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const rule = useZodRule();
+  const reportError = useReportError();
+  const [form] = Form.useForm<SetupValues>();
+  const status = useSetupStatus();
+  const policy = usePasswordPolicy();
+  const setup = useRunSetup();
+
+  if (status.isPending) return <FullPageSpin />;
+  if (status.isError) return <LoadError error={status.error} onRetry={() => void status.refetch()} />;
+  if (!status.data.needed && !setup.isSuccess) return <Navigate to="/login" replace />;
+
+  function submit(values: SetupValues) {
+    const displayName = values.adminDisplayName?.trim();
+    setup.mutate(
+      {
+        tenantName: values.tenantName,
+        divisionCode: values.divisionCode.at(-1) ?? '',
+        adminUsername: values.adminUsername,
+        adminDisplayName: displayName ? displayName : undefined,
+        password: values.password,
+      },
+      {
+        onSuccess: () => {
+          void message.success(t('setup.done'));
+          void navigate('/login', { replace: true, state: { setupDone: true } });
+        },
+        onError: (error) => reportError(error, form),
+      },
+    );
+  }
+
+  return (
+    <AuthCard title={t('setup.title')} width={560}>
+      <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
+      <Form<SetupValues> form={form} name="setup" layout="vertical" onFinish={submit} requiredMark>
+        <Divider titlePlacement="start">{t('setup.sectionTenant')}</Divider>
+        <Form.Item
+          name="divisionCode"
+          label={t('setup.division')}
+          extra={t('setup.divisionHelp')}
+          required
+          rules={[{ required: true, type: 'array', min: 1, message: t('validation.divisionRequired') }]}
+        >
+          <DivisionCascader
+            onChange={(_codes, chosen) => {
+              const suggestion = suggestName(chosen);
+              if (suggestion && !form.isFieldTouched('tenantName')) {
+                form.setFieldValue('tenantName', suggestion);
+              }
+            }}
+          />
+        </Form.Item>
+        <Form.Item
+          name="tenantName"
+          label={t('setup.tenantName')}
+          required
+          rules={[rule(setupSchema.shape.tenantName)]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Divider titlePlacement="start">{t('setup.sectionAdmin')}</Divider>
+        <Form.Item
+          name="adminUsername"
+          label={t('setup.adminUsername')}
+          required
+          rules={[rule(setupSchema.shape.adminUsername)]}
+        >
+          <Input autoComplete="username" maxLength={64} />
+        </Form.Item>
+        <Form.Item
+          name="adminDisplayName"
+          label={t('setup.adminDisplayName')}
+          rules={[rule(nameSchema.optional())]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <PasswordFields
+          name="password"
+          label={t('setup.password')}
+          confirmLabel={t('setup.confirmPassword')}
+          policy={policy.data}
+        />
+        <Button type="primary" htmlType="submit" block loading={setup.isPending}>
+          {t('setup.submit')}
+        </Button>
+      </Form>
+    </AuthCard>
+  );
+}
