@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/useT.ts';
 import { staleCurrent } from './errors.ts';
 import { useReportError } from './useReportError.ts';
 
-interface FormModalProps<V> {
+interface FormModalProps<V, R> {
   open: boolean;
   title: ReactNode;
   /** Names the form, so input ids (and so label links) are unique on the page. */
@@ -17,12 +17,12 @@ interface FormModalProps<V> {
   /** Resolves when saved; a rejection is reported and keeps the modal open. */
   onSubmit: (values: V) => Promise<unknown>;
   /** Called with `details.current` on 409 stale_version, to reload the record. */
-  onStale?: (current: unknown) => void;
+  onStale?: (current: R) => void;
   children: ReactNode;
 }
 
 /** A modal holding one vertical antd Form; server errors land on its fields. */
-export function FormModal<V>(props: FormModalProps<V>) {
+export function FormModal<V, R = unknown>(props: FormModalProps<V, R>) {
   const { open, title, name, form, initialValues, okText, onClose, onSubmit, onStale, children } = props;
   const { t, locale } = useI18n();
   const { message } = App.useApp();
@@ -41,7 +41,7 @@ export function FormModal<V>(props: FormModalProps<V>) {
       await onSubmit(values);
       onClose();
     } catch (error) {
-      const current = staleCurrent<unknown>(error);
+      const current = staleCurrent<R>(error);
       if (current !== undefined && onStale) {
         void message.warning(errorMessages.stale_version[locale]);
         onStale(current);

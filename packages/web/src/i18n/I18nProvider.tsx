@@ -43,7 +43,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'zh-CN' ? antdZhCN : antdEnUS}>{children}</ConfigProvider>
+      <ConfigProvider locale={locale === 'zh-CN' ? antdZhCN : antdEnUS} button={{ autoInsertSpace: false }}>
+        {children}
+      </ConfigProvider>
     </I18nContext.Provider>
   );
 }

@@ -23,7 +23,7 @@ function returnPath(state: unknown): string {
   return '/';
 }
 
-/** 登录. The server's answer to a bad login is deliberately generic; it is shown as is. */
+/** 登录. A bad login gets one generic message (the domain wording for the code), never which part was wrong. */
 export function LoginPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();

@@ -1,0 +1,135 @@
+import { Command, Option } from 'commander';
+import { roles } from '@landfall/domain';
+import { readEnv, type Env } from '../env.ts';
+import { DataFolderLockedError } from '../db/data-folder.ts';
+import { CliError } from './connection.ts';
+import { serve } from './serve.ts';
+import { readStdinSecret } from './read-secret.ts';
+import {
+  migrateCommand,
+  setupCommand,
+  userAddCommand,
+  userDisableCommand,
+  userListCommand,
+  userResetPasswordCommand,
+} from './commands.ts';
+
+/** `landfall` — every command is a thin shell over the HTTP API (see connection.ts). */
+const program = new Command('landfall')
+  .description('Landfall 招商引资项目台账管理系统 — investment-promotion ledger')
+  .showHelpAfterError();
+
+const dataOption = () =>
+  new Option('--data <dir>', 'data folder of the embedded database (default ./data, or LANDFALL_DATA_DIR)');
+const jsonOption = () => new Option('--json', 'print JSON');
+const envOf = (opts: { data?: string }): Env => readEnv(process.env, { dataDir: opts.data });
+
+async function passwordFrom(opts: { passwordStdin?: boolean }): Promise<string> {
+  if (!opts.passwordStdin)
+    throw new CliError(
+      '请用 --password-stdin 从标准输入提供密码 / pass the password on stdin with --password-stdin',
+    );
+  const password = await readStdinSecret();
+  if (!password) throw new CliError('标准输入中没有密码 / no password on stdin');
+  return password;
+}
+
+program
+  .command('serve')
+  .description('start the web server (what `npm start` runs)')
+  .addOption(dataOption())
+  .option('--port <n>', 'port (default 3000, or LANDFALL_PORT)', (v) => Number.parseInt(v, 10))
+  .option('--host <host>', 'address to listen on (default 127.0.0.1, or LANDFALL_HOST)')
+  .action(async (opts: { data?: string; port?: number; host?: string }) => {
+    await serve(envOf(opts), { port: opts.port, host: opts.host });
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts: { data?: string; json?: boolean }) => migrateCommand(envOf(opts), !!opts.json));
+
+program
+  .command('setup')
+  .description('first-run setup: the top tenant and its system administrator')
+  .requiredOption('--tenant <name>', 'tenant name, e.g. 万州区')
+  .requiredOption('--division <code>', 'GB/T 2260 code, e.g. 500101')
+  .requiredOption('--admin <username>', 'administrator username')
+  .option('--display-name <name>', 'administrator display name')
+  .option('--password-stdin', 'read the administrator password from standard input')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts) =>
+    setupCommand(envOf(opts), {
+      tenant: opts.tenant,
+      division: opts.division,
+      admin: opts.admin,
+      displayName: opts.displayName,
+      password: await passwordFrom(opts),
+      json: !!opts.json,
+    }),
+  );
+
+const user = program.command('user').description('manage accounts');
+
+user
+  .command('add')
+  .description('create an account')
+  .requiredOption('--username <name>', 'login name')
+  .addOption(new Option('--role <role>', 'role').choices([...roles]).makeOptionMandatory())
+  .option('--display-name <name>', 'display name')
+  .option('--unit <name>', 'responsible unit (required for unit_staff)')
+  .option('--tenant <name>', 'tenant name or division code (default: the top tenant)')
+  .option('--password-stdin', 'read the password from standard input')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts) =>
+    userAddCommand(envOf(opts), {
+      username: opts.username,
+      role: opts.role,
+      displayName: opts.displayName,
+      unit: opts.unit,
+      tenant: opts.tenant,
+      password: await passwordFrom(opts),
+      json: !!opts.json,
+    }),
+  );
+
+user
+  .command('disable <username>')
+  .description('disable an account and end its sessions')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (username: string, opts) => userDisableCommand(envOf(opts), username, !!opts.json));
+
+user
+  .command('reset-password <username>')
+  .description('set a new password (ends the account’s sessions)')
+  .option('--password-stdin', 'read the new password from standard input')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (username: string, opts) =>
+    userResetPasswordCommand(envOf(opts), username, await passwordFrom(opts), !!opts.json),
+  );
+
+user
+  .command('list')
+  .description('list accounts')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts) => userListCommand(envOf(opts), !!opts.json));
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CliError || err instanceof DataFolderLockedError) {
+      console.error(`landfall: ${err.message}`);
+      process.exit(err instanceof CliError ? err.exitCode : 2);
+    }
+    console.error(err);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,47 @@
+import type { Env } from './env.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { lockDataFolder } from './db/data-folder.ts';
+import { migrateToLatest, type MigrationReport } from './db/migrator.ts';
+
+export interface Runtime {
+  database: Database;
+  migrations: MigrationReport;
+  /** Closes the database, then releases the data-folder lock. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the configured database and migrates it: PostgreSQL when DATABASE_URL
+ * is set, else PGlite in the data folder under its exclusive lock
+ * (DataFolderLockedError when another process holds it — nothing is written then).
+ */
+export async function openRuntime(env: Env): Promise<Runtime> {
+  if (env.databaseUrl) {
+    const database = await openDatabase({ kind: 'postgres', url: env.databaseUrl });
+    try {
+      return { database, migrations: await migrateToLatest(database.db), close: () => database.close() };
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+  }
+  const lock = await lockDataFolder(env.dataDir);
+  let database: Database | undefined;
+  try {
+    database = await openDatabase({ kind: 'pglite', dataDir: lock.pgDir });
+    const migrations = await migrateToLatest(database.db);
+    const db = database;
+    return {
+      database: db,
+      migrations,
+      async close() {
+        await db.close();
+        await lock.release();
+      },
+    };
+  } catch (err) {
+    await database?.close().catch(() => {});
+    await lock.release();
+    throw err;
+  }
+}

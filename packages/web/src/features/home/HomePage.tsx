@@ -1,0 +1,34 @@
+import { Card, Descriptions, Typography } from 'antd';
+import { roleLabels } from '@landfall/domain';
+import { useI18n } from '../../i18n/useT.ts';
+import { useMe } from '../auth/useMe.ts';
+
+/** 工作台: a welcome for now; dashboards come with later features. */
+export function HomePage() {
+  const { t, locale } = useI18n();
+  const { data: me } = useMe();
+  if (!me) return null;
+  return (
+    <Card title={t('nav.home')}>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('home.welcome', { name: me.displayName })}
+      </Typography.Title>
+      <Descriptions
+        column={1}
+        bordered
+        size="small"
+        style={{ maxWidth: 560 }}
+        items={[
+          { key: 'role', label: t('home.role'), children: roleLabels[me.role][locale] },
+          { key: 'tenant', label: t('home.tenant'), children: me.tenantName },
+          { key: 'level', label: t('home.level'), children: t(`level.${me.tenantLevel}`) },
+          ...(me.unitName ? [{ key: 'unit', label: t('home.unit'), children: me.unitName }] : []),
+          { key: 'username', label: t('home.username'), children: me.username },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+        {t('home.hint')}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
