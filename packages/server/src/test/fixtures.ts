@@ -52,6 +52,12 @@ export function buildSetup(overrides: Record<string, unknown> = {}) {
 }
 
 let counter = 0;
+let ipCounter = 0;
+/** A distinct client address per test client, so per-address login rate limits do not interfere. */
+export function nextIp() {
+  ipCounter += 1;
+  return `10.9.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
+}
 export function uniqueName(prefix: string) {
   counter += 1;
   return `${prefix}${counter}`;
@@ -73,6 +79,7 @@ export async function buildUser(
   world: Pick<TestWorld, 'app' | 'admin'>,
   role: Role,
   overrides: Record<string, unknown> = {},
+  ip = nextIp(),
 ): Promise<{ client: TestClient; id: string; username: string }> {
   const username = uniqueName(`u_${role}_`);
   const res = await world.admin.post('/api/users', {
@@ -83,7 +90,7 @@ export async function buildUser(
     ...overrides,
   });
   if (res.statusCode !== 201) throw new Error(`user: ${res.body}`);
-  const client = new TestClient(world.app);
+  const client = new TestClient(world.app, ip);
   await client.login(username, PASSWORD);
   return { client, id: (res.json() as { id: string }).id, username };
 }

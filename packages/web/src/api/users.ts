@@ -1,4 +1,9 @@
-import type { UserCreateInput, UserPasswordResetInput, UserRoleInput, UserUpdateInput } from '@landfall/domain';
+import type {
+  UserCreateInput,
+  UserPasswordResetInput,
+  UserRoleInput,
+  UserUpdateInput,
+} from '@landfall/domain';
 import { api } from './client.ts';
 import type { User } from './types.ts';
 

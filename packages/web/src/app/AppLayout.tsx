@@ -35,7 +35,14 @@ export function AppLayout() {
   const menuItems: MenuProps['items'] = [
     toMenuItem(homeItem),
     ...(visibleAdmin.length > 0
-      ? [{ type: 'group' as const, key: 'admin', label: t('nav.admin'), children: visibleAdmin.map(toMenuItem) }]
+      ? [
+          {
+            type: 'group' as const,
+            key: 'admin',
+            label: t('nav.admin'),
+            children: visibleAdmin.map(toMenuItem),
+          },
+        ]
       : []),
   ];
 

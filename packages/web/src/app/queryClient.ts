@@ -17,7 +17,8 @@ export const queryClient = new QueryClient({
     queries: {
       refetchOnWindowFocus: false,
       // Client errors will not change on retry; network and 5xx may.
-      retry: (failures, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
+      retry: (failures, error) =>
+        !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
     },
     mutations: { retry: false },
   },

@@ -4,7 +4,15 @@ import { LanguageSwitch } from '../app/LanguageSwitch.tsx';
 import { useI18n } from '../i18n/useT.ts';
 
 /** The centred card of the login and setup pages, with the product name above it. */
-export function AuthCard({ title, width = 400, children }: { title: string; width?: number; children: ReactNode }) {
+export function AuthCard({
+  title,
+  width = 400,
+  children,
+}: {
+  title: string;
+  width?: number;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const { token } = theme.useToken();
   return (

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { App, Form, Modal, type FormInstance } from 'antd';
 import { errorMessages } from '@landfall/domain';
+import { isApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/useT.ts';
 import { staleCurrent } from './errors.ts';
 import { useReportError } from './useReportError.ts';
@@ -41,10 +42,12 @@ export function FormModal<V, R = unknown>(props: FormModalProps<V, R>) {
       await onSubmit(values);
       onClose();
     } catch (error) {
-      const current = staleCurrent<R>(error);
-      if (current !== undefined && onStale) {
+      if (isApiError(error) && error.code === 'stale_version') {
+        // Show the message and reload the record; without the current record, close (the list refetches).
         void message.warning(errorMessages.stale_version[locale]);
-        onStale(current);
+        const current = staleCurrent<R>(error);
+        if (current !== undefined && onStale) onStale(current);
+        else onClose();
       } else {
         reportError(error, form);
       }

@@ -37,9 +37,7 @@ export function PasswordFields({ name, label, confirmLabel, policy }: PasswordFi
               if (problems.length === 0) return;
               throw new Error(
                 problems
-                  .map((problem) =>
-                    t(`password.${problem}`, { min: policy.minLength, n: policy.minClasses }),
-                  )
+                  .map((problem) => t(`password.${problem}`, { min: policy.minLength, n: policy.minClasses }))
                   .join('；'),
               );
             },

@@ -33,7 +33,9 @@ export function describeIssue(issue: IssueLike, t: Translate, locale: Locale): s
     }
     case 'invalid_format':
       // The domain words some formats in Chinese; other messages are zod's English defaults.
-      return locale === 'zh-CN' && hasChinese.test(issue.message) ? issue.message : t('validation.invalidFormat');
+      return locale === 'zh-CN' && hasChinese.test(issue.message)
+        ? issue.message
+        : t('validation.invalidFormat');
     default:
       return t('validation.invalid');
   }

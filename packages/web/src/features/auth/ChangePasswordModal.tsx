@@ -29,7 +29,10 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       form={form}
       onClose={onClose}
       onSubmit={async (values) => {
-        await change.mutateAsync({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+        await change.mutateAsync({
+          currentPassword: values.currentPassword,
+          newPassword: values.newPassword,
+        });
         void message.success(t('account.passwordChanged'));
       }}
     >

@@ -53,7 +53,9 @@ export function LoginPage() {
 
   return (
     <AuthCard title={t('login.title')}>
-      {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" /> : null}
+      {failure ? (
+        <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />
+      ) : null}
       <Form<LoginValues> form={form} name="login" layout="vertical" onFinish={submit}>
         <Form.Item
           name="username"

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  type TableColumnsType,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { convenerCreateSchema, convenerUpdateSchema } from '@landfall/domain';
 import type { Convener } from '../../api/types.ts';
@@ -68,11 +80,7 @@ export function ConvenersPage() {
       key: 'active',
       width: 100,
       render: (_value, convener) =>
-        convener.active ? (
-          <Tag color="green">{t('common.active')}</Tag>
-        ) : (
-          <Tag>{t('common.inactive')}</Tag>
-        ),
+        convener.active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>,
     },
     {
       title: t('common.actions'),
@@ -92,7 +100,8 @@ export function ConvenersPage() {
     setEditing(null);
   };
 
-  if (conveners.isError) return <LoadError error={conveners.error} onRetry={() => void conveners.refetch()} />;
+  if (conveners.isError)
+    return <LoadError error={conveners.error} onRetry={() => void conveners.refetch()} />;
   return (
     <Card
       title={t('conveners.title')}

@@ -133,7 +133,12 @@ export function TenantsPage() {
             }}
           />
         </Form.Item>
-        <Form.Item name="name" label={t('tenants.name')} required rules={[rule(tenantCreateSchema.shape.name)]}>
+        <Form.Item
+          name="name"
+          label={t('tenants.name')}
+          required
+          rules={[rule(tenantCreateSchema.shape.name)]}
+        >
           <Input maxLength={100} />
         </Form.Item>
       </FormModal>
@@ -157,7 +162,12 @@ export function TenantsPage() {
           renameForm.setFieldsValue({ name: current.name });
         }}
       >
-        <Form.Item name="name" label={t('tenants.name')} required rules={[rule(tenantUpdateSchema.shape.name)]}>
+        <Form.Item
+          name="name"
+          label={t('tenants.name')}
+          required
+          rules={[rule(tenantUpdateSchema.shape.name)]}
+        >
           <Input maxLength={100} />
         </Form.Item>
       </FormModal>

@@ -39,14 +39,18 @@ export function UnitsPage() {
   const [toggling, setToggling] = useState<string>();
   const [form] = Form.useForm<UnitValues>();
 
-  const groupName = (id: string | null) => groups.data?.find((group) => group.id === id)?.name ?? t('common.none');
+  const groupName = (id: string | null) =>
+    groups.data?.find((group) => group.id === id)?.name ?? t('common.none');
   const groupOptions = (groups.data ?? []).map((group) => ({ value: group.id, label: group.name }));
   const kindOptions = unitKinds.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }));
 
   function setActive(unit: Unit, active: boolean) {
     setToggling(unit.id);
     updateUnit.mutate(
-      { id: unit.id, input: { name: unit.name, kind: unit.kind, groupId: unit.groupId, active, version: unit.version } },
+      {
+        id: unit.id,
+        input: { name: unit.name, kind: unit.kind, groupId: unit.groupId, active, version: unit.version },
+      },
       {
         onSuccess: () => void message.success(t('common.saved')),
         onError: (error) => reportError(error),

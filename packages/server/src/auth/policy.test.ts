@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles, type Role } from '@landfall/domain';
+import { TestClient } from '../test/client.ts';
+import {
+  buildUnit,
+  buildUser,
+  createWorld,
+  nextIp,
+  PASSWORD,
+  uniqueName,
+  type TestWorld,
+} from '../test/fixtures.ts';
+
+/**
+ * The role × route matrix. Written out by hand, independently of policy.ts:
+ * each route names the roles that may call it and a valid request; every other
+ * role must get 403 and an anonymous caller 401. A route registered without a
+ * row here fails the coverage test.
+ */
+type Req = { url: string; body?: unknown };
+interface Case {
+  allowed: Role[] | 'public' | 'everyone';
+  ok: number;
+  make: () => Promise<Req> | Req;
+}
+
+const ADMIN: Role[] = ['system_admin'];
+const ACCOUNTS: Role[] = ['system_admin', 'security_admin'];
+
+let world: TestWorld;
+let clients: Record<Role, TestClient>;
+let unitId: string;
+const zero = '00000000-0000-4000-8000-000000000000';
+
+async function freshUnit() {
+  return buildUnit(world.admin, { name: uniqueName('矩阵单位') });
+}
+async function freshUser(role: Role = 'leader') {
+  const res = await world.admin.post('/api/users', {
+    username: uniqueName('target'),
+    displayName: '目标',
+    role,
+    password: PASSWORD,
+  });
+  return res.json() as { id: string; version: number };
+}
+
+const cases: Record<string, Case> = {
+  'GET /api/health': { allowed: 'public', ok: 200, make: () => ({ url: '/api/health' }) },
+  'GET /api/setup': { allowed: 'public', ok: 200, make: () => ({ url: '/api/setup' }) },
+  'POST /api/setup': {
+    allowed: 'public',
+    ok: 409,
+    make: () => ({
+      url: '/api/setup',
+      body: { tenantName: 'x', divisionCode: '500102', adminUsername: 'xx', password: PASSWORD },
+    }),
+  },
+  'GET /api/csrf': { allowed: 'public', ok: 200, make: () => ({ url: '/api/csrf' }) },
+  'GET /api/divisions': { allowed: 'public', ok: 200, make: () => ({ url: '/api/divisions?parent=500100' }) },
+  'GET /api/openapi.json': { allowed: 'public', ok: 200, make: () => ({ url: '/api/openapi.json' }) },
+  'GET /api/password-policy': { allowed: 'public', ok: 200, make: () => ({ url: '/api/password-policy' }) },
+  'POST /api/auth/login': {
+    allowed: 'public',
+    ok: 401,
+    make: () => ({ url: '/api/auth/login', body: { username: 'nobody', password: 'x' } }),
+  },
+  'POST /api/auth/logout': { allowed: 'everyone', ok: 204, make: () => ({ url: '/api/auth/logout' }) },
+  'GET /api/me': { allowed: 'everyone', ok: 200, make: () => ({ url: '/api/me' }) },
+  'POST /api/me/password': {
+    allowed: 'everyone',
+    ok: 204,
+    make: () => ({
+      url: '/api/me/password',
+      body: { currentPassword: PASSWORD, newPassword: 'Another#2026' },
+    }),
+  },
+  'PUT /api/password-policy': {
+    allowed: ['security_admin'],
+    ok: 200,
+    make: async () => {
+      const current = (await world.admin.get('/api/password-policy')).json();
+      return { url: '/api/password-policy', body: { minLength: 8, minClasses: 3, version: current.version } };
+    },
+  },
+  'GET /api/tenants': { allowed: roles.slice(), ok: 200, make: () => ({ url: '/api/tenants' }) },
+  'POST /api/tenants': {
+    allowed: ADMIN,
+    ok: 400, // a district has no division below it: valid request shape, refused by the rule
+    make: () => ({
+      url: '/api/tenants',
+      body: { parentId: world.tenantId, name: '下级', divisionCode: '500102' },
+    }),
+  },
+  'PUT /api/tenants/:id': {
+    allowed: ADMIN,
+    ok: 200,
+    make: async () => {
+      const t = (await world.admin.get('/api/tenants')).json()[0];
+      return { url: `/api/tenants/${t.id}`, body: { name: t.name, version: t.version } };
+    },
+  },
+  'GET /api/units': { allowed: roles.slice(), ok: 200, make: () => ({ url: '/api/units' }) },
+  'POST /api/units': {
+    allowed: ADMIN,
+    ok: 201,
+    make: () => ({ url: '/api/units', body: { name: uniqueName('新单位'), kind: 'town' } }),
+  },
+  'PUT /api/units/:id': {
+    allowed: ADMIN,
+    ok: 200,
+    make: async () => {
+      const u = await freshUnit();
+      return {
+        url: `/api/units/${u.id}`,
+        body: { name: u.name, kind: 'zone', groupId: null, active: true, version: u.version },
+      };
+    },
+  },
+  'GET /api/groups': { allowed: roles.slice(), ok: 200, make: () => ({ url: '/api/groups' }) },
+  'POST /api/groups': {
+    allowed: ADMIN,
+    ok: 201,
+    make: () => ({ url: '/api/groups', body: { name: uniqueName('专班') } }),
+  },
+  'PUT /api/groups/:id': {
+    allowed: ADMIN,
+    ok: 200,
+    make: async () => {
+      const g = (await world.admin.post('/api/groups', { name: uniqueName('组') })).json();
+      return { url: `/api/groups/${g.id}`, body: { name: uniqueName('改名组'), version: g.version } };
+    },
+  },
+  'GET /api/conveners': { allowed: roles.slice(), ok: 200, make: () => ({ url: '/api/conveners' }) },
+  'POST /api/conveners': {
+    allowed: ADMIN,
+    ok: 201,
+    make: () => ({ url: '/api/conveners', body: { name: '李副区长', title: '副区长' } }),
+  },
+  'PUT /api/conveners/:id': {
+    allowed: ADMIN,
+    ok: 200,
+    make: async () => {
+      const c = (await world.admin.post('/api/conveners', { name: '王副区长', title: '副区长' })).json();
+      return {
+        url: `/api/conveners/${c.id}`,
+        body: { name: '王区长', title: '区长', userId: null, active: true, version: c.version },
+      };
+    },
+  },
+  'GET /api/users': { allowed: ACCOUNTS, ok: 200, make: () => ({ url: '/api/users' }) },
+  'POST /api/users': {
+    allowed: ADMIN,
+    ok: 201,
+    make: () => ({
+      url: '/api/users',
+      body: {
+        username: uniqueName('new'),
+        displayName: '新',
+        role: 'unit_staff',
+        unitId,
+        password: PASSWORD,
+      },
+    }),
+  },
+  'PUT /api/users/:id': {
+    allowed: ADMIN,
+    ok: 200,
+    make: async () => {
+      const u = await freshUser();
+      return { url: `/api/users/${u.id}`, body: { displayName: '改名', unitId: null, version: u.version } };
+    },
+  },
+  'PUT /api/users/:id/role': {
+    allowed: ['security_admin'],
+    ok: 200,
+    make: async () => {
+      const u = await freshUser();
+      return {
+        url: `/api/users/${u.id}/role`,
+        body: { role: 'coordinator', unitId: null, version: u.version },
+      };
+    },
+  },
+  'POST /api/users/:id/disable': {
+    allowed: ADMIN,
+    ok: 200,
+    make: async () => ({ url: `/api/users/${(await freshUser()).id}/disable` }),
+  },
+  'POST /api/users/:id/enable': {
+    allowed: ADMIN,
+    ok: 200,
+    make: async () => ({ url: `/api/users/${(await freshUser()).id}/enable` }),
+  },
+  'POST /api/users/:id/unlock': {
+    allowed: ['security_admin'],
+    ok: 200,
+    make: async () => ({ url: `/api/users/${(await freshUser()).id}/unlock` }),
+  },
+  'POST /api/users/:id/password': {
+    allowed: ADMIN,
+    ok: 204,
+    make: async () => ({
+      url: `/api/users/${(await freshUser()).id}/password`,
+      body: { password: 'Reset#2026x' },
+    }),
+  },
+  'GET /api/roles': { allowed: ACCOUNTS, ok: 200, make: () => ({ url: '/api/roles' }) },
+  'GET /api/audit': { allowed: ['auditor'], ok: 200, make: () => ({ url: '/api/audit?page=1' }) },
+};
+
+/** Routes that end or change the caller's own session run with a throwaway account. */
+const selfDestructive = new Set(['POST /api/auth/logout', 'POST /api/me/password']);
+
+beforeAll(async () => {
+  world = await createWorld();
+  unitId = (await buildUnit(world.admin, { name: '区经济信息委' })).id;
+  const entries = await Promise.all(
+    roles.map(async (role) => {
+      if (role === 'system_admin') return [role, world.admin] as const;
+      const overrides = role === 'unit_staff' ? { unitId } : {};
+      return [role, (await buildUser(world, role, overrides)).client] as const;
+    }),
+  );
+  clients = Object.fromEntries(entries) as Record<Role, TestClient>;
+});
+afterAll(async () => world?.close());
+
+function methodOf(key: string) {
+  return key.split(' ')[0] as 'GET' | 'POST' | 'PUT';
+}
+
+describe('policy', () => {
+  it('covers every registered route with a matrix row, and every row with a route', () => {
+    const registered = world.app.landfall.routes
+      .filter((r) => r.url.startsWith('/api'))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(registered.sort()).toEqual(Object.keys(cases).sort());
+    for (const r of world.app.landfall.routes.filter((x) => x.url.startsWith('/api'))) {
+      expect(r.action, `${r.method} ${r.url}`).toBeTruthy();
+    }
+  });
+
+  it('refuses an anonymous caller on every non-public route with 401', async () => {
+    const anonymous = new TestClient(world.app, nextIp());
+    for (const [key, c] of Object.entries(cases)) {
+      const req = await c.make();
+      const res = await anonymous.request(methodOf(key), req.url, req.body);
+      if (c.allowed === 'public') expect(res.statusCode, key).toBe(c.ok);
+      else expect(res.statusCode, key).toBe(401);
+    }
+  });
+
+  for (const role of roles) {
+    it(`answers ${role} on every route as the matrix says`, async () => {
+      for (const [key, c] of Object.entries(cases)) {
+        const allowed = c.allowed === 'public' || c.allowed === 'everyone' || c.allowed.includes(role);
+        let client = clients[role];
+        if (selfDestructive.has(key)) {
+          client = (await buildUser(world, role, role === 'unit_staff' ? { unitId } : {})).client;
+        }
+        const req = await c.make();
+        const res = await client.request(methodOf(key), req.url, req.body);
+        expect(res.statusCode, `${role} ${key}: ${res.body.slice(0, 200)}`).toBe(allowed ? c.ok : 403);
+        if (!allowed) expect(res.json().error.code).toBe('forbidden');
+      }
+    });
+  }
+
+  it('records every denial in the audit log', async () => {
+    const denied = await world.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'role'])
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(denied.some((d) => d.action === 'unit.create' && d.role === 'leader')).toBe(true);
+    expect(denied.some((d) => d.action === 'audit.read' && d.role === 'system_admin')).toBe(true);
+  });
+
+  it('answers 404 for a record that does not exist', async () => {
+    const res = await world.admin.put(`/api/units/${zero}`, {
+      name: 'x',
+      kind: 'town',
+      groupId: null,
+      active: true,
+      version: 1,
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Link } from 'react-router';
+import { Button, Result } from 'antd';
+import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { ConvenersPage } from '../features/conveners/ConvenersPage.tsx';
+import { GroupsPage } from '../features/groups/GroupsPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { PasswordPolicyPage } from '../features/password-policy/PasswordPolicyPage.tsx';
+import { RolesPage } from '../features/roles/RolesPage.tsx';
+import { SetupPage } from '../features/setup/SetupPage.tsx';
+import { TenantsPage } from '../features/tenants/TenantsPage.tsx';
+import { UnitsPage } from '../features/units/UnitsPage.tsx';
+import { UsersPage } from '../features/users/UsersPage.tsx';
+import { useT } from '../i18n/useT.ts';
+import { AppLayout } from './AppLayout.tsx';
+import { RequireAction, RequireSession } from './Guards.tsx';
+
+function NotFound() {
+  const t = useT();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('errors.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+const guarded = (action: string, page: ReactNode) => <RequireAction action={action}>{page}</RequireAction>;
+
+export const router = createBrowserRouter([
+  { path: '/setup', element: <SetupPage /> },
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'admin/tenants', element: guarded('tenant.read', <TenantsPage />) },
+      { path: 'admin/units', element: guarded('unit.read', <UnitsPage />) },
+      { path: 'admin/groups', element: guarded('group.read', <GroupsPage />) },
+      { path: 'admin/conveners', element: guarded('convener.read', <ConvenersPage />) },
+      { path: 'admin/users', element: guarded('user.read', <UsersPage />) },
+      { path: 'admin/roles', element: guarded('role.read', <RolesPage />) },
+      { path: 'admin/password-policy', element: guarded('settings.update', <PasswordPolicyPage />) },
+      { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp } from 'antd';
+import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { queryClient } from './app/queryClient.ts';
+import { router } from './app/router.tsx';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <AntApp>
+          <RouterProvider router={router} />
+        </AntApp>
+      </I18nProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);
