@@ -24,7 +24,9 @@ export interface Env {
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env, overrides: { dataDir?: string } = {}): Env {
-  const parsed = envSchema.safeParse(source);
+  // An empty variable counts as unset (`DATABASE_URL= npm start` means the embedded engine).
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`invalid environment:\n${lines.join('\n')}`);

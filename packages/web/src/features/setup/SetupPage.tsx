@@ -7,7 +7,8 @@ import { PasswordFields } from '../../components/PasswordFields.tsx';
 import { useReportError } from '../../components/useReportError.ts';
 import { useZodRule } from '../../components/useZodRule.ts';
 import { useI18n } from '../../i18n/useT.ts';
-import { DivisionCascader, type DivisionOption } from '../divisions/DivisionCascader.tsx';
+import { DivisionCascader } from '../divisions/DivisionCascader.tsx';
+import { useNameSuggestion } from '../divisions/useNameSuggestion.ts';
 import { usePasswordPolicy } from '../password-policy/usePasswordPolicy.ts';
 import { useRunSetup, useSetupStatus } from './useSetup.ts';
 
@@ -17,12 +18,6 @@ interface SetupValues {
   adminUsername: string;
   adminDisplayName?: string;
   password: string;
-}
-
-/** A suggested area name: the chosen division's own name (not the 市辖区/县 grouping rows). */
-function suggestName(chosen: DivisionOption[]): string | undefined {
-  const named = chosen.filter((option) => option.label !== '市辖区' && option.label !== '县');
-  return named.at(-1)?.label;
 }
 
 /** 初始化设置: first run only — the top tenant and its system administrator. */
@@ -36,6 +31,7 @@ export function SetupPage() {
   const status = useSetupStatus();
   const policy = usePasswordPolicy();
   const setup = useRunSetup();
+  const suggestName = useNameSuggestion(form, 'tenantName');
 
   if (status.isPending) return <FullPageSpin />;
   if (status.isError) return <LoadError error={status.error} onRetry={() => void status.refetch()} />;
@@ -73,14 +69,7 @@ export function SetupPage() {
           required
           rules={[{ required: true, type: 'array', min: 1, message: t('validation.divisionRequired') }]}
         >
-          <DivisionCascader
-            onChange={(_codes, chosen) => {
-              const suggestion = suggestName(chosen);
-              if (suggestion && !form.isFieldTouched('tenantName')) {
-                form.setFieldValue('tenantName', suggestion);
-              }
-            }}
-          />
+          <DivisionCascader onChange={(_codes, chosen) => suggestName(chosen)} />
         </Form.Item>
         <Form.Item
           name="tenantName"

@@ -8,7 +8,8 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useZodRule } from '../../components/useZodRule.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { useCan } from '../auth/useMe.ts';
-import { DivisionCascader, type DivisionOption } from '../divisions/DivisionCascader.tsx';
+import { DivisionCascader } from '../divisions/DivisionCascader.tsx';
+import { useNameSuggestion } from '../divisions/useNameSuggestion.ts';
 import { useCreateTenant, useTenants, useUpdateTenant } from './useTenants.ts';
 
 interface TenantNode extends Tenant {
@@ -49,6 +50,7 @@ export function TenantsPage() {
   const [renaming, setRenaming] = useState<Tenant | null>(null);
   const [createForm] = Form.useForm<CreateValues>();
   const [renameForm] = Form.useForm<RenameValues>();
+  const suggestName = useNameSuggestion(createForm, 'name');
   const tree = useMemo(() => buildTree(tenants.data ?? []), [tenants.data]);
 
   const columns: TableColumnsType<TenantNode> = [
@@ -127,10 +129,7 @@ export function TenantsPage() {
         >
           <DivisionCascader
             rootCode={parent?.divisionCode}
-            onChange={(_codes, chosen: DivisionOption[]) => {
-              const last = chosen.at(-1);
-              if (last && !createForm.isFieldTouched('name')) createForm.setFieldValue('name', last.label);
-            }}
+            onChange={(_codes, chosen) => suggestName(chosen)}
           />
         </Form.Item>
         <Form.Item
