@@ -172,7 +172,7 @@ export const zhCN = {
   'account.currentPassword': '当前密码',
   'account.newPassword': '新密码',
   'account.confirmPassword': '确认新密码',
-  'account.passwordChanged': '密码已修改',
+  'account.passwordChanged': '密码已修改，请使用新密码重新登录',
   'errors.forbiddenPage': '您没有访问此页面的权限',
   'errors.notFound': '页面不存在',
   'errors.loadFailed': '加载失败',
@@ -204,7 +204,7 @@ export const zhCN = {
   'action.me.changePassword': '修改本人密码',
   'action.auth.logout': '退出登录',
   'action.auth.login': '登录',
-  'action.setup': '初始化设置',
+  'action.setup.run': '初始化设置',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

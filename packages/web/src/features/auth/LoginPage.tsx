@@ -15,6 +15,10 @@ interface LoginValues {
   password: string;
 }
 
+function cameFromSetup(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && 'setupDone' in state && state.setupDone === true;
+}
+
 function returnPath(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state) {
     const from = (state as { from: unknown }).from;
@@ -53,6 +57,9 @@ export function LoginPage() {
 
   return (
     <AuthCard title={t('login.title')}>
+      {cameFromSetup(location.state) && !failure ? (
+        <Alert type="success" showIcon title={t('setup.done')} style={{ marginBottom: 16 }} />
+      ) : null}
       {failure ? (
         <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />
       ) : null}

@@ -39,6 +39,14 @@ export function useLogout() {
   });
 }
 
+/** The server ends every session of the user, this one included: forget the user, back to login. */
 export function useChangeOwnPassword() {
-  return useMutation({ mutationFn: (input: ChangePasswordInput) => changeOwnPassword(input) });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChangePasswordInput) => changeOwnPassword(input),
+    onSuccess: () => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+      queryClient.setQueryData<Me | null>(meKey, null);
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { Navigate, useNavigate } from 'react-router';
-import { App, Button, Divider, Form, Input, Typography } from 'antd';
+import { Button, Divider, Form, Input, Typography } from 'antd';
 import { nameSchema, setupSchema } from '@landfall/domain';
 import { FullPageSpin, LoadError } from '../../app/Guards.tsx';
 import { AuthCard } from '../../components/AuthCard.tsx';
@@ -23,7 +23,6 @@ interface SetupValues {
 /** 初始化设置: first run only — the top tenant and its system administrator. */
 export function SetupPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const rule = useZodRule();
   const reportError = useReportError();
@@ -48,10 +47,8 @@ export function SetupPage() {
         password: values.password,
       },
       {
-        onSuccess: () => {
-          void message.success(t('setup.done'));
-          void navigate('/login', { replace: true, state: { setupDone: true } });
-        },
+        // The login page shows the success message (it survives the route change, unlike a toast).
+        onSuccess: () => void navigate('/login', { replace: true, state: { setupDone: true } }),
         onError: (error) => reportError(error, form),
       },
     );

@@ -8,9 +8,10 @@ import { useI18n } from '../../i18n/useT.ts';
 import { usePasswordPolicy } from '../password-policy/usePasswordPolicy.ts';
 import { useChangeUserRole, useCreateUser, useResetUserPassword, useUpdateUser } from './useUsers.ts';
 
-/** The unit select; a unit is required exactly when the role is unit staff (the server checks too). */
+/** The unit select, shown only for unit staff: they need a unit, no other role may have one (the server checks too). */
 function UnitField({ units, role }: { units: Unit[]; role: Role | undefined }) {
   const { t } = useI18n();
+  if (role !== 'unit_staff') return null;
   return (
     <Form.Item
       name="unitId"
@@ -76,7 +77,7 @@ export function UserCreateModal(props: {
           username: values.username,
           displayName: values.displayName,
           role: values.role,
-          unitId: values.unitId ?? null,
+          unitId: values.role === 'unit_staff' ? (values.unitId ?? null) : null,
           password: values.password,
         });
         void message.success(t('common.created'));
@@ -139,7 +140,11 @@ export function UserEditModal(props: {
         if (!user) return;
         await updateUser.mutateAsync({
           id: user.id,
-          input: { displayName: values.displayName, unitId: values.unitId ?? null, version: user.version },
+          input: {
+            displayName: values.displayName,
+            unitId: user.role === 'unit_staff' ? (values.unitId ?? null) : null,
+            version: user.version,
+          },
         });
         void message.success(t('common.saved'));
       }}
@@ -190,7 +195,11 @@ export function UserRoleModal(props: {
         if (!user) return;
         await changeRole.mutateAsync({
           id: user.id,
-          input: { role: values.role, unitId: values.unitId ?? null, version: user.version },
+          input: {
+            role: values.role,
+            unitId: values.role === 'unit_staff' ? (values.unitId ?? null) : null,
+            version: user.version,
+          },
         });
         void message.success(t('common.saved'));
       }}
