@@ -153,7 +153,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: true,
-      index: false,
+      index: ['index.html'],
       setHeaders(res, path) {
         res.header(
           'cache-control',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { App, Button, Dropdown, Layout, Menu, Space, Typography, theme, type MenuProps } from 'antd';
+import { Link, Outlet, useLocation } from 'react-router';
+import { Button, Dropdown, Layout, Menu, Space, Typography, theme, type MenuProps } from 'antd';
 import { DownOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { roleLabels } from '@landfall/domain';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.tsx';
@@ -18,9 +18,7 @@ function selectedKey(pathname: string): string {
 export function AppLayout() {
   const { t, locale } = useI18n();
   const { token } = theme.useToken();
-  const { message } = App.useApp();
   const location = useLocation();
-  const navigate = useNavigate();
   const can = useCan();
   const { data: me } = useMe();
   const logout = useLogout();
@@ -54,12 +52,7 @@ export function AppLayout() {
     onClick: ({ key }) => {
       if (key === 'password') setPasswordOpen(true);
       if (key === 'logout') {
-        logout.mutate(undefined, {
-          onSettled: () => {
-            void message.success(t('login.loggedOut'));
-            void navigate('/login', { replace: true });
-          },
-        });
+        logout.mutate();
       }
     },
   };

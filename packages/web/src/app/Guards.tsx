@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Button, Result, Spin } from 'antd';
-import { useCan, useMe } from '../features/auth/useMe.ts';
+import { takeExplicitLogout, useCan, useMe } from '../features/auth/useMe.ts';
 import { useSetupStatus } from '../features/setup/useSetup.ts';
 import { useI18n } from '../i18n/useT.ts';
 import { describeError } from '../components/errors.ts';
@@ -36,7 +36,11 @@ function RequireLogin({ children }: { children: ReactNode }) {
   const me = useMe();
   if (me.isPending) return <FullPageSpin />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (!me.data) {
+    return (
+      <Navigate to="/login" replace state={takeExplicitLogout() ? undefined : { from: location.pathname }} />
+    );
+  }
   return children;
 }
 

@@ -1,5 +1,7 @@
 import { useCallback } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
+import { useI18n } from '../../i18n/useT.ts';
 import type { ChangePasswordInput, LoginInput } from '@landfall/domain';
 import { changeOwnPassword, getMe, login, logout } from '../../api/auth.ts';
 import type { Me } from '../../api/types.ts';
@@ -28,13 +30,31 @@ export function useLogin() {
   });
 }
 
+let loggedOutOnPurpose = false;
+
+/**
+ * True once after an explicit logout: the route guard then sends the visitor to the login
+ * page without a "return to" (the next person to log in should not land on the page the
+ * previous user was on). A session that merely expired keeps its "return to".
+ */
+export function takeExplicitLogout(): boolean {
+  const value = loggedOutOnPurpose;
+  loggedOutOnPurpose = false;
+  return value;
+}
+
+/** Logs out; the route guard then shows the login page (callbacks here run even after the layout unmounts). */
 export function useLogout() {
   const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const { t } = useI18n();
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
+      loggedOutOnPurpose = true;
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
       queryClient.setQueryData<Me | null>(meKey, null);
+      void message.success(t('login.loggedOut'));
     },
   });
 }
