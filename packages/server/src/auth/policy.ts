@@ -33,6 +33,8 @@ export interface RecordScope {
   tenantId: string;
   unitId?: string | null;
   userId?: string | null;
+  /** A sensitive project (敏感项目): hidden from roll-up viewers. */
+  sensitive?: boolean;
 }
 
 const admin = { system_admin: 'subtree' } as const;
@@ -55,6 +57,13 @@ const everyone = {
   leader: 'self',
   viewer: 'self',
 } as const;
+
+/** Business records read by everyone in the tenant (and the roll-up above it). */
+const businessRead = { coordinator: 'tenant', unit_staff: 'tenant', leader: 'tenant', viewer: 'subtree' } as const;
+/** Records a unit owns: its staff see their own unit's, the rest of the tenant sees all. */
+const unitRead = { coordinator: 'tenant', unit_staff: 'unit', leader: 'tenant', viewer: 'subtree' } as const;
+/** Records a unit owns and keeps up to date; the coordination group may write all of them. */
+const unitWrite = { coordinator: 'tenant', unit_staff: 'unit' } as const;
 
 export const rules = {
   'me.read': everyone,
@@ -86,6 +95,27 @@ export const rules = {
   'settings.update': { security_admin: 'subtree' },
 
   'audit.read': { auditor: 'subtree' },
+
+  // Reference data (GB/T 4754, focus industries): every signed-in user.
+  'reference.read': orgRead,
+  // The information library (信息库): enterprises are shared within a tenant; leads belong to a unit.
+  'enterprise.read': businessRead,
+  'enterprise.create': { coordinator: 'tenant', unit_staff: 'tenant' },
+  'enterprise.update': unitWrite,
+  'lead.read': unitRead,
+  'lead.create': unitWrite,
+  'lead.update': unitWrite,
+  'lead.respond': { coordinator: 'tenant' },
+  'lead.convert': unitWrite,
+  // The project library (项目库) and its ledger.
+  'project.read': unitRead,
+  'project.create': unitWrite,
+  'project.update': unitWrite,
+  'project.moveStage': unitWrite,
+  'project.addEntry': unitWrite,
+  'attachment.read': unitRead,
+  'attachment.upload': unitWrite,
+  'stats.read': { coordinator: 'tenant', leader: 'tenant', viewer: 'subtree' },
 } as const satisfies Record<string, Partial<Record<Principal, Scope>>>;
 
 export type Action = keyof typeof rules;
@@ -105,7 +135,31 @@ export function decide(actor: Actor, action: Action, record?: RecordScope): Deci
   const scope = scopeOf(actor.role, action);
   if (!scope) return 'forbidden';
   if (!record) return 'allow';
+  if (record.sensitive && !seesSensitive(actor.role)) return 'not_found';
   return inScope(actor, scope, record) ? 'allow' : 'not_found';
+}
+
+/** Sensitive projects are kept from the roll-up viewers above the district. */
+export function seesSensitive(role: Principal): boolean {
+  return role !== 'viewer';
+}
+
+/** How a list query is narrowed for an actor and action (see visibleTenantIds for the tenants). */
+export interface ListScope {
+  /** undefined = every tenant */
+  tenantIds: string[] | undefined;
+  /** set when the actor sees only their own unit's records */
+  unitId: string | undefined;
+  includeSensitive: boolean;
+}
+
+export function listScope(actor: Actor, action: Action): ListScope {
+  const scope = scopeOf(actor.role, action);
+  return {
+    tenantIds: visibleTenantIds(actor, action),
+    unitId: scope === 'unit' ? (actor.unitId ?? '00000000-0000-0000-0000-000000000000') : undefined,
+    includeSensitive: seesSensitive(actor.role),
+  };
 }
 
 function inScope(actor: Actor, scope: Scope, record: RecordScope): boolean {

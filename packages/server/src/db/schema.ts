@@ -112,6 +112,162 @@ export interface AuditLogTable {
   after: Json | null;
 }
 
+export interface IndustryTable {
+  code: string;
+  level: 'section' | 'division' | 'group' | 'class';
+  name: string;
+  parent_code: string | null;
+  note: string | null;
+}
+
+export interface FocusIndustryTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  code_prefixes: string[];
+  sort_order: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface EnterpriseTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  credit_code: string | null;
+  division_code: string | null;
+  capital_kind: 'domestic' | 'foreign';
+  industry_code: string | null;
+  tags: string[];
+  is_local: boolean;
+  unit_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type StageColumn =
+  | 'planning'
+  | 'negotiating'
+  | 'signed'
+  | 'settled'
+  | 'construction'
+  | 'production'
+  | 'paused'
+  | 'dropped';
+
+/** A DATE column: read and written as a 'YYYY-MM-DD' string (an Asia/Shanghai calendar date). */
+type DateColumn = string;
+/** NUMERIC comes back from pg as a string, exact. */
+type NumericColumn = ColumnType<string, string | number, string | number>;
+
+export interface ProjectTable {
+  id: Generated<string>;
+  tenant_id: string;
+  unit_id: string;
+  group_id: string | null;
+  name: string;
+  stage: StageColumn;
+  stage_before: Exclude<StageColumn, 'paused' | 'dropped'> | null;
+  stage_on: DateColumn;
+  origin_division_code: string | null;
+  region: 'yrd' | 'prd' | 'bohai' | 'other' | 'local' | null;
+  capital_kind: 'domestic' | 'foreign';
+  industry_code: string | null;
+  focus_industry_id: string | null;
+  strategic_emerging: boolean;
+  chain_node: string | null;
+  construction_content: string;
+  agreed_investment_fen: number;
+  fixed_asset_fen: number;
+  agreement_kind: 'framework' | 'formal' | null;
+  signed_on: DateColumn | null;
+  registered_on: DateColumn | null;
+  local_credit_code: string | null;
+  planned_start_on: DateColumn | null;
+  actual_start_on: DateColumn | null;
+  planned_production_on: DateColumn | null;
+  production_on: DateColumn | null;
+  land_mu: NumericColumn | null;
+  referrer_enterprise_id: string | null;
+  project_kind: 'new' | 'expansion';
+  leader_in_charge: string;
+  contact_name: string;
+  contact_phone: string;
+  sensitivity: 'normal' | 'sensitive';
+  lead_id: string | null;
+  funds_in_place_fen: number;
+  last_entry_on: DateColumn;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectEnterpriseTable {
+  project_id: string;
+  enterprise_id: string;
+}
+
+export interface LeadTable {
+  id: Generated<string>;
+  tenant_id: string;
+  unit_id: string;
+  title: string;
+  source: string;
+  referrer: string;
+  referrer_enterprise_id: string | null;
+  investor_enterprise_id: string | null;
+  investor_name: string;
+  intention: string;
+  estimated_amount_fen: number | null;
+  needs: string;
+  status: 'reported' | 'acknowledged' | 'assessed' | 'converted' | 'closed';
+  reported_on: DateColumn;
+  acknowledged_at: Timestamp | null;
+  assessed_at: Timestamp | null;
+  assessment: string;
+  project_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AttachmentTable {
+  id: Generated<string>;
+  tenant_id: string;
+  project_id: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
+export type LedgerKind = 'created' | 'progress' | 'stage_move' | 'funding' | 'field_change' | 'correction';
+
+export interface LedgerEntryTable {
+  id: Generated<number>;
+  tenant_id: string;
+  project_id: string;
+  kind: LedgerKind;
+  effective_on: DateColumn;
+  recorded_at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  corrects_id: number | null;
+  stage_to: StageColumn | null;
+  amount_fen: number | null;
+  agreed_fen: number | null;
+  fixed_fen: number | null;
+  funding_source: 'outside_city_in_province' | 'outside_province' | 'abroad' | null;
+  capital_kind: 'domestic' | 'foreign' | null;
+  snapshot: Json | null;
+  payload: Json;
+  attachment_id: string | null;
+}
+
 export interface DB {
   division: DivisionTable;
   tenant: TenantTable;
@@ -123,6 +279,14 @@ export interface DB {
   setting: SettingTable;
   rate_limit: RateLimitTable;
   audit_log: AuditLogTable;
+  industry: IndustryTable;
+  focus_industry: FocusIndustryTable;
+  enterprise: EnterpriseTable;
+  project: ProjectTable;
+  project_enterprise: ProjectEnterpriseTable;
+  lead: LeadTable;
+  attachment: AttachmentTable;
+  ledger_entry: LedgerEntryTable;
 }
 
 export type TenantRow = Selectable<TenantTable>;
@@ -131,3 +295,8 @@ export type WorkGroupRow = Selectable<WorkGroupTable>;
 export type ConvenerRow = Selectable<ConvenerTable>;
 export type AppUserRow = Selectable<AppUserTable>;
 export type AuditLogInsert = Insertable<AuditLogTable>;
+export type EnterpriseRow = Selectable<EnterpriseTable>;
+export type ProjectRow = Selectable<ProjectTable>;
+export type LeadRow = Selectable<LeadTable>;
+export type LedgerEntryRow = Selectable<LedgerEntryTable>;
+export type FocusIndustryRow = Selectable<FocusIndustryTable>;

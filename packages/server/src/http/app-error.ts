@@ -11,3 +11,14 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
+
+/** A 400 naming one field, with its message in the request's language. */
+export function invalidField(
+  ctx: { locale: 'zh-CN' | 'en-US' },
+  path: string | (string | number)[],
+  message: { zh: string; en: string },
+): AppError {
+  return new AppError('validation_failed', undefined, {
+    fields: [{ path: Array.isArray(path) ? path : [path], message: ctx.locale === 'zh-CN' ? message.zh : message.en }],
+  });
+}

@@ -8,6 +8,7 @@ import {
   type FieldIssue,
   type Locale,
 } from '@landfall/domain';
+import { ZodError } from 'zod';
 import { AppError } from './app-error.ts';
 
 export function localeOf(request: FastifyRequest): Locale {
@@ -62,6 +63,10 @@ export function handleError(
         .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
       message: v.message ?? 'invalid',
     }));
+    return sendError(request, reply, 'validation_failed', { fields });
+  }
+  if (error instanceof ZodError) {
+    const fields = error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
     return sendError(request, reply, 'validation_failed', { fields });
   }
   const code = (error as { code?: unknown }).code;

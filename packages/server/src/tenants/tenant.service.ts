@@ -1,3 +1,4 @@
+import { defaultFocusIndustries } from '@landfall/domain/focus-industries';
 import {
   defaultGroups,
   type TenantCreateInput,
@@ -11,6 +12,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
 import { listDivisionLineage } from '../divisions/division.repo.ts';
 import { insertGroup } from '../groups/group.repo.ts';
+import { insertFocusIndustry } from '../industries/focus-industry.repo.ts';
 import {
   findTenant,
   getTenant,
@@ -43,7 +45,7 @@ export async function listTenants(ctx: Ctx) {
 }
 
 /**
- * Inserts a tenant with its default working groups. Used by setup (the root
+ * Inserts a tenant with its default working groups and focus industries. Used by setup (the root
  * tenant) and by administrators adding a district under a city.
  */
 export async function insertTenantWithGroups(
@@ -93,6 +95,15 @@ export async function insertTenantWithGroups(
   });
   for (const [i, g] of defaultGroups.entries()) {
     await insertGroup(trx, { tenant_id: id, name: g.name, kind: g.kind, sort_order: i + 1, created_at: now });
+  }
+  for (const [i, f] of defaultFocusIndustries.entries()) {
+    await insertFocusIndustry(trx, {
+      tenant_id: id,
+      name: f.name,
+      code_prefixes: f.codePrefixes,
+      sort_order: i + 1,
+      created_at: now,
+    });
   }
   return tenant;
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { defaultFocusIndustries } from '@landfall/domain/focus-industries';
 
 /**
  * The project library (项目库) and information library (信息库): enterprises,
@@ -17,6 +18,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null,
       unique (tenant_id, name)
     )`.execute(db);
+
+  // Tenants created before this migration get the default focus industries; new ones get them at creation.
+  for (const [i, f] of defaultFocusIndustries.entries()) {
+    await sql`
+      insert into focus_industry (tenant_id, name, code_prefixes, sort_order, created_at)
+      select id, ${f.name}, ${f.codePrefixes}, ${i + 1}, now() from tenant`.execute(db);
+  }
 
   await sql`
     create table enterprise (
@@ -134,7 +142,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index attachment_project_idx on attachment (project_id)`.execute(db);
 
-  // The ledger: dated, append-only. `effective_on` is the date the fact holds from (a signing date,
+  // The ledger: dated, append-only. `stage_to` is set on created and stage_move entries, `agreed_fen`
+  // and `fixed_fen` on every entry that sets the agreed investment or its fixed-asset part,
+  // `amount_fen` on funding and its corrections,
+  // so "as of date D" figures are plain SQL over entries with effective_on <= D. `effective_on` is the date the fact holds from (a signing date,
   // a funds date); `recorded_at` when it was entered. A correction is a new entry linked by `corrects_id`.
   await sql`
     create table ledger_entry (
@@ -149,6 +160,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       corrects_id bigint references ledger_entry(id),
       stage_to text,
       amount_fen bigint,
+      agreed_fen bigint,
+      fixed_fen bigint,
       funding_source text check (funding_source in ('outside_city_in_province', 'outside_province', 'abroad')),
       capital_kind text check (capital_kind in ('domestic', 'foreign')),
       snapshot jsonb,

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { calendarDateSchema } from '../dates.ts';
+import { fenSchema, positiveFenSchema } from '../money.ts';
+import { fundingSources, regions } from '../regions.ts';
+import { stages } from '../stages.ts';
+import { capitalKinds, industryCodeSchema } from './enterprise.ts';
+import { divisionCodeSchema, idSchema, versionSchema } from './common.ts';
+
+/** Land in 亩 with at most two decimals, kept as text so it stays exact. */
+export const landMuSchema = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), '用地面积应为不超过两位小数的亩数');
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((v) => v === '' || /^[0-9+\-() ]{5,40}$/.test(v), '联系电话格式不正确');
+
+export const projectKinds = ['new', 'expansion'] as const;
+export type ProjectKind = (typeof projectKinds)[number];
+export const sensitivities = ['normal', 'sensitive'] as const;
+
+const text = (max: number) => z.string().trim().max(max).default('');
+
+/** The fields a unit keeps on a project (the columns of an office ledger), without stage evidence. */
+const projectFields = {
+  name: z.string().trim().min(1, '请填写项目名称').max(200),
+  unitId: idSchema.optional(),
+  groupId: idSchema.nullish(),
+  enterpriseIds: z.array(idSchema).max(20).default([]),
+  originDivisionCode: divisionCodeSchema.nullish(),
+  capitalKind: z.enum(capitalKinds).default('domestic'),
+  industryCode: industryCodeSchema.nullish(),
+  focusIndustryId: idSchema.nullish(),
+  strategicEmerging: z.boolean().default(false),
+  chainNode: z.string().trim().max(100).nullish(),
+  constructionContent: text(2000),
+  agreedInvestmentFen: fenSchema.default(0),
+  fixedAssetFen: fenSchema.default(0),
+  plannedStartOn: calendarDateSchema.nullish(),
+  plannedProductionOn: calendarDateSchema.nullish(),
+  landMu: landMuSchema.nullish(),
+  referrerEnterpriseId: idSchema.nullish(),
+  projectKind: z.enum(projectKinds).default('new'),
+  leaderInCharge: text(100),
+  contactName: text(50),
+  contactPhone: phoneSchema.default(''),
+  sensitivity: z.enum(sensitivities).default('normal'),
+};
+
+const fixedAssetWithinTotal = (v: { agreedInvestmentFen?: number; fixedAssetFen?: number }) =>
+  (v.fixedAssetFen ?? 0) <= (v.agreedInvestmentFen ?? 0);
+const fixedAssetIssue = { message: '固定资产投资不能大于协议投资额', path: ['fixedAssetFen'] };
+
+export const projectCreateSchema = z
+  .object({
+    ...projectFields,
+    tenantId: idSchema.optional(),
+    /** A new project enters the library as planned or already in negotiation; later stages need evidence moves. */
+    stage: z.enum(['planning', 'negotiating']).default('planning'),
+    /** 入库日期: the date it entered the library (default today; not in the future). */
+    enteredOn: calendarDateSchema.optional(),
+    leadId: idSchema.optional(),
+  })
+  .refine(fixedAssetWithinTotal, fixedAssetIssue);
+export type ProjectCreateInput = z.input<typeof projectCreateSchema>;
+
+export const projectUpdateSchema = z
+  .object({ ...projectFields, version: versionSchema })
+  .refine(fixedAssetWithinTotal, fixedAssetIssue);
+export type ProjectUpdateInput = z.input<typeof projectUpdateSchema>;
+
+export const stageMoveSchema = z.object({
+  to: z.enum(stages),
+  /** Checked against the evidence schema of the move (see stages.ts). */
+  evidence: z.record(z.string(), z.unknown()),
+  version: versionSchema,
+});
+export type StageMoveInput = z.infer<typeof stageMoveSchema>;
+
+/** 目前进展 / 存在问题 / 下步计划: at least one must be filled in. */
+export const progressEntrySchema = z
+  .object({
+    date: calendarDateSchema,
+    current: text(2000),
+    problems: text(2000),
+    nextSteps: text(2000),
+    attachmentId: idSchema.optional(),
+  })
+  .refine((v) => v.current || v.problems || v.nextSteps, {
+    message: '请至少填写一项进展内容',
+    path: ['current'],
+  });
+export type ProgressEntryInput = z.input<typeof progressEntrySchema>;
+
+/** 到位资金: one dated amount with its source. */
+export const fundingEntrySchema = z.object({
+  date: calendarDateSchema,
+  amountFen: positiveFenSchema,
+  source: z.enum(fundingSources),
+  capitalKind: z.enum(capitalKinds).default('domestic'),
+  note: text(500),
+});
+export type FundingEntryInput = z.input<typeof fundingEntrySchema>;
+
+/** A correction: never an edit. A funding entry is reversed; a progress entry is restated. */
+export const correctionSchema = z.object({
+  reason: z.string().trim().min(1, '请说明更正原因').max(500),
+  date: calendarDateSchema.optional(),
+  current: z.string().trim().max(2000).optional(),
+  problems: z.string().trim().max(2000).optional(),
+  nextSteps: z.string().trim().max(2000).optional(),
+});
+export type CorrectionInput = z.infer<typeof correctionSchema>;
+
+export const projectSortFields = [
+  'name',
+  'stage',
+  'agreedInvestment',
+  'fundsInPlace',
+  'lastEntryOn',
+  'signedOn',
+  'createdAt',
+] as const;
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const projectQuerySchema = z.object({
+  q: z.string().trim().max(50).optional(),
+  stage: z.union([z.enum(stages), z.array(z.enum(stages))]).optional(),
+  unitId: idSchema.optional(),
+  groupId: idSchema.optional(),
+  industry: z
+    .string()
+    .regex(/^[A-T]$|^\d{2,4}$/)
+    .optional(),
+  focusIndustryId: idSchema.optional(),
+  region: z.enum(regions).optional(),
+  over100m: flag.optional(),
+  stale: flag.optional(),
+  asOf: calendarDateSchema.optional(),
+  sort: z.enum(projectSortFields).default('lastEntryOn'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+export type ProjectQuery = z.infer<typeof projectQuerySchema>;
+
+export const asOfQuerySchema = z.object({ asOf: calendarDateSchema.optional() });

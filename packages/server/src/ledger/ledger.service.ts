@@ -1,0 +1,246 @@
+import {
+  applyStageMove,
+  evidenceSchemaFor,
+  stageMoveErrorMessages,
+  type ActiveStage,
+  type Stage,
+} from '@landfall/domain/stages';
+import {
+  correctionSchema,
+  fundingEntrySchema,
+  progressEntrySchema,
+  type CorrectionInput,
+  type FundingEntryInput,
+  type ProgressEntryInput,
+  type StageMoveInput,
+} from '@landfall/domain/schemas/project';
+import type { Updateable } from 'kysely';
+import type { Ctx, Tx } from '../context.ts';
+import type { ProjectRow, ProjectTable } from '../db/schema.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { AppError, invalidField } from '../http/app-error.ts';
+import { findAttachment } from '../attachments/attachment.repo.ts';
+import { findProject, touchProject, updateProjectRow } from '../projects/project.repo.ts';
+import { toProject } from '../projects/project.mapper.ts';
+import { loadProject, today } from '../projects/project.service.ts';
+import { findCorrectionOf, findLedgerEntry, insertLedgerEntry } from './ledger.repo.ts';
+import { toLedgerEntry } from './ledger.mapper.ts';
+
+function entryBase(ctx: Ctx, project: ProjectRow) {
+  return {
+    tenant_id: project.tenant_id,
+    project_id: project.id,
+    recorded_at: ctx.clock.now(),
+    actor_id: ctx.actor?.id ?? null,
+    actor_name: ctx.actor?.username ?? 'system',
+  };
+}
+
+/** An entry's date may not be in the future, nor before the project entered the library. */
+function assertEntryDate(ctx: Ctx, date: string, project: ProjectRow, entered: string, field = 'date') {
+  if (date > today(ctx)) throw invalidField(ctx, field, { zh: '日期不能晚于今天', en: 'The date cannot be in the future' });
+  if (date < entered) {
+    throw invalidField(ctx, field, { zh: `日期不能早于项目入库日期 ${entered}`, en: `The date cannot precede ${entered}, when the project was entered` });
+  }
+  void project;
+}
+
+async function enteredOn(db: Tx, projectId: string): Promise<string> {
+  const first = await db
+    .selectFrom('ledger_entry')
+    .select('effective_on')
+    .where('project_id', '=', projectId)
+    .where('kind', '=', 'created')
+    .executeTakeFirstOrThrow();
+  return first.effective_on;
+}
+
+/** 目前进展 / 存在问题 / 下步计划, dated. */
+export async function addProgress(ctx: Ctx, projectId: string, raw: ProgressEntryInput) {
+  const input = progressEntrySchema.parse(raw);
+  const project = await loadProject(ctx, ctx.db, projectId, 'project.addEntry');
+  return ctx.db.transaction().execute(async (trx) => {
+    assertEntryDate(ctx, input.date, project, await enteredOn(trx, projectId));
+    if (input.attachmentId) await assertAttachmentOf(ctx, trx, input.attachmentId, projectId, 'attachmentId');
+    const entry = await insertLedgerEntry(trx, {
+      ...entryBase(ctx, project),
+      kind: 'progress',
+      effective_on: input.date,
+      attachment_id: input.attachmentId ?? null,
+      payload: JSON.stringify({ current: input.current, problems: input.problems, nextSteps: input.nextSteps }),
+    });
+    await touchProject(trx, projectId, { lastEntryOn: input.date, updatedAt: ctx.clock.now() });
+    await recordAudit(trx, ctx, { action: 'project.addEntry', recordType: 'ledger_entry', recordId: String(entry.id), tenantId: project.tenant_id, after: toLedgerEntry(entry) });
+    return toLedgerEntry(entry);
+  });
+}
+
+const fundedStages: Stage[] = ['signed', 'settled', 'construction', 'production'];
+
+/** 到位资金: a dated amount by source. Only a signed project receives funds. */
+export async function recordFunding(ctx: Ctx, projectId: string, raw: FundingEntryInput) {
+  const input = fundingEntrySchema.parse(raw);
+  const project = await loadProject(ctx, ctx.db, projectId, 'project.addEntry');
+  const effectiveStage = project.stage === 'paused' || project.stage === 'dropped' ? project.stage_before : project.stage;
+  if (!effectiveStage || !fundedStages.includes(effectiveStage)) {
+    throw new AppError('conflict', ctx.locale === 'zh-CN' ? '项目签约后才能登记到位资金' : 'Funds can be recorded once the project is signed');
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    assertEntryDate(ctx, input.date, project, await enteredOn(trx, projectId));
+    const entry = await insertLedgerEntry(trx, {
+      ...entryBase(ctx, project),
+      kind: 'funding',
+      effective_on: input.date,
+      amount_fen: input.amountFen,
+      funding_source: input.source,
+      capital_kind: input.capitalKind,
+      payload: JSON.stringify({ note: input.note }),
+    });
+    await touchProject(trx, projectId, { fundsDeltaFen: input.amountFen, lastEntryOn: input.date, updatedAt: ctx.clock.now() });
+    await recordAudit(trx, ctx, { action: 'project.addEntry', recordType: 'ledger_entry', recordId: String(entry.id), tenantId: project.tenant_id, after: toLedgerEntry(entry) });
+    return toLedgerEntry(entry);
+  });
+}
+
+/**
+ * Corrects an entry without touching it: a funding entry is reversed by a
+ * negative entry of the same date; a progress entry is restated. Each entry is
+ * corrected at most once (correct the correction's result by a new entry).
+ */
+export async function correctEntry(ctx: Ctx, entryId: number, raw: CorrectionInput) {
+  const input = correctionSchema.parse(raw);
+  const original = await findLedgerEntry(ctx.db, entryId);
+  if (!original) throw new AppError('not_found');
+  const project = await loadProject(ctx, ctx.db, original.project_id, 'project.addEntry');
+  if (original.kind !== 'funding' && original.kind !== 'progress') {
+    throw new AppError(
+      'conflict',
+      ctx.locale === 'zh-CN'
+        ? '只能更正进展和到位资金记录；阶段请用“退回”，项目信息请直接编辑'
+        : 'Only progress and funding entries are corrected; revert a stage or edit the project instead',
+    );
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    if (await findCorrectionOf(trx, entryId)) {
+      throw new AppError('conflict', ctx.locale === 'zh-CN' ? '该记录已更正过' : 'This entry has already been corrected');
+    }
+    const isFunding = original.kind === 'funding';
+    const amount = isFunding ? -Number(original.amount_fen) : null;
+    const previous = original.payload as Record<string, string>;
+    const entry = await insertLedgerEntry(trx, {
+      ...entryBase(ctx, project),
+      kind: 'correction',
+      effective_on: original.effective_on,
+      corrects_id: original.id,
+      amount_fen: amount,
+      funding_source: original.funding_source,
+      capital_kind: original.capital_kind,
+      payload: JSON.stringify(
+        isFunding
+          ? { reason: input.reason }
+          : {
+              reason: input.reason,
+              current: input.current ?? previous.current ?? '',
+              problems: input.problems ?? previous.problems ?? '',
+              nextSteps: input.nextSteps ?? previous.nextSteps ?? '',
+            },
+      ),
+    });
+    await touchProject(trx, project.id, { fundsDeltaFen: amount ?? 0, lastEntryOn: today(ctx), updatedAt: ctx.clock.now() });
+    await recordAudit(trx, ctx, { action: 'project.addEntry', recordType: 'ledger_entry', recordId: String(entry.id), tenantId: project.tenant_id, before: toLedgerEntry(original), after: toLedgerEntry(entry) });
+    return toLedgerEntry(entry);
+  });
+}
+
+async function assertAttachmentOf(ctx: Ctx, db: Tx, attachmentId: string, projectId: string, field: string, imageOrPdf = false) {
+  const attachment = await findAttachment(db, attachmentId);
+  if (!attachment || attachment.project_id !== projectId) {
+    throw invalidField(ctx, field, { zh: '附件不存在', en: 'No such attachment' });
+  }
+  if (imageOrPdf && !/^(image\/|application\/pdf$)/.test(attachment.media_type)) {
+    throw invalidField(ctx, field, { zh: '请上传施工许可证（PDF）或现场照片', en: 'Upload the permit (PDF) or a site photo' });
+  }
+}
+
+/**
+ * Moves a project along the pipeline with the evidence the move needs (see
+ * domain/stages.ts). The move is a dated ledger entry; dates may not run
+ * backwards past the current stage's date nor into the future.
+ */
+export async function moveStage(ctx: Ctx, projectId: string, input: StageMoveInput) {
+  const project = await loadProject(ctx, ctx.db, projectId, 'project.moveStage');
+  if (input.version !== project.version) throw new AppError('stale_version', undefined, { current: toProject(project) });
+  const origin = (project.stage_before ?? null) as ActiveStage | null;
+  const applied = applyStageMove({ stage: project.stage, pausedFrom: origin, droppedFrom: origin }, input.to);
+  if (!applied.ok) {
+    throw invalidField(ctx, 'to', { zh: stageMoveErrorMessages[applied.error]['zh-CN'], en: stageMoveErrorMessages[applied.error]['en-US'] });
+  }
+  const move = { from: project.stage, to: input.to, kind: applied.kind };
+  const parsed = evidenceSchemaFor(move).safeParse(input.evidence);
+  if (!parsed.success) {
+    throw new AppError('validation_failed', undefined, {
+      fields: parsed.error.issues.map((i) => ({ path: ['evidence', ...i.path.map(String)], message: i.message })),
+    });
+  }
+  const evidence = parsed.data as Record<string, unknown> & { date: string };
+  if (evidence.date > today(ctx)) throw invalidField(ctx, ['evidence', 'date'], { zh: '日期不能晚于今天', en: 'The date cannot be in the future' });
+  if (evidence.date < project.stage_on) {
+    throw invalidField(ctx, ['evidence', 'date'], {
+      zh: `日期不能早于当前阶段的日期 ${project.stage_on}`,
+      en: `The date cannot precede ${project.stage_on}, the current stage's date`,
+    });
+  }
+
+  return ctx.db.transaction().execute(async (trx) => {
+    if (typeof evidence.attachmentId === 'string') {
+      await assertAttachmentOf(ctx, trx, evidence.attachmentId, projectId, 'evidence.attachmentId', input.to === 'construction');
+    }
+    const patch: Updateable<ProjectTable> = {
+      stage: applied.state.stage,
+      stage_before: applied.state.pausedFrom ?? applied.state.droppedFrom ?? null,
+      stage_on: evidence.date,
+      last_entry_on: evidence.date > project.last_entry_on ? evidence.date : project.last_entry_on,
+      updated_at: ctx.clock.now(),
+    };
+    let agreedFen: number | null = null;
+    if (move.kind === 'advance') {
+      if (input.to === 'signed') {
+        agreedFen = Number(evidence.agreedInvestmentFen);
+        if (agreedFen < project.fixed_asset_fen) {
+          throw invalidField(ctx, ['evidence', 'agreedInvestmentFen'], {
+            zh: '协议投资额不能小于已登记的固定资产投资额',
+            en: 'The agreed investment cannot be below the recorded fixed-asset part',
+          });
+        }
+        Object.assign(patch, { signed_on: evidence.date, agreement_kind: evidence.agreementKind, agreed_investment_fen: agreedFen });
+      }
+      if (input.to === 'settled') Object.assign(patch, { registered_on: evidence.registeredOn, local_credit_code: evidence.localCreditCode });
+      if (input.to === 'construction') Object.assign(patch, { actual_start_on: evidence.actualStartOn });
+      if (input.to === 'production') Object.assign(patch, { production_on: evidence.date });
+    }
+    const after = await updateProjectRow(trx, projectId, input.version, patch);
+    if (!after) {
+      const current = await findProject(trx, projectId);
+      throw new AppError('stale_version', undefined, { current: current && toProject(current) });
+    }
+    const entry = await insertLedgerEntry(trx, {
+      ...entryBase(ctx, project),
+      kind: 'stage_move',
+      effective_on: evidence.date,
+      stage_to: after.stage,
+      agreed_fen: agreedFen,
+      attachment_id: typeof evidence.attachmentId === 'string' ? evidence.attachmentId : null,
+      snapshot: JSON.stringify(toProject(after)),
+      payload: JSON.stringify({ from: move.from, to: move.to, kind: move.kind, evidence }),
+    });
+    await recordAudit(trx, ctx, {
+      action: 'project.moveStage',
+      recordType: 'project',
+      recordId: projectId,
+      tenantId: project.tenant_id,
+      before: toProject(project),
+      after: toProject(after),
+    });
+    return { project: toProject(after), entry: toLedgerEntry(entry) };
+  });
+}

@@ -1,0 +1,184 @@
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
+import type { ProjectQuery } from '@landfall/domain/schemas/project';
+import type { Tx } from '../context.ts';
+import type { ProjectRow, ProjectTable } from '../db/schema.ts';
+import type { ListScope } from '../auth/policy.ts';
+
+export async function findProject(db: Tx, id: string) {
+  return db.selectFrom('project').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertProject(db: Tx, row: Insertable<ProjectTable>) {
+  return db.insertInto('project').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Versioned edit: undefined when the version is stale. */
+export async function updateProjectRow(db: Tx, id: string, version: number, patch: Updateable<ProjectTable>) {
+  return db
+    .updateTable('project')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Ledger bookkeeping that is not an edit of the record (funds total, last entry date): no version bump. */
+export async function touchProject(
+  db: Tx,
+  id: string,
+  patch: { fundsDeltaFen?: number; lastEntryOn?: string; updatedAt: Date },
+) {
+  return db
+    .updateTable('project')
+    .set((eb) => ({
+      funds_in_place_fen: eb('funds_in_place_fen', '+', patch.fundsDeltaFen ?? 0),
+      last_entry_on: patch.lastEntryOn ? sql<string>`greatest(last_entry_on, ${patch.lastEntryOn}::date)` : eb.ref('last_entry_on'),
+      updated_at: patch.updatedAt,
+    }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function setProjectEnterprises(db: Tx, projectId: string, enterpriseIds: string[]) {
+  await db.deleteFrom('project_enterprise').where('project_id', '=', projectId).execute();
+  if (enterpriseIds.length) {
+    await db
+      .insertInto('project_enterprise')
+      .values([...new Set(enterpriseIds)].map((enterprise_id) => ({ project_id: projectId, enterprise_id })))
+      .execute();
+  }
+}
+
+export async function listProjectEnterprises(db: Tx, projectId: string) {
+  return db
+    .selectFrom('project_enterprise as pe')
+    .innerJoin('enterprise as e', 'e.id', 'pe.enterprise_id')
+    .select(['e.id', 'e.name', 'e.credit_code'])
+    .where('pe.project_id', '=', projectId)
+    .orderBy('e.name')
+    .execute();
+}
+
+export type LibraryRow = ProjectRow & { investor_names: string | null };
+
+/**
+ * The library as it stood on a date: stage, agreed investment, fixed assets,
+ * funds in place and last entry date come from the dated ledger entries
+ * (effective_on <= date); projects not yet entered by then are absent.
+ * Without a date the current columns are read directly.
+ */
+function librarySource(scope: ListScope, asOf: string | undefined): RawBuilder<unknown> {
+  const where = scopeWhere(scope, sql`p`);
+  if (!asOf) {
+    return sql`select p.*, ${investorNames} as investor_names from project p where ${where}`;
+  }
+  return sql`
+    select p.id, p.tenant_id, p.unit_id, p.group_id, p.name, st.stage_to as stage, p.stage_before, st.effective_on as stage_on,
+      p.origin_division_code, p.region, p.capital_kind, p.industry_code, p.focus_industry_id, p.strategic_emerging,
+      p.chain_node, p.construction_content,
+      coalesce(ag.agreed_fen, 0) as agreed_investment_fen, coalesce(fx.fixed_fen, 0) as fixed_asset_fen,
+      p.agreement_kind, p.signed_on, p.registered_on, p.local_credit_code, p.planned_start_on, p.actual_start_on,
+      p.planned_production_on, p.production_on, p.land_mu, p.referrer_enterprise_id, p.project_kind,
+      p.leader_in_charge, p.contact_name, p.contact_phone, p.sensitivity, p.lead_id,
+      coalesce(fu.funds, 0) as funds_in_place_fen, le.last_on as last_entry_on,
+      p.version, p.created_at, p.updated_at, ${investorNames} as investor_names
+    from project p
+    join (
+      select distinct on (project_id) project_id, stage_to, effective_on from ledger_entry
+      where effective_on <= ${asOf} and stage_to is not null order by project_id, effective_on desc, id desc
+    ) st on st.project_id = p.id
+    left join (
+      select distinct on (project_id) project_id, agreed_fen from ledger_entry
+      where effective_on <= ${asOf} and agreed_fen is not null order by project_id, effective_on desc, id desc
+    ) ag on ag.project_id = p.id
+    left join (
+      select distinct on (project_id) project_id, fixed_fen from ledger_entry
+      where effective_on <= ${asOf} and fixed_fen is not null order by project_id, effective_on desc, id desc
+    ) fx on fx.project_id = p.id
+    left join (
+      select project_id, sum(amount_fen) as funds from ledger_entry
+      where effective_on <= ${asOf} and amount_fen is not null group by project_id
+    ) fu on fu.project_id = p.id
+    left join (
+      select project_id, max(effective_on) as last_on from ledger_entry where effective_on <= ${asOf} group by project_id
+    ) le on le.project_id = p.id
+    where ${where}`;
+}
+
+const investorNames = sql`(select string_agg(e.name, '、' order by e.name) from project_enterprise pe
+  join enterprise e on e.id = pe.enterprise_id where pe.project_id = p.id)`;
+
+function scopeWhere(scope: ListScope, alias: RawBuilder<unknown>): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  if (scope.tenantIds) {
+    parts.push(scope.tenantIds.length ? sql`${alias}.tenant_id in (${sql.join(scope.tenantIds)})` : sql`false`);
+  }
+  if (scope.unitId) parts.push(sql`${alias}.unit_id = ${scope.unitId}`);
+  if (!scope.includeSensitive) parts.push(sql`${alias}.sensitivity = 'normal'`);
+  return sql.join(parts, sql` and `);
+}
+
+const sortColumns: Record<ProjectQuery['sort'], string> = {
+  name: 'name',
+  stage: 'stage',
+  agreedInvestment: 'agreed_investment_fen',
+  fundsInPlace: 'funds_in_place_fen',
+  lastEntryOn: 'last_entry_on',
+  signedOn: 'signed_on',
+  createdAt: 'created_at',
+};
+
+export const OVER_100M_FEN = 10_000_000_000; // 1 亿元 = 10,000 万元
+export const STALE_AFTER_DAYS = 7;
+
+/** Library filters over the (current or as-of) source; `staleBefore` is the date an entry must be after. */
+function filters(query: ProjectQuery, staleBefore: string): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  const stagesAsked = query.stage === undefined ? [] : Array.isArray(query.stage) ? query.stage : [query.stage];
+  if (stagesAsked.length) parts.push(sql`lib.stage in (${sql.join(stagesAsked)})`);
+  if (query.unitId) parts.push(sql`lib.unit_id = ${query.unitId}`);
+  if (query.groupId) parts.push(sql`lib.group_id = ${query.groupId}`);
+  if (query.industry) parts.push(sql`lib.industry_code like ${`${query.industry.replace(/[^A-Z0-9]/g, '')}%`}`);
+  if (query.focusIndustryId) parts.push(sql`lib.focus_industry_id = ${query.focusIndustryId}`);
+  if (query.region) parts.push(sql`lib.region = ${query.region}`);
+  if (query.over100m !== undefined) {
+    parts.push(query.over100m ? sql`lib.agreed_investment_fen >= ${OVER_100M_FEN}` : sql`lib.agreed_investment_fen < ${OVER_100M_FEN}`);
+  }
+  if (query.stale !== undefined) {
+    const stale = sql`(lib.last_entry_on <= ${staleBefore}::date and lib.stage not in ('paused', 'dropped'))`;
+    parts.push(query.stale ? stale : sql`not ${stale}`);
+  }
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(sql`(lib.name ilike ${like} or lib.investor_names ilike ${like})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+export async function listLibrary(db: Tx, scope: ListScope, query: ProjectQuery, staleBefore: string) {
+  const source = librarySource(scope, query.asOf);
+  const where = filters(query, staleBefore);
+  const total = await sql<{ n: string }>`select count(*) as n from (${source}) lib where ${where}`.execute(db);
+  const order = sql.raw(`lib.${sortColumns[query.sort]} ${query.order === 'asc' ? 'asc' : 'desc'} nulls last, lib.id`);
+  const rows = await sql<LibraryRow>`
+    select lib.* from (${source}) lib where ${where}
+    order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`.execute(db);
+  return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
+}
+
+/** Figures of the library (as of a date): counts per stage and region, sums of money. */
+export async function summariseLibrary(db: Tx, scope: ListScope, asOf: string | undefined) {
+  const source = librarySource(scope, asOf);
+  const byStage = await sql<{ stage: string; n: string }>`
+    select lib.stage, count(*) as n from (${source}) lib group by lib.stage`.execute(db);
+  const byRegion = await sql<{ region: string | null; n: string }>`
+    select lib.region, count(*) as n from (${source}) lib group by lib.region`.execute(db);
+  const sums = await sql<{ projects: string; agreed: string | null; fixed: string | null; funds: string | null; over100m: string }>`
+    select count(*) as projects, sum(lib.agreed_investment_fen) as agreed, sum(lib.fixed_asset_fen) as fixed,
+      sum(lib.funds_in_place_fen) as funds,
+      count(*) filter (where lib.agreed_investment_fen >= ${OVER_100M_FEN}) as over100m
+    from (${source}) lib`.execute(db);
+  return { byStage: byStage.rows, byRegion: byRegion.rows, sums: sums.rows[0] };
+}

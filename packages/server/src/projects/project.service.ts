@@ -1,0 +1,301 @@
+import { addDays, shanghaiToday } from '@landfall/domain/dates';
+import {
+  projectCreateSchema,
+  projectUpdateSchema,
+  type ProjectCreateInput,
+  type ProjectQuery,
+  type ProjectUpdateInput,
+} from '@landfall/domain/schemas/project';
+import type { Ctx, Tx } from '../context.ts';
+import type { ProjectRow } from '../db/schema.ts';
+import { authorize } from '../auth/authorize.ts';
+import { listScope } from '../auth/policy.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { AppError, invalidField } from '../http/app-error.ts';
+import { targetTenant } from '../tenants/scope.ts';
+import { insertLedgerEntry, listLedgerEntries, readProjectAsOf } from '../ledger/ledger.repo.ts';
+import { toLedgerEntry } from '../ledger/ledger.mapper.ts';
+import { markLeadConverted } from '../leads/lead.service.ts';
+import { listProjectAttachments } from '../attachments/attachment.repo.ts';
+import {
+  findProject,
+  insertProject,
+  listLibrary,
+  listProjectEnterprises,
+  setProjectEnterprises,
+  STALE_AFTER_DAYS,
+  updateProjectRow,
+} from './project.repo.ts';
+import { toLibraryItem, toProject } from './project.mapper.ts';
+import { resolveProjectReferences } from './project.rules.ts';
+
+export function today(ctx: Ctx) {
+  return shanghaiToday(ctx.clock.now());
+}
+
+/** Loads a project the actor may act on (404 outside their scope, as if it did not exist). */
+export async function loadProject(ctx: Ctx, db: Tx, id: string, action: Parameters<typeof authorize>[1]) {
+  const row = await findProject(db, id);
+  if (!row) throw new AppError('not_found');
+  await authorize(ctx, action, {
+    type: 'project',
+    id,
+    tenantId: row.tenant_id,
+    unitId: row.unit_id,
+    sensitive: row.sensitivity === 'sensitive',
+  });
+  return row;
+}
+
+export async function listProjects(ctx: Ctx, query: ProjectQuery) {
+  const actor = await authorize(ctx, 'project.read');
+  const day = query.asOf ?? today(ctx);
+  const staleBefore = addDays(day, -STALE_AFTER_DAYS);
+  const { rows, total } = await listLibrary(ctx.db, listScope(actor, 'project.read'), query, staleBefore);
+  return {
+    asOf: query.asOf ?? null,
+    total,
+    items: rows.map((r) => toLibraryItem(r, r.last_entry_on <= staleBefore && r.stage !== 'paused' && r.stage !== 'dropped')),
+  };
+}
+
+/** A project with its investors, attachments and ledger; as it stood on `asOf` when given. */
+export async function getProject(ctx: Ctx, id: string, asOf?: string) {
+  const row = await loadProject(ctx, ctx.db, id, 'project.read');
+  const enterprises = (await listProjectEnterprises(ctx.db, id)).map((e) => ({ id: e.id, name: e.name, creditCode: e.credit_code }));
+  const attachments = await listProjectAttachments(ctx.db, id);
+  const staleBefore = addDays(asOf ?? today(ctx), -STALE_AFTER_DAYS);
+  if (!asOf) {
+    const entries = await listLedgerEntries(ctx.db, id);
+    return {
+      project: toProject(row),
+      asOf: null,
+      stale: row.last_entry_on <= staleBefore && row.stage !== 'paused' && row.stage !== 'dropped',
+      enterprises,
+      attachments,
+      entries: entries.map(toLedgerEntry),
+    };
+  }
+  const past = await readProjectAsOf(ctx.db, id, asOf);
+  if (!past?.stage) throw new AppError('not_found', ctx.locale === 'zh-CN' ? '该日期时项目尚未入库' : 'The project had not been entered by that date');
+  const snapshot = (past.snapshot ?? toProject(row)) as ReturnType<typeof toProject>;
+  return {
+    project: {
+      ...snapshot,
+      stage: past.stage,
+      agreedInvestmentFen: past.agreed,
+      fixedAssetFen: past.fixed,
+      fundsInPlaceFen: past.funds,
+      lastEntryOn: past.lastEntryOn,
+    },
+    asOf,
+    stale: past.lastEntryOn <= staleBefore && past.stage !== 'paused' && past.stage !== 'dropped',
+    enterprises,
+    attachments: attachments.filter((a) => a.createdAt.slice(0, 10) <= asOf),
+    entries: past.entries.map(toLedgerEntry),
+  };
+}
+
+/** Creates a project and its first ledger entry (入库), optionally from a lead. */
+export async function createProject(ctx: Ctx, raw: ProjectCreateInput) {
+  const input = projectCreateSchema.parse(raw);
+  const actor = ctx.actor;
+  const tenantId = targetTenant(ctx, input.tenantId);
+  const unitId = input.unitId ?? actor?.unitId;
+  if (!unitId) throw invalidField(ctx, 'unitId', { zh: '请选择责任单位', en: 'Choose the responsible unit' });
+  await authorize(ctx, 'project.create', { type: 'project', tenantId, unitId });
+  const day = today(ctx);
+  const enteredOn = input.enteredOn ?? day;
+  if (enteredOn > day) throw invalidField(ctx, 'enteredOn', { zh: '入库日期不能晚于今天', en: 'The entry date cannot be in the future' });
+
+  return ctx.db.transaction().execute(async (trx) => {
+    const refs = await resolveProjectReferences(ctx, trx, tenantId, { ...input, unitId });
+    const now = ctx.clock.now();
+    const row = await insertProject(trx, {
+      tenant_id: tenantId,
+      unit_id: unitId,
+      group_id: refs.groupId,
+      name: input.name,
+      stage: input.stage,
+      stage_on: enteredOn,
+      origin_division_code: input.originDivisionCode ?? null,
+      region: refs.region,
+      capital_kind: input.capitalKind,
+      industry_code: input.industryCode ?? null,
+      focus_industry_id: refs.focusIndustryId,
+      strategic_emerging: input.strategicEmerging,
+      chain_node: input.chainNode ?? null,
+      construction_content: input.constructionContent,
+      agreed_investment_fen: input.agreedInvestmentFen,
+      fixed_asset_fen: input.fixedAssetFen,
+      planned_start_on: input.plannedStartOn ?? null,
+      planned_production_on: input.plannedProductionOn ?? null,
+      land_mu: input.landMu ?? null,
+      referrer_enterprise_id: input.referrerEnterpriseId ?? null,
+      project_kind: input.projectKind,
+      leader_in_charge: input.leaderInCharge,
+      contact_name: input.contactName,
+      contact_phone: input.contactPhone,
+      sensitivity: input.sensitivity,
+      lead_id: input.leadId ?? null,
+      funds_in_place_fen: 0,
+      last_entry_on: enteredOn,
+      created_at: now,
+      updated_at: now,
+    });
+    await setProjectEnterprises(trx, row.id, refs.enterpriseIds);
+    if (input.leadId) await markLeadConverted(ctx, trx, input.leadId, row);
+    await insertLedgerEntry(trx, {
+      tenant_id: tenantId,
+      project_id: row.id,
+      kind: 'created',
+      effective_on: enteredOn,
+      recorded_at: now,
+      actor_id: actor?.id ?? null,
+      actor_name: actor?.username ?? 'system',
+      stage_to: row.stage,
+      agreed_fen: row.agreed_investment_fen,
+      fixed_fen: row.fixed_asset_fen,
+      snapshot: JSON.stringify(toProject(row)),
+      payload: JSON.stringify({ leadId: input.leadId ?? null, enterpriseIds: refs.enterpriseIds }),
+    });
+    await recordAudit(trx, ctx, { action: 'project.create', recordType: 'project', recordId: row.id, tenantId, after: toProject(row) });
+    return toProject(row);
+  });
+}
+
+/** Fields of a project a plain edit may change, in API names; stage and its evidence move only by stage moves. */
+const editable = [
+  'name',
+  'unitId',
+  'groupId',
+  'originDivisionCode',
+  'region',
+  'capitalKind',
+  'industryCode',
+  'focusIndustryId',
+  'strategicEmerging',
+  'chainNode',
+  'constructionContent',
+  'agreedInvestmentFen',
+  'fixedAssetFen',
+  'plannedStartOn',
+  'plannedProductionOn',
+  'landMu',
+  'referrerEnterpriseId',
+  'projectKind',
+  'leaderInCharge',
+  'contactName',
+  'contactPhone',
+  'sensitivity',
+] as const;
+
+/** A versioned edit: a stale version gets 409 with the current record; the change is a field_change entry. */
+export async function updateProject(ctx: Ctx, id: string, raw: ProjectUpdateInput) {
+  const input = projectUpdateSchema.parse(raw);
+  const before = await loadProject(ctx, ctx.db, id, 'project.update');
+  const unitId = input.unitId ?? before.unit_id;
+  if (unitId !== before.unit_id) {
+    await authorize(ctx, 'project.update', { type: 'project', id, tenantId: before.tenant_id, unitId });
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const refs = await resolveProjectReferences(ctx, trx, before.tenant_id, { ...input, unitId });
+    const now = ctx.clock.now();
+    const day = today(ctx);
+    const next = toProject(before);
+    const proposed = {
+      ...next,
+      name: input.name,
+      unitId,
+      groupId: refs.groupId,
+      originDivisionCode: input.originDivisionCode ?? null,
+      region: refs.region,
+      capitalKind: input.capitalKind,
+      industryCode: input.industryCode ?? null,
+      focusIndustryId: refs.focusIndustryId,
+      strategicEmerging: input.strategicEmerging,
+      chainNode: input.chainNode ?? null,
+      constructionContent: input.constructionContent,
+      agreedInvestmentFen: input.agreedInvestmentFen,
+      fixedAssetFen: input.fixedAssetFen,
+      plannedStartOn: input.plannedStartOn ?? null,
+      plannedProductionOn: input.plannedProductionOn ?? null,
+      landMu: input.landMu ?? null,
+      referrerEnterpriseId: input.referrerEnterpriseId ?? null,
+      projectKind: input.projectKind,
+      leaderInCharge: input.leaderInCharge,
+      contactName: input.contactName,
+      contactPhone: input.contactPhone,
+      sensitivity: input.sensitivity,
+    };
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of editable) {
+      const from = key === 'landMu' && next.landMu !== null ? Number(next.landMu) : next[key];
+      const to = key === 'landMu' && proposed.landMu !== null ? Number(proposed.landMu) : proposed[key];
+      if (from !== to) changes[key] = { from: next[key], to: proposed[key] };
+    }
+    const oldInvestors = (await listProjectEnterprises(trx, id)).map((e) => e.id).sort();
+    const newInvestors = [...refs.enterpriseIds].sort();
+    if (oldInvestors.join() !== newInvestors.join()) changes.enterpriseIds = { from: oldInvestors, to: newInvestors };
+    if (input.version !== before.version) {
+      throw new AppError('stale_version', undefined, { current: toProject(before) });
+    }
+    if (!Object.keys(changes).length) return toProject(before);
+
+    const after = await updateProjectRow(trx, id, input.version, {
+      name: proposed.name,
+      unit_id: proposed.unitId,
+      group_id: proposed.groupId,
+      origin_division_code: proposed.originDivisionCode,
+      region: proposed.region,
+      capital_kind: proposed.capitalKind,
+      industry_code: proposed.industryCode,
+      focus_industry_id: proposed.focusIndustryId,
+      strategic_emerging: proposed.strategicEmerging,
+      chain_node: proposed.chainNode,
+      construction_content: proposed.constructionContent,
+      agreed_investment_fen: proposed.agreedInvestmentFen,
+      fixed_asset_fen: proposed.fixedAssetFen,
+      planned_start_on: proposed.plannedStartOn,
+      planned_production_on: proposed.plannedProductionOn,
+      land_mu: proposed.landMu,
+      referrer_enterprise_id: proposed.referrerEnterpriseId,
+      project_kind: proposed.projectKind,
+      leader_in_charge: proposed.leaderInCharge,
+      contact_name: proposed.contactName,
+      contact_phone: proposed.contactPhone,
+      sensitivity: proposed.sensitivity,
+      last_entry_on: day > before.last_entry_on ? day : before.last_entry_on,
+      updated_at: now,
+    });
+    if (!after) {
+      const current = await findProject(trx, id);
+      throw new AppError('stale_version', undefined, { current: current && toProject(current) });
+    }
+    if (changes.enterpriseIds) await setProjectEnterprises(trx, id, refs.enterpriseIds);
+    await insertLedgerEntry(trx, {
+      tenant_id: before.tenant_id,
+      project_id: id,
+      kind: 'field_change',
+      effective_on: day,
+      recorded_at: now,
+      actor_id: ctx.actor?.id ?? null,
+      actor_name: ctx.actor?.username ?? 'system',
+      agreed_fen: changes.agreedInvestmentFen ? after.agreed_investment_fen : null,
+      fixed_fen: changes.fixedAssetFen || changes.agreedInvestmentFen ? after.fixed_asset_fen : null,
+      snapshot: JSON.stringify(toProject(after)),
+      payload: JSON.stringify({ changes }),
+    });
+    await recordAudit(trx, ctx, {
+      action: 'project.update',
+      recordType: 'project',
+      recordId: id,
+      tenantId: before.tenant_id,
+      before: toProject(before),
+      after: toProject(after),
+    });
+    return toProject(after);
+  });
+}
+
+export type { ProjectRow };
