@@ -13,3 +13,7 @@ export * from './dates.ts';
 export * from './stages.ts';
 export * from './regions.ts';
 export * from './masking.ts';
+export * from './focus-industries.ts';
+export * from './schemas/enterprise.ts';
+export * from './schemas/project.ts';
+export * from './schemas/lead.ts';

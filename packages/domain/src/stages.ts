@@ -126,7 +126,7 @@ export function classifyMove(from: Stage, to: Stage, context: StageContext = {})
   if (isActiveStage(from)) {
     if (to === 'paused') return ok('pause');
     if (to === 'dropped') return ok('drop');
-    const step = activeStages.indexOf(to as ActiveStage) - activeStages.indexOf(from);
+    const step = (activeStages as readonly Stage[]).indexOf(to) - activeStages.indexOf(from);
     if (step === 1) return ok('advance');
     if (step === -1) return ok('revert');
     return refuse(step > 1 ? 'skips_stages' : 'revert_too_far');

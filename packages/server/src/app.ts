@@ -22,6 +22,13 @@ import { groupRoutes } from './groups/group.routes.ts';
 import { convenerRoutes } from './conveners/convener.routes.ts';
 import { userRoutes } from './users/user.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import fastifyMultipart from '@fastify/multipart';
+import { industryRoutes } from './industries/industry.routes.ts';
+import { enterpriseRoutes } from './enterprises/enterprise.routes.ts';
+import { leadRoutes } from './leads/lead.routes.ts';
+import { projectRoutes } from './projects/project.routes.ts';
+import { attachmentRoutes } from './attachments/attachment.routes.ts';
+import { statsRoutes } from './stats/stats.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -143,6 +150,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(convenerRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(industryRoutes);
+  await app.register(enterpriseRoutes);
+  await app.register(leadRoutes);
+  await app.register(projectRoutes);
+  await app.register(attachmentRoutes);
+  await app.register(statsRoutes);
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

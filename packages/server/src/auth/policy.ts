@@ -115,7 +115,7 @@ export const rules = {
   'project.addEntry': unitWrite,
   'attachment.read': unitRead,
   'attachment.upload': unitWrite,
-  'stats.read': { coordinator: 'tenant', leader: 'tenant', viewer: 'subtree' },
+  'stats.read': { coordinator: 'tenant', leader: 'tenant', viewer: 'subtree', operator: 'all' },
 } as const satisfies Record<string, Partial<Record<Principal, Scope>>>;
 
 export type Action = keyof typeof rules;

@@ -16,6 +16,7 @@ import { targetTenant } from '../tenants/scope.ts';
 import { insertLedgerEntry, listLedgerEntries, readProjectAsOf } from '../ledger/ledger.repo.ts';
 import { toLedgerEntry } from '../ledger/ledger.mapper.ts';
 import { markLeadConverted } from '../leads/lead.service.ts';
+import { findLead } from '../leads/lead.repo.ts';
 import { listProjectAttachments } from '../attachments/attachment.repo.ts';
 import {
   findProject,
@@ -101,7 +102,8 @@ export async function createProject(ctx: Ctx, raw: ProjectCreateInput) {
   const input = projectCreateSchema.parse(raw);
   const actor = ctx.actor;
   const tenantId = targetTenant(ctx, input.tenantId);
-  const unitId = input.unitId ?? actor?.unitId;
+  const leadUnit = input.leadId && !input.unitId ? (await findLead(ctx.db, input.leadId))?.unit_id : undefined;
+  const unitId = input.unitId ?? leadUnit ?? actor?.unitId;
   if (!unitId) throw invalidField(ctx, 'unitId', { zh: '请选择责任单位', en: 'Choose the responsible unit' });
   await authorize(ctx, 'project.create', { type: 'project', tenantId, unitId });
   const day = today(ctx);

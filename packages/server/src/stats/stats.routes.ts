@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idSchema } from '@landfall/domain';
+import { calendarDateSchema } from '@landfall/domain/dates';
+import { readStats } from './stats.service.ts';
+
+export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/stats',
+    {
+      config: { action: 'stats.read' },
+      schema: { querystring: z.object({ asOf: calendarDateSchema.optional(), tenantId: idSchema.optional() }) },
+    },
+    async (request) => readStats(request.ctx, request.query),
+  );
+};

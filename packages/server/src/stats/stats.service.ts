@@ -1,0 +1,52 @@
+import { stages } from '@landfall/domain/stages';
+import { regions } from '@landfall/domain/regions';
+import type { Ctx } from '../context.ts';
+import { authorize } from '../auth/authorize.ts';
+import { listScope } from '../auth/policy.ts';
+import { AppError } from '../http/app-error.ts';
+import { summariseLibrary } from '../projects/project.repo.ts';
+import { today } from '../projects/project.service.ts';
+
+/** 万元 from integer fen, exact in decimal (1 万元 = 1,000,000 fen), as a JSON number. */
+export function wanFromFen(fen: bigint | number | string): number {
+  const value = BigInt(fen);
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const whole = abs / 1_000_000n;
+  const fraction = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  return Number(`${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`);
+}
+
+/**
+ * The library's figures as of a date (today by default): projects by stage and
+ * region, agreed investment, fixed assets and funds in place in 万元, and the
+ * number of projects of 1 亿元 or more (agreed investment ≥ 10,000 万元).
+ * Projects without an origin count as 'other'.
+ */
+export async function readStats(ctx: Ctx, opts: { asOf?: string; tenantId?: string }) {
+  const actor = await authorize(ctx, 'stats.read');
+  const scope = listScope(actor, 'stats.read');
+  if (opts.tenantId) {
+    if (scope.tenantIds && !scope.tenantIds.includes(opts.tenantId)) throw new AppError('not_found');
+    scope.tenantIds = [opts.tenantId];
+  }
+  const asOf = opts.asOf ?? today(ctx);
+  const summary = await summariseLibrary(ctx.db, scope, asOf);
+  const byStage = Object.fromEntries(stages.map((s) => [s, 0])) as Record<(typeof stages)[number], number>;
+  for (const row of summary.byStage) byStage[row.stage as keyof typeof byStage] = Number(row.n);
+  const byRegion = Object.fromEntries(regions.map((r) => [r, 0])) as Record<(typeof regions)[number], number>;
+  for (const row of summary.byRegion) {
+    const key = (row.region ?? 'other') as keyof typeof byRegion;
+    byRegion[key] = (byRegion[key] ?? 0) + Number(row.n);
+  }
+  return {
+    asOf,
+    projects: Number(summary.sums?.projects ?? 0),
+    byStage,
+    agreedInvestmentWan: wanFromFen(summary.sums?.agreed ?? 0),
+    fixedAssetWan: wanFromFen(summary.sums?.fixed ?? 0),
+    fundsInPlaceWan: wanFromFen(summary.sums?.funds ?? 0),
+    over100mProjects: Number(summary.sums?.over100m ?? 0),
+    byRegion,
+  };
+}
