@@ -40,6 +40,23 @@ export class TestClient {
     return res;
   }
 
+  /** A multipart/form-data upload with one file field, as a browser form sends it. */
+  async upload(url: string, filename: string, content: Buffer, field = 'file'): Promise<LightMyRequestResponse> {
+    const boundary = `----landfall${Math.random().toString(16).slice(2)}`;
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n` +
+        `Content-Type: application/octet-stream\r\n\r\n`,
+    );
+    const body = Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    this.csrf ??= await this.fetchCsrf();
+    const headers: Record<string, string> = {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'x-csrf-token': this.csrf,
+    };
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return this.app.inject({ method: 'POST', url, headers, payload: body, remoteAddress: this.ip });
+  }
+
   private async fetchCsrf(): Promise<string> {
     const res = await this.request('GET', '/api/csrf');
     return (res.json() as { token: string }).token;
