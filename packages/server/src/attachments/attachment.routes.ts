@@ -9,21 +9,40 @@ const params = z.object({ id: idSchema });
 
 export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   /** multipart/form-data with one field `file`. */
-  app.post('/api/projects/:id/attachments', { config: { action: 'attachment.upload' }, schema: { params } }, async (request, reply) => {
-    if (!request.isMultipart()) throw new AppError('unsupported_media_type');
-    const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-    if (!file) throw new AppError('validation_failed', undefined, { fields: [{ path: ['file'], message: '请选择文件' }] });
-    const content = await file.toBuffer();
-    if (file.file.truncated) throw new AppError('payload_too_large');
-    if (!content.length) throw new AppError('validation_failed', undefined, { fields: [{ path: ['file'], message: '文件为空' }] });
-    return reply.status(201).send(await uploadAttachment(request.ctx, request.params.id, { filename: file.filename, content }));
-  });
+  app.post(
+    '/api/projects/:id/attachments',
+    { config: { action: 'attachment.upload' }, schema: { params } },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type');
+      const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+      if (!file)
+        throw new AppError('validation_failed', undefined, {
+          fields: [{ path: ['file'], message: '请选择文件' }],
+        });
+      const content = await file.toBuffer();
+      if (file.file.truncated) throw new AppError('payload_too_large');
+      if (!content.length)
+        throw new AppError('validation_failed', undefined, {
+          fields: [{ path: ['file'], message: '文件为空' }],
+        });
+      return reply
+        .status(201)
+        .send(await uploadAttachment(request.ctx, request.params.id, { filename: file.filename, content }));
+    },
+  );
 
-  app.get('/api/attachments/:id', { config: { action: 'attachment.read' }, schema: { params } }, async (request, reply) => {
-    const { meta, content } = await downloadAttachment(request.ctx, request.params.id);
-    reply.header('content-type', meta.media_type);
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.filename)}`);
-    reply.header('content-length', String(content.length));
-    return reply.send(content);
-  });
+  app.get(
+    '/api/attachments/:id',
+    { config: { action: 'attachment.read' }, schema: { params } },
+    async (request, reply) => {
+      const { meta, content } = await downloadAttachment(request.ctx, request.params.id);
+      reply.header('content-type', meta.media_type);
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(meta.filename)}`,
+      );
+      reply.header('content-length', String(content.length));
+      return reply.send(content);
+    },
+  );
 };

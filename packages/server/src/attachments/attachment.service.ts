@@ -9,7 +9,11 @@ import { detectMediaType } from './file-type.ts';
 import { findAttachment, insertAttachment, readAttachmentContent } from './attachment.repo.ts';
 
 /** Stores one file on a project (in the database, so every instance serves it). */
-export async function uploadAttachment(ctx: Ctx, projectId: string, file: { filename: string; content: Buffer }) {
+export async function uploadAttachment(
+  ctx: Ctx,
+  projectId: string,
+  file: { filename: string; content: Buffer },
+) {
   const project = await loadProject(ctx, ctx.db, projectId, 'attachment.upload');
   const filename = file.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'file';
   const mediaType = detectMediaType(file.content.subarray(0, 16), filename);
@@ -41,7 +45,13 @@ export async function uploadAttachment(ctx: Ctx, projectId: string, file: { file
       sha256: row.sha256,
       createdAt: new Date(row.created_at).toISOString(),
     };
-    await recordAudit(trx, ctx, { action: 'attachment.upload', recordType: 'attachment', recordId: row.id, tenantId: project.tenant_id, after: meta });
+    await recordAudit(trx, ctx, {
+      action: 'attachment.upload',
+      recordType: 'attachment',
+      recordId: row.id,
+      tenantId: project.tenant_id,
+      after: meta,
+    });
     return meta;
   });
 }

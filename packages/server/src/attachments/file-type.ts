@@ -10,7 +10,10 @@ export interface AcceptedType {
 const signatures: { bytes: number[]; offset?: number; type: AcceptedType }[] = [
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], type: { mediaType: 'application/pdf', extensions: ['pdf'] } },
   { bytes: [0xff, 0xd8, 0xff], type: { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'] } },
-  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], type: { mediaType: 'image/png', extensions: ['png'] } },
+  {
+    bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    type: { mediaType: 'image/png', extensions: ['png'] },
+  },
   // OOXML (.docx, .xlsx) are zip files; the extension tells which.
   {
     bytes: [0x50, 0x4b, 0x03, 0x04],
@@ -20,7 +23,10 @@ const signatures: { bytes: number[]; offset?: number; type: AcceptedType }[] = [
     },
   },
   // Legacy Office (.doc, .xls): OLE compound file.
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], type: { mediaType: 'application/x-ole-storage', extensions: ['doc', 'xls'] } },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    type: { mediaType: 'application/x-ole-storage', extensions: ['doc', 'xls'] },
+  },
 ];
 
 const ooxml: Record<string, string> = {

@@ -212,11 +212,27 @@ const cases: Record<string, Case> = {
   'GET /api/roles': { allowed: ACCOUNTS, ok: 200, make: () => ({ url: '/api/roles' }) },
   'GET /api/audit': { allowed: ['auditor'], ok: 200, make: () => ({ url: '/api/audit?page=1' }) },
 
-  'GET /api/industries': { allowed: roles.slice(), ok: 200, make: () => ({ url: '/api/industries?parent=C' }) },
-  'GET /api/focus-industries': { allowed: roles.slice(), ok: 200, make: () => ({ url: '/api/focus-industries' }) },
+  'GET /api/industries': {
+    allowed: roles.slice(),
+    ok: 200,
+    make: () => ({ url: '/api/industries?parent=C' }),
+  },
+  'GET /api/focus-industries': {
+    allowed: roles.slice(),
+    ok: 200,
+    make: () => ({ url: '/api/focus-industries' }),
+  },
   'GET /api/enterprises': { allowed: READERS, ok: 200, make: () => ({ url: '/api/enterprises?q=企业' }) },
-  'GET /api/enterprises/:id': { allowed: READERS, ok: 200, make: async () => ({ url: `/api/enterprises/${(await staffEnterprise()).id}` }) },
-  'POST /api/enterprises': { allowed: WRITERS, ok: 201, make: () => ({ url: '/api/enterprises', body: { name: uniqueName('新企业') } }) },
+  'GET /api/enterprises/:id': {
+    allowed: READERS,
+    ok: 200,
+    make: async () => ({ url: `/api/enterprises/${(await staffEnterprise()).id}` }),
+  },
+  'POST /api/enterprises': {
+    allowed: WRITERS,
+    ok: 201,
+    make: () => ({ url: '/api/enterprises', body: { name: uniqueName('新企业') } }),
+  },
   'PUT /api/enterprises/:id': {
     allowed: WRITERS,
     ok: 200,
@@ -226,8 +242,16 @@ const cases: Record<string, Case> = {
     },
   },
   'GET /api/leads': { allowed: READERS, ok: 200, make: () => ({ url: '/api/leads' }) },
-  'POST /api/leads': { allowed: WRITERS, ok: 201, make: () => ({ url: '/api/leads', body: { title: uniqueName('线索'), unitId } }) },
-  'GET /api/leads/:id': { allowed: READERS, ok: 200, make: async () => ({ url: `/api/leads/${(await staffLead()).id}` }) },
+  'POST /api/leads': {
+    allowed: WRITERS,
+    ok: 201,
+    make: () => ({ url: '/api/leads', body: { title: uniqueName('线索'), unitId } }),
+  },
+  'GET /api/leads/:id': {
+    allowed: READERS,
+    ok: 200,
+    make: async () => ({ url: `/api/leads/${(await staffLead()).id}` }),
+  },
   'PUT /api/leads/:id': {
     allowed: WRITERS,
     ok: 200,
@@ -236,21 +260,47 @@ const cases: Record<string, Case> = {
       return { url: `/api/leads/${l.id}`, body: { title: uniqueName('改线索'), version: l.version } };
     },
   },
-  'POST /api/leads/:id/acknowledge': { allowed: ['coordinator'], ok: 200, make: async () => ({ url: `/api/leads/${(await staffLead()).id}/acknowledge` }) },
+  'POST /api/leads/:id/acknowledge': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => ({ url: `/api/leads/${(await staffLead()).id}/acknowledge` }),
+  },
   'POST /api/leads/:id/assess': {
     allowed: ['coordinator'],
     ok: 200,
-    make: async () => ({ url: `/api/leads/${(await staffLead()).id}/assess`, body: { assessment: '可跟进' } }),
+    make: async () => ({
+      url: `/api/leads/${(await staffLead()).id}/assess`,
+      body: { assessment: '可跟进' },
+    }),
   },
-  'POST /api/leads/:id/close': { allowed: WRITERS, ok: 200, make: async () => ({ url: `/api/leads/${(await staffLead()).id}/close`, body: { reason: '投资方放弃' } }) },
+  'POST /api/leads/:id/close': {
+    allowed: WRITERS,
+    ok: 200,
+    make: async () => ({ url: `/api/leads/${(await staffLead()).id}/close`, body: { reason: '投资方放弃' } }),
+  },
   'POST /api/leads/:id/convert': {
     allowed: WRITERS,
     ok: 201,
-    make: async () => ({ url: `/api/leads/${(await staffLead()).id}/convert`, body: { name: uniqueName('转化项目') } }),
+    make: async () => ({
+      url: `/api/leads/${(await staffLead()).id}/convert`,
+      body: { name: uniqueName('转化项目') },
+    }),
   },
-  'GET /api/projects': { allowed: READERS, ok: 200, make: () => ({ url: '/api/projects?stage=planning&over100m=false' }) },
-  'POST /api/projects': { allowed: WRITERS, ok: 201, make: () => ({ url: '/api/projects', body: { name: uniqueName('新项目'), unitId } }) },
-  'GET /api/projects/:id': { allowed: READERS, ok: 200, make: async () => ({ url: `/api/projects/${(await staffProject()).id}` }) },
+  'GET /api/projects': {
+    allowed: READERS,
+    ok: 200,
+    make: () => ({ url: '/api/projects?stage=planning&over100m=false' }),
+  },
+  'POST /api/projects': {
+    allowed: WRITERS,
+    ok: 201,
+    make: () => ({ url: '/api/projects', body: { name: uniqueName('新项目'), unitId } }),
+  },
+  'GET /api/projects/:id': {
+    allowed: READERS,
+    ok: 200,
+    make: async () => ({ url: `/api/projects/${(await staffProject()).id}` }),
+  },
   'PUT /api/projects/:id': {
     allowed: WRITERS,
     ok: 200,
@@ -264,13 +314,19 @@ const cases: Record<string, Case> = {
     ok: 200,
     make: async () => {
       const p = await staffProject();
-      return { url: `/api/projects/${p.id}/stage`, body: { to: 'negotiating', evidence: { date: TODAY }, version: p.version } };
+      return {
+        url: `/api/projects/${p.id}/stage`,
+        body: { to: 'negotiating', evidence: { date: TODAY }, version: p.version },
+      };
     },
   },
   'POST /api/projects/:id/progress': {
     allowed: WRITERS,
     ok: 201,
-    make: async () => ({ url: `/api/projects/${(await staffProject()).id}/progress`, body: { date: TODAY, current: '洽谈中' } }),
+    make: async () => ({
+      url: `/api/projects/${(await staffProject()).id}/progress`,
+      body: { date: TODAY, current: '洽谈中' },
+    }),
   },
   'POST /api/projects/:id/funding': {
     allowed: WRITERS,
@@ -285,25 +341,39 @@ const cases: Record<string, Case> = {
     ok: 201,
     make: async () => {
       const p = await staffProject();
-      const entry = (await clients.coordinator.post(`/api/projects/${p.id}/progress`, { date: TODAY, current: '错字' })).json();
-      return { url: `/api/ledger-entries/${entry.id}/correction`, body: { reason: '更正错字', current: '正字' } };
+      const entry = (
+        await clients.coordinator.post(`/api/projects/${p.id}/progress`, { date: TODAY, current: '错字' })
+      ).json();
+      return {
+        url: `/api/ledger-entries/${entry.id}/correction`,
+        body: { reason: '更正错字', current: '正字' },
+      };
     },
   },
   'POST /api/projects/:id/attachments': {
     allowed: WRITERS,
     ok: 201,
-    make: async () => ({ url: `/api/projects/${(await staffProject()).id}/attachments`, upload: { filename: '合同.pdf', content: pdfBytes } }),
+    make: async () => ({
+      url: `/api/projects/${(await staffProject()).id}/attachments`,
+      upload: { filename: '合同.pdf', content: pdfBytes },
+    }),
   },
   'GET /api/attachments/:id': {
     allowed: READERS,
     ok: 200,
     make: async () => {
       const p = await staffProject();
-      const a = (await clients.coordinator.upload(`/api/projects/${p.id}/attachments`, '现场.pdf', pdfBytes)).json();
+      const a = (
+        await clients.coordinator.upload(`/api/projects/${p.id}/attachments`, '现场.pdf', pdfBytes)
+      ).json();
       return { url: `/api/attachments/${a.id}` };
     },
   },
-  'GET /api/stats': { allowed: ['coordinator', 'leader', 'viewer'], ok: 200, make: () => ({ url: '/api/stats?asOf=2026-03-01' }) },
+  'GET /api/stats': {
+    allowed: ['coordinator', 'leader', 'viewer'],
+    ok: 200,
+    make: () => ({ url: '/api/stats?asOf=2026-03-01' }),
+  },
 };
 
 /** Records in the unit staff member's own unit, created by the coordinator. */
@@ -311,7 +381,11 @@ const staffEnterprise = () => buildEnterprise(clients.unit_staff);
 const staffLead = () => buildLead(clients.coordinator, { unitId });
 const staffProject = () => buildProject(clients.coordinator, { unitId });
 const signedProject = async () =>
-  signProject(clients.coordinator, await staffProject(), { negotiatingOn: TODAY, signedOn: TODAY, agreedInvestmentFen: 5_000_000_000 });
+  signProject(clients.coordinator, await staffProject(), {
+    negotiatingOn: TODAY,
+    signedOn: TODAY,
+    agreedInvestmentFen: 5_000_000_000,
+  });
 
 /** Routes that end or change the caller's own session run with a throwaway account. */
 const selfDestructive = new Set(['POST /api/auth/logout', 'POST /api/me/password']);

@@ -59,7 +59,12 @@ const everyone = {
 } as const;
 
 /** Business records read by everyone in the tenant (and the roll-up above it). */
-const businessRead = { coordinator: 'tenant', unit_staff: 'tenant', leader: 'tenant', viewer: 'subtree' } as const;
+const businessRead = {
+  coordinator: 'tenant',
+  unit_staff: 'tenant',
+  leader: 'tenant',
+  viewer: 'subtree',
+} as const;
 /** Records a unit owns: its staff see their own unit's, the rest of the tenant sees all. */
 const unitRead = { coordinator: 'tenant', unit_staff: 'unit', leader: 'tenant', viewer: 'subtree' } as const;
 /** Records a unit owns and keeps up to date; the coordination group may write all of them. */

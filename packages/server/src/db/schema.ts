@@ -147,14 +147,7 @@ export interface EnterpriseTable {
 }
 
 export type StageColumn =
-  | 'planning'
-  | 'negotiating'
-  | 'signed'
-  | 'settled'
-  | 'construction'
-  | 'production'
-  | 'paused'
-  | 'dropped';
+  'planning' | 'negotiating' | 'signed' | 'settled' | 'construction' | 'production' | 'paused' | 'dropped';
 
 /** A DATE column: read and written as a 'YYYY-MM-DD' string (an Asia/Shanghai calendar date). */
 type DateColumn = string;

@@ -44,7 +44,12 @@ export async function insertEnterprise(db: Tx, row: Insertable<EnterpriseTable>)
   return db.insertInto('enterprise').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateEnterprise(db: Tx, id: string, version: number, patch: Updateable<EnterpriseTable>) {
+export async function updateEnterprise(
+  db: Tx,
+  id: string,
+  version: number,
+  patch: Updateable<EnterpriseTable>,
+) {
   return db
     .updateTable('enterprise')
     .set({ ...patch, version: version + 1 })

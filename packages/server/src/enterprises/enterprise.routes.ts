@@ -11,18 +11,27 @@ import { createEnterprise, getEnterprise, listEnterprises, updateEnterprise } fr
 const params = z.object({ id: idSchema });
 
 export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/enterprises', { config: { action: 'enterprise.read' }, schema: { querystring: enterpriseQuerySchema } }, async (request) =>
-    listEnterprises(request.ctx, request.query),
+  app.get(
+    '/api/enterprises',
+    { config: { action: 'enterprise.read' }, schema: { querystring: enterpriseQuerySchema } },
+    async (request) => listEnterprises(request.ctx, request.query),
   );
-  app.get('/api/enterprises/:id', { config: { action: 'enterprise.read' }, schema: { params } }, async (request) =>
-    getEnterprise(request.ctx, request.params.id),
+  app.get(
+    '/api/enterprises/:id',
+    { config: { action: 'enterprise.read' }, schema: { params } },
+    async (request) => getEnterprise(request.ctx, request.params.id),
   );
   app.post(
     '/api/enterprises',
-    { config: { action: 'enterprise.create' }, schema: { body: enterpriseInputSchema.extend({ tenantId: idSchema.optional() }) } },
+    {
+      config: { action: 'enterprise.create' },
+      schema: { body: enterpriseInputSchema.extend({ tenantId: idSchema.optional() }) },
+    },
     async (request, reply) => reply.status(201).send(await createEnterprise(request.ctx, request.body)),
   );
-  app.put('/api/enterprises/:id', { config: { action: 'enterprise.update' }, schema: { params, body: enterpriseUpdateSchema } }, async (request) =>
-    updateEnterprise(request.ctx, request.params.id, request.body),
+  app.put(
+    '/api/enterprises/:id',
+    { config: { action: 'enterprise.update' }, schema: { params, body: enterpriseUpdateSchema } },
+    async (request) => updateEnterprise(request.ctx, request.params.id, request.body),
   );
 };

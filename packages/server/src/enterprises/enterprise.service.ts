@@ -41,18 +41,31 @@ export type Enterprise = ReturnType<typeof toEnterprise>;
 
 export async function listEnterprises(ctx: Ctx, query: EnterpriseQuery) {
   const actor = await authorize(ctx, 'enterprise.read');
-  const { items, total } = await listEnterpriseRows(ctx.db, visibleTenantIds(actor, 'enterprise.read'), query);
+  const { items, total } = await listEnterpriseRows(
+    ctx.db,
+    visibleTenantIds(actor, 'enterprise.read'),
+    query,
+  );
   return { items: items.map(toEnterprise), total };
 }
 
 export async function getEnterprise(ctx: Ctx, id: string) {
   const row = await findEnterprise(ctx.db, id);
   if (!row) throw new AppError('not_found');
-  await authorize(ctx, 'enterprise.read', { type: 'enterprise', id, tenantId: row.tenant_id, unitId: row.unit_id });
+  await authorize(ctx, 'enterprise.read', {
+    type: 'enterprise',
+    id,
+    tenantId: row.tenant_id,
+    unitId: row.unit_id,
+  });
   return toEnterprise(row);
 }
 
-async function checkReferences(ctx: Ctx, db: Tx, input: { divisionCode?: string | null; industryCode?: string | null }) {
+async function checkReferences(
+  ctx: Ctx,
+  db: Tx,
+  input: { divisionCode?: string | null; industryCode?: string | null },
+) {
   await assertDivision(ctx, db, input.divisionCode, 'divisionCode');
   await assertIndustry(ctx, db, input.industryCode, 'industryCode');
 }
@@ -88,20 +101,33 @@ export async function insertEnterpriseWithAudit(ctx: Ctx, trx: Tx, tenantId: str
     created_at: now,
     updated_at: now,
   });
-  await recordAudit(trx, ctx, { action: 'enterprise.create', recordType: 'enterprise', recordId: row.id, tenantId, after: toEnterprise(row) });
+  await recordAudit(trx, ctx, {
+    action: 'enterprise.create',
+    recordType: 'enterprise',
+    recordId: row.id,
+    tenantId,
+    after: toEnterprise(row),
+  });
   return row;
 }
 
 export async function createEnterprise(ctx: Ctx, input: EnterpriseInput & { tenantId?: string }) {
   const tenantId = targetTenant(ctx, input.tenantId);
   await authorize(ctx, 'enterprise.create', { type: 'enterprise', tenantId });
-  return ctx.db.transaction().execute(async (trx) => toEnterprise(await insertEnterpriseWithAudit(ctx, trx, tenantId, input)));
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => toEnterprise(await insertEnterpriseWithAudit(ctx, trx, tenantId, input)));
 }
 
 export async function updateEnterprise(ctx: Ctx, id: string, raw: EnterpriseUpdateInput) {
   const before = await findEnterprise(ctx.db, id);
   if (!before) throw new AppError('not_found');
-  await authorize(ctx, 'enterprise.update', { type: 'enterprise', id, tenantId: before.tenant_id, unitId: before.unit_id });
+  await authorize(ctx, 'enterprise.update', {
+    type: 'enterprise',
+    id,
+    tenantId: before.tenant_id,
+    unitId: before.unit_id,
+  });
   const input = enterpriseInputSchema.parse(raw);
   return ctx.db.transaction().execute(async (trx) => {
     await checkReferences(ctx, trx, input);

@@ -19,6 +19,11 @@ export function invalidField(
   message: { zh: string; en: string },
 ): AppError {
   return new AppError('validation_failed', undefined, {
-    fields: [{ path: Array.isArray(path) ? path : [path], message: ctx.locale === 'zh-CN' ? message.zh : message.en }],
+    fields: [
+      {
+        path: Array.isArray(path) ? path : [path],
+        message: ctx.locale === 'zh-CN' ? message.zh : message.en,
+      },
+    ],
   });
 }

@@ -66,7 +66,10 @@ export function handleError(
     return sendError(request, reply, 'validation_failed', { fields });
   }
   if (error instanceof ZodError) {
-    const fields = error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+    const fields = error.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: i.message,
+    }));
     return sendError(request, reply, 'validation_failed', { fields });
   }
   const code = (error as { code?: unknown }).code;

@@ -10,7 +10,10 @@ export const industryRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { action: 'reference.read' },
       schema: {
         querystring: z.object({
-          parent: z.string().regex(/^[A-T]$|^\d{2,4}$/).optional(),
+          parent: z
+            .string()
+            .regex(/^[A-T]$|^\d{2,4}$/)
+            .optional(),
           q: z.string().trim().min(1).max(20).optional(),
         }),
       },
@@ -19,7 +22,10 @@ export const industryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/focus-industries',
-    { config: { action: 'reference.read' }, schema: { querystring: z.object({ tenantId: idSchema.optional() }) } },
+    {
+      config: { action: 'reference.read' },
+      schema: { querystring: z.object({ tenantId: idSchema.optional() }) },
+    },
     async (request) => listFocusIndustries(request.ctx, request.query.tenantId),
   );
 };

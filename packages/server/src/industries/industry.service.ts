@@ -8,8 +8,16 @@ import { listAllTenantIds } from '../tenants/tenant.repo.ts';
 /** GB/T 4754-2017: children of a code (none = the 20 sections), or a search by name/code. */
 export async function listIndustries(ctx: Ctx, query: { parent?: string; q?: string }) {
   await authorize(ctx, 'reference.read');
-  const rows = query.q ? await searchIndustries(ctx.db, query.q, 50) : await listIndustryChildren(ctx.db, query.parent ?? null);
-  return rows.map((r) => ({ code: r.code, level: r.level, name: r.name, parentCode: r.parent_code, note: r.note }));
+  const rows = query.q
+    ? await searchIndustries(ctx.db, query.q, 50)
+    : await listIndustryChildren(ctx.db, query.parent ?? null);
+  return rows.map((r) => ({
+    code: r.code,
+    level: r.level,
+    name: r.name,
+    parentCode: r.parent_code,
+    note: r.note,
+  }));
 }
 
 export async function listFocusIndustries(ctx: Ctx, tenantId?: string) {

@@ -6,7 +6,10 @@ import { findIndustry } from './industry.repo.ts';
 /** Refuses a GB/T 2260 code that is not in the table, naming the field. */
 export async function assertDivision(ctx: Ctx, db: Tx, code: string | null | undefined, field: string) {
   if (code && !(await findDivision(db, code))) {
-    throw invalidField(ctx, field, { zh: `行政区划代码 ${code} 不存在`, en: `Unknown division code ${code}` });
+    throw invalidField(ctx, field, {
+      zh: `行政区划代码 ${code} 不存在`,
+      en: `Unknown division code ${code}`,
+    });
   }
 }
 

@@ -20,7 +20,10 @@ import { findUnit } from '../units/unit.repo.ts';
 import { findLead, insertLead, listLeadRows, updateLeadRow } from './lead.repo.ts';
 
 /** The response clock: acknowledge within 1 working day of the report, assess within 3. */
-export function leadClock(row: Pick<LeadRow, 'status' | 'reported_on' | 'acknowledged_at' | 'assessed_at'>, today: string) {
+export function leadClock(
+  row: Pick<LeadRow, 'status' | 'reported_on' | 'acknowledged_at' | 'assessed_at'>,
+  today: string,
+) {
   const acknowledgeBy = addWorkingDays(row.reported_on, LEAD_ACK_WORKING_DAYS);
   const assessBy = addWorkingDays(row.reported_on, LEAD_ASSESS_WORKING_DAYS);
   const open = row.status === 'reported' || row.status === 'acknowledged';
@@ -83,11 +86,23 @@ export async function getLead(ctx: Ctx, id: string) {
   return toLead(await loadLead(ctx, ctx.db, id, 'lead.read'), todayOf(ctx));
 }
 
-async function checkEnterprises(ctx: Ctx, db: Tx, tenantId: string, ids: (string | null | undefined)[], fields: string[]) {
+async function checkEnterprises(
+  ctx: Ctx,
+  db: Tx,
+  tenantId: string,
+  ids: (string | null | undefined)[],
+  fields: string[],
+) {
   for (const [i, id] of ids.entries()) {
     if (!id) continue;
-    const e = await db.selectFrom('enterprise').select('id').where('id', '=', id).where('tenant_id', '=', tenantId).executeTakeFirst();
-    if (!e) throw invalidField(ctx, fields[i] ?? 'enterpriseId', { zh: '企业不存在', en: 'No such enterprise' });
+    const e = await db
+      .selectFrom('enterprise')
+      .select('id')
+      .where('id', '=', id)
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirst();
+    if (!e)
+      throw invalidField(ctx, fields[i] ?? 'enterpriseId', { zh: '企业不存在', en: 'No such enterprise' });
   }
 }
 
@@ -99,11 +114,22 @@ export async function createLead(ctx: Ctx, raw: LeadInput) {
   await authorize(ctx, 'lead.create', { type: 'lead', tenantId, unitId });
   const today = todayOf(ctx);
   const reportedOn = input.reportedOn ?? today;
-  if (reportedOn > today) throw invalidField(ctx, 'reportedOn', { zh: '报送日期不能晚于今天', en: 'The report date cannot be in the future' });
+  if (reportedOn > today)
+    throw invalidField(ctx, 'reportedOn', {
+      zh: '报送日期不能晚于今天',
+      en: 'The report date cannot be in the future',
+    });
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await findUnit(trx, unitId);
-    if (!unit || unit.tenant_id !== tenantId) throw invalidField(ctx, 'unitId', { zh: '责任单位不存在', en: 'No such unit' });
-    await checkEnterprises(ctx, trx, tenantId, [input.referrerEnterpriseId, input.investorEnterpriseId], ['referrerEnterpriseId', 'investorEnterpriseId']);
+    if (!unit || unit.tenant_id !== tenantId)
+      throw invalidField(ctx, 'unitId', { zh: '责任单位不存在', en: 'No such unit' });
+    await checkEnterprises(
+      ctx,
+      trx,
+      tenantId,
+      [input.referrerEnterpriseId, input.investorEnterpriseId],
+      ['referrerEnterpriseId', 'investorEnterpriseId'],
+    );
     const now = ctx.clock.now();
     const row = await insertLead(trx, {
       tenant_id: tenantId,
@@ -123,7 +149,13 @@ export async function createLead(ctx: Ctx, raw: LeadInput) {
       created_at: now,
       updated_at: now,
     });
-    await recordAudit(trx, ctx, { action: 'lead.create', recordType: 'lead', recordId: row.id, tenantId, after: toLead(row, today) });
+    await recordAudit(trx, ctx, {
+      action: 'lead.create',
+      recordType: 'lead',
+      recordId: row.id,
+      tenantId,
+      after: toLead(row, today),
+    });
     return toLead(row, today);
   });
 }
@@ -139,16 +171,29 @@ async function changeLead(
 ) {
   const before = await loadLead(ctx, ctx.db, id, action);
   if (!allowed.includes(before.status)) {
-    throw new AppError('conflict', ctx.locale === 'zh-CN' ? '该线索当前状态不允许此操作' : 'Not possible in the lead’s current status');
+    throw new AppError(
+      'conflict',
+      ctx.locale === 'zh-CN' ? '该线索当前状态不允许此操作' : 'Not possible in the lead’s current status',
+    );
   }
   const today = todayOf(ctx);
   return ctx.db.transaction().execute(async (trx) => {
-    const after = await updateLeadRow(trx, id, version ?? before.version, { ...patchOf(before), updated_at: ctx.clock.now() });
+    const after = await updateLeadRow(trx, id, version ?? before.version, {
+      ...patchOf(before),
+      updated_at: ctx.clock.now(),
+    });
     if (!after) {
       const current = await findLead(trx, id);
       throw new AppError('stale_version', undefined, { current: current && toLead(current, today) });
     }
-    await recordAudit(trx, ctx, { action, recordType: 'lead', recordId: id, tenantId: before.tenant_id, before: toLead(before, today), after: toLead(after, today) });
+    await recordAudit(trx, ctx, {
+      action,
+      recordType: 'lead',
+      recordId: id,
+      tenantId: before.tenant_id,
+      before: toLead(before, today),
+      after: toLead(after, today),
+    });
     return toLead(after, today);
   });
 }
@@ -157,7 +202,13 @@ export async function updateLead(ctx: Ctx, id: string, raw: LeadUpdateInput) {
   const input = leadUpdateSchema.parse(raw);
   const current = await findLead(ctx.db, id);
   if (current) {
-    await checkEnterprises(ctx, ctx.db, current.tenant_id, [input.referrerEnterpriseId, input.investorEnterpriseId], ['referrerEnterpriseId', 'investorEnterpriseId']);
+    await checkEnterprises(
+      ctx,
+      ctx.db,
+      current.tenant_id,
+      [input.referrerEnterpriseId, input.investorEnterpriseId],
+      ['referrerEnterpriseId', 'investorEnterpriseId'],
+    );
   }
   return changeLead(
     ctx,
@@ -181,7 +232,14 @@ export async function updateLead(ctx: Ctx, id: string, raw: LeadUpdateInput) {
 
 /** 签收: the coordination group has seen the lead. */
 export function acknowledgeLead(ctx: Ctx, id: string) {
-  return changeLead(ctx, id, 'lead.respond', undefined, () => ({ status: 'acknowledged', acknowledged_at: ctx.clock.now() }), ['reported']);
+  return changeLead(
+    ctx,
+    id,
+    'lead.respond',
+    undefined,
+    () => ({ status: 'acknowledged', acknowledged_at: ctx.clock.now() }),
+    ['reported'],
+  );
 }
 
 /** 研判: the coordination group's assessment. */
@@ -191,29 +249,57 @@ export function assessLead(ctx: Ctx, id: string, assessment: string) {
     id,
     'lead.respond',
     undefined,
-    (row) => ({ status: 'assessed', assessed_at: ctx.clock.now(), acknowledged_at: row.acknowledged_at ?? ctx.clock.now(), assessment }),
+    (row) => ({
+      status: 'assessed',
+      assessed_at: ctx.clock.now(),
+      acknowledged_at: row.acknowledged_at ?? ctx.clock.now(),
+      assessment,
+    }),
     ['reported', 'acknowledged'],
   );
 }
 
 export function closeLead(ctx: Ctx, id: string, reason: string) {
-  return changeLead(ctx, id, 'lead.update', undefined, (row) => ({ status: 'closed', assessment: row.assessment ? `${row.assessment}\n${reason}` : reason }), [
-    'reported',
-    'acknowledged',
-    'assessed',
-  ]);
+  return changeLead(
+    ctx,
+    id,
+    'lead.update',
+    undefined,
+    (row) => ({ status: 'closed', assessment: row.assessment ? `${row.assessment}\n${reason}` : reason }),
+    ['reported', 'acknowledged', 'assessed'],
+  );
 }
 
 /** Called by createProject inside its transaction: the lead becomes the project, keeping its history. */
 export async function markLeadConverted(ctx: Ctx, trx: Tx, leadId: string, project: ProjectRow) {
   const lead = await findLead(trx, leadId);
-  if (!lead || lead.tenant_id !== project.tenant_id) throw invalidField(ctx, 'leadId', { zh: '招商信息不存在', en: 'No such lead' });
-  await authorize(ctx, 'lead.convert', { type: 'lead', id: leadId, tenantId: lead.tenant_id, unitId: lead.unit_id });
+  if (!lead || lead.tenant_id !== project.tenant_id)
+    throw invalidField(ctx, 'leadId', { zh: '招商信息不存在', en: 'No such lead' });
+  await authorize(ctx, 'lead.convert', {
+    type: 'lead',
+    id: leadId,
+    tenantId: lead.tenant_id,
+    unitId: lead.unit_id,
+  });
   if (lead.status === 'converted' || lead.status === 'closed') {
-    throw new AppError('conflict', ctx.locale === 'zh-CN' ? '该线索已转为项目或已关闭' : 'This lead is already converted or closed');
+    throw new AppError(
+      'conflict',
+      ctx.locale === 'zh-CN' ? '该线索已转为项目或已关闭' : 'This lead is already converted or closed',
+    );
   }
   const today = todayOf(ctx);
-  const after = await updateLeadRow(trx, leadId, lead.version, { status: 'converted', project_id: project.id, updated_at: ctx.clock.now() });
+  const after = await updateLeadRow(trx, leadId, lead.version, {
+    status: 'converted',
+    project_id: project.id,
+    updated_at: ctx.clock.now(),
+  });
   if (!after) throw new AppError('stale_version');
-  await recordAudit(trx, ctx, { action: 'lead.convert', recordType: 'lead', recordId: leadId, tenantId: lead.tenant_id, before: toLead(lead, today), after: toLead(after, today) });
+  await recordAudit(trx, ctx, {
+    action: 'lead.convert',
+    recordType: 'lead',
+    recordId: leadId,
+    tenantId: lead.tenant_id,
+    before: toLead(lead, today),
+    after: toLead(after, today),
+  });
 }

@@ -38,9 +38,13 @@ function entryBase(ctx: Ctx, project: ProjectRow) {
 
 /** An entry's date may not be in the future, nor before the project entered the library. */
 function assertEntryDate(ctx: Ctx, date: string, project: ProjectRow, entered: string, field = 'date') {
-  if (date > today(ctx)) throw invalidField(ctx, field, { zh: '日期不能晚于今天', en: 'The date cannot be in the future' });
+  if (date > today(ctx))
+    throw invalidField(ctx, field, { zh: '日期不能晚于今天', en: 'The date cannot be in the future' });
   if (date < entered) {
-    throw invalidField(ctx, field, { zh: `日期不能早于项目入库日期 ${entered}`, en: `The date cannot precede ${entered}, when the project was entered` });
+    throw invalidField(ctx, field, {
+      zh: `日期不能早于项目入库日期 ${entered}`,
+      en: `The date cannot precede ${entered}, when the project was entered`,
+    });
   }
   void project;
 }
@@ -67,10 +71,20 @@ export async function addProgress(ctx: Ctx, projectId: string, raw: ProgressEntr
       kind: 'progress',
       effective_on: input.date,
       attachment_id: input.attachmentId ?? null,
-      payload: JSON.stringify({ current: input.current, problems: input.problems, nextSteps: input.nextSteps }),
+      payload: JSON.stringify({
+        current: input.current,
+        problems: input.problems,
+        nextSteps: input.nextSteps,
+      }),
     });
     await touchProject(trx, projectId, { lastEntryOn: input.date, updatedAt: ctx.clock.now() });
-    await recordAudit(trx, ctx, { action: 'project.addEntry', recordType: 'ledger_entry', recordId: String(entry.id), tenantId: project.tenant_id, after: toLedgerEntry(entry) });
+    await recordAudit(trx, ctx, {
+      action: 'project.addEntry',
+      recordType: 'ledger_entry',
+      recordId: String(entry.id),
+      tenantId: project.tenant_id,
+      after: toLedgerEntry(entry),
+    });
     return toLedgerEntry(entry);
   });
 }
@@ -81,9 +95,15 @@ const fundedStages: Stage[] = ['signed', 'settled', 'construction', 'production'
 export async function recordFunding(ctx: Ctx, projectId: string, raw: FundingEntryInput) {
   const input = fundingEntrySchema.parse(raw);
   const project = await loadProject(ctx, ctx.db, projectId, 'project.addEntry');
-  const effectiveStage = project.stage === 'paused' || project.stage === 'dropped' ? project.stage_before : project.stage;
+  const effectiveStage =
+    project.stage === 'paused' || project.stage === 'dropped' ? project.stage_before : project.stage;
   if (!effectiveStage || !fundedStages.includes(effectiveStage)) {
-    throw new AppError('conflict', ctx.locale === 'zh-CN' ? '项目签约后才能登记到位资金' : 'Funds can be recorded once the project is signed');
+    throw new AppError(
+      'conflict',
+      ctx.locale === 'zh-CN'
+        ? '项目签约后才能登记到位资金'
+        : 'Funds can be recorded once the project is signed',
+    );
   }
   return ctx.db.transaction().execute(async (trx) => {
     assertEntryDate(ctx, input.date, project, await enteredOn(trx, projectId));
@@ -96,8 +116,18 @@ export async function recordFunding(ctx: Ctx, projectId: string, raw: FundingEnt
       capital_kind: input.capitalKind,
       payload: JSON.stringify({ note: input.note }),
     });
-    await touchProject(trx, projectId, { fundsDeltaFen: input.amountFen, lastEntryOn: input.date, updatedAt: ctx.clock.now() });
-    await recordAudit(trx, ctx, { action: 'project.addEntry', recordType: 'ledger_entry', recordId: String(entry.id), tenantId: project.tenant_id, after: toLedgerEntry(entry) });
+    await touchProject(trx, projectId, {
+      fundsDeltaFen: input.amountFen,
+      lastEntryOn: input.date,
+      updatedAt: ctx.clock.now(),
+    });
+    await recordAudit(trx, ctx, {
+      action: 'project.addEntry',
+      recordType: 'ledger_entry',
+      recordId: String(entry.id),
+      tenantId: project.tenant_id,
+      after: toLedgerEntry(entry),
+    });
     return toLedgerEntry(entry);
   });
 }
@@ -122,7 +152,10 @@ export async function correctEntry(ctx: Ctx, entryId: number, raw: CorrectionInp
   }
   return ctx.db.transaction().execute(async (trx) => {
     if (await findCorrectionOf(trx, entryId)) {
-      throw new AppError('conflict', ctx.locale === 'zh-CN' ? '该记录已更正过' : 'This entry has already been corrected');
+      throw new AppError(
+        'conflict',
+        ctx.locale === 'zh-CN' ? '该记录已更正过' : 'This entry has already been corrected',
+      );
     }
     const isFunding = original.kind === 'funding';
     const amount = isFunding ? -Number(original.amount_fen) : null;
@@ -146,19 +179,40 @@ export async function correctEntry(ctx: Ctx, entryId: number, raw: CorrectionInp
             },
       ),
     });
-    await touchProject(trx, project.id, { fundsDeltaFen: amount ?? 0, lastEntryOn: today(ctx), updatedAt: ctx.clock.now() });
-    await recordAudit(trx, ctx, { action: 'project.addEntry', recordType: 'ledger_entry', recordId: String(entry.id), tenantId: project.tenant_id, before: toLedgerEntry(original), after: toLedgerEntry(entry) });
+    await touchProject(trx, project.id, {
+      fundsDeltaFen: amount ?? 0,
+      lastEntryOn: original.effective_on,
+      updatedAt: ctx.clock.now(),
+    });
+    await recordAudit(trx, ctx, {
+      action: 'project.addEntry',
+      recordType: 'ledger_entry',
+      recordId: String(entry.id),
+      tenantId: project.tenant_id,
+      before: toLedgerEntry(original),
+      after: toLedgerEntry(entry),
+    });
     return toLedgerEntry(entry);
   });
 }
 
-async function assertAttachmentOf(ctx: Ctx, db: Tx, attachmentId: string, projectId: string, field: string, imageOrPdf = false) {
+async function assertAttachmentOf(
+  ctx: Ctx,
+  db: Tx,
+  attachmentId: string,
+  projectId: string,
+  field: string,
+  imageOrPdf = false,
+) {
   const attachment = await findAttachment(db, attachmentId);
   if (!attachment || attachment.project_id !== projectId) {
     throw invalidField(ctx, field, { zh: '附件不存在', en: 'No such attachment' });
   }
   if (imageOrPdf && !/^(image\/|application\/pdf$)/.test(attachment.media_type)) {
-    throw invalidField(ctx, field, { zh: '请上传施工许可证（PDF）或现场照片', en: 'Upload the permit (PDF) or a site photo' });
+    throw invalidField(ctx, field, {
+      zh: '请上传施工许可证（PDF）或现场照片',
+      en: 'Upload the permit (PDF) or a site photo',
+    });
   }
 }
 
@@ -169,21 +223,32 @@ async function assertAttachmentOf(ctx: Ctx, db: Tx, attachmentId: string, projec
  */
 export async function moveStage(ctx: Ctx, projectId: string, input: StageMoveInput) {
   const project = await loadProject(ctx, ctx.db, projectId, 'project.moveStage');
-  if (input.version !== project.version) throw new AppError('stale_version', undefined, { current: toProject(project) });
+  if (input.version !== project.version)
+    throw new AppError('stale_version', undefined, { current: toProject(project) });
   const origin = (project.stage_before ?? null) as ActiveStage | null;
   const applied = applyStageMove({ stage: project.stage, pausedFrom: origin, droppedFrom: origin }, input.to);
   if (!applied.ok) {
-    throw invalidField(ctx, 'to', { zh: stageMoveErrorMessages[applied.error]['zh-CN'], en: stageMoveErrorMessages[applied.error]['en-US'] });
+    throw invalidField(ctx, 'to', {
+      zh: stageMoveErrorMessages[applied.error]['zh-CN'],
+      en: stageMoveErrorMessages[applied.error]['en-US'],
+    });
   }
   const move = { from: project.stage, to: input.to, kind: applied.kind };
   const parsed = evidenceSchemaFor(move).safeParse(input.evidence);
   if (!parsed.success) {
     throw new AppError('validation_failed', undefined, {
-      fields: parsed.error.issues.map((i) => ({ path: ['evidence', ...i.path.map(String)], message: i.message })),
+      fields: parsed.error.issues.map((i) => ({
+        path: ['evidence', ...i.path.map(String)],
+        message: i.message,
+      })),
     });
   }
   const evidence = parsed.data as Record<string, unknown> & { date: string };
-  if (evidence.date > today(ctx)) throw invalidField(ctx, ['evidence', 'date'], { zh: '日期不能晚于今天', en: 'The date cannot be in the future' });
+  if (evidence.date > today(ctx))
+    throw invalidField(ctx, ['evidence', 'date'], {
+      zh: '日期不能晚于今天',
+      en: 'The date cannot be in the future',
+    });
   if (evidence.date < project.stage_on) {
     throw invalidField(ctx, ['evidence', 'date'], {
       zh: `日期不能早于当前阶段的日期 ${project.stage_on}`,
@@ -193,7 +258,14 @@ export async function moveStage(ctx: Ctx, projectId: string, input: StageMoveInp
 
   return ctx.db.transaction().execute(async (trx) => {
     if (typeof evidence.attachmentId === 'string') {
-      await assertAttachmentOf(ctx, trx, evidence.attachmentId, projectId, 'evidence.attachmentId', input.to === 'construction');
+      await assertAttachmentOf(
+        ctx,
+        trx,
+        evidence.attachmentId,
+        projectId,
+        'evidence.attachmentId',
+        input.to === 'construction',
+      );
     }
     const patch: Updateable<ProjectTable> = {
       stage: applied.state.stage,
@@ -212,9 +284,17 @@ export async function moveStage(ctx: Ctx, projectId: string, input: StageMoveInp
             en: 'The agreed investment cannot be below the recorded fixed-asset part',
           });
         }
-        Object.assign(patch, { signed_on: evidence.date, agreement_kind: evidence.agreementKind, agreed_investment_fen: agreedFen });
+        Object.assign(patch, {
+          signed_on: evidence.date,
+          agreement_kind: evidence.agreementKind,
+          agreed_investment_fen: agreedFen,
+        });
       }
-      if (input.to === 'settled') Object.assign(patch, { registered_on: evidence.registeredOn, local_credit_code: evidence.localCreditCode });
+      if (input.to === 'settled')
+        Object.assign(patch, {
+          registered_on: evidence.registeredOn,
+          local_credit_code: evidence.localCreditCode,
+        });
       if (input.to === 'construction') Object.assign(patch, { actual_start_on: evidence.actualStartOn });
       if (input.to === 'production') Object.assign(patch, { production_on: evidence.date });
     }

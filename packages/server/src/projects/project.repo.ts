@@ -33,7 +33,9 @@ export async function touchProject(
     .updateTable('project')
     .set((eb) => ({
       funds_in_place_fen: eb('funds_in_place_fen', '+', patch.fundsDeltaFen ?? 0),
-      last_entry_on: patch.lastEntryOn ? sql<string>`greatest(last_entry_on, ${patch.lastEntryOn}::date)` : eb.ref('last_entry_on'),
+      last_entry_on: patch.lastEntryOn
+        ? sql<string>`greatest(last_entry_on, ${patch.lastEntryOn}::date)`
+        : eb.ref('last_entry_on'),
       updated_at: patch.updatedAt,
     }))
     .where('id', '=', id)
@@ -113,7 +115,9 @@ const investorNames = sql`(select string_agg(e.name, '、' order by e.name) from
 function scopeWhere(scope: ListScope, alias: RawBuilder<unknown>): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`true`];
   if (scope.tenantIds) {
-    parts.push(scope.tenantIds.length ? sql`${alias}.tenant_id in (${sql.join(scope.tenantIds)})` : sql`false`);
+    parts.push(
+      scope.tenantIds.length ? sql`${alias}.tenant_id in (${sql.join(scope.tenantIds)})` : sql`false`,
+    );
   }
   if (scope.unitId) parts.push(sql`${alias}.unit_id = ${scope.unitId}`);
   if (!scope.includeSensitive) parts.push(sql`${alias}.sensitivity = 'normal'`);
@@ -136,15 +140,21 @@ export const STALE_AFTER_DAYS = 7;
 /** Library filters over the (current or as-of) source; `staleBefore` is the date an entry must be after. */
 function filters(query: ProjectQuery, staleBefore: string): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`true`];
-  const stagesAsked = query.stage === undefined ? [] : Array.isArray(query.stage) ? query.stage : [query.stage];
+  const stagesAsked =
+    query.stage === undefined ? [] : Array.isArray(query.stage) ? query.stage : [query.stage];
   if (stagesAsked.length) parts.push(sql`lib.stage in (${sql.join(stagesAsked)})`);
   if (query.unitId) parts.push(sql`lib.unit_id = ${query.unitId}`);
   if (query.groupId) parts.push(sql`lib.group_id = ${query.groupId}`);
-  if (query.industry) parts.push(sql`lib.industry_code like ${`${query.industry.replace(/[^A-Z0-9]/g, '')}%`}`);
+  if (query.industry)
+    parts.push(sql`lib.industry_code like ${`${query.industry.replace(/[^A-Z0-9]/g, '')}%`}`);
   if (query.focusIndustryId) parts.push(sql`lib.focus_industry_id = ${query.focusIndustryId}`);
   if (query.region) parts.push(sql`lib.region = ${query.region}`);
   if (query.over100m !== undefined) {
-    parts.push(query.over100m ? sql`lib.agreed_investment_fen >= ${OVER_100M_FEN}` : sql`lib.agreed_investment_fen < ${OVER_100M_FEN}`);
+    parts.push(
+      query.over100m
+        ? sql`lib.agreed_investment_fen >= ${OVER_100M_FEN}`
+        : sql`lib.agreed_investment_fen < ${OVER_100M_FEN}`,
+    );
   }
   if (query.stale !== undefined) {
     const stale = sql`(lib.last_entry_on <= ${staleBefore}::date and lib.stage not in ('paused', 'dropped'))`;
@@ -160,8 +170,12 @@ function filters(query: ProjectQuery, staleBefore: string): RawBuilder<unknown> 
 export async function listLibrary(db: Tx, scope: ListScope, query: ProjectQuery, staleBefore: string) {
   const source = librarySource(scope, query.asOf);
   const where = filters(query, staleBefore);
-  const total = await sql<{ n: string }>`select count(*) as n from (${source}) lib where ${where}`.execute(db);
-  const order = sql.raw(`lib.${sortColumns[query.sort]} ${query.order === 'asc' ? 'asc' : 'desc'} nulls last, lib.id`);
+  const total = await sql<{ n: string }>`select count(*) as n from (${source}) lib where ${where}`.execute(
+    db,
+  );
+  const order = sql.raw(
+    `lib.${sortColumns[query.sort]} ${query.order === 'asc' ? 'asc' : 'desc'} nulls last, lib.id`,
+  );
   const rows = await sql<LibraryRow>`
     select lib.* from (${source}) lib where ${where}
     order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`.execute(db);
@@ -175,7 +189,13 @@ export async function summariseLibrary(db: Tx, scope: ListScope, asOf: string | 
     select lib.stage, count(*) as n from (${source}) lib group by lib.stage`.execute(db);
   const byRegion = await sql<{ region: string | null; n: string }>`
     select lib.region, count(*) as n from (${source}) lib group by lib.region`.execute(db);
-  const sums = await sql<{ projects: string; agreed: string | null; fixed: string | null; funds: string | null; over100m: string }>`
+  const sums = await sql<{
+    projects: string;
+    agreed: string | null;
+    fixed: string | null;
+    funds: string | null;
+    over100m: string;
+  }>`
     select count(*) as projects, sum(lib.agreed_investment_fen) as agreed, sum(lib.fixed_asset_fen) as fixed,
       sum(lib.funds_in_place_fen) as funds,
       count(*) filter (where lib.agreed_investment_fen >= ${OVER_100M_FEN}) as over100m

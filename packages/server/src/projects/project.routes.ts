@@ -17,37 +17,53 @@ import { addProgress, correctEntry, moveStage, recordFunding } from '../ledger/l
 const params = z.object({ id: idSchema });
 
 export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/projects', { config: { action: 'project.read' }, schema: { querystring: projectQuerySchema } }, async (request) =>
-    listProjects(request.ctx, request.query),
+  app.get(
+    '/api/projects',
+    { config: { action: 'project.read' }, schema: { querystring: projectQuerySchema } },
+    async (request) => listProjects(request.ctx, request.query),
   );
-  app.post('/api/projects', { config: { action: 'project.create' }, schema: { body: projectCreateSchema } }, async (request, reply) =>
-    reply.status(201).send(await createProject(request.ctx, request.body)),
+  app.post(
+    '/api/projects',
+    { config: { action: 'project.create' }, schema: { body: projectCreateSchema } },
+    async (request, reply) => reply.status(201).send(await createProject(request.ctx, request.body)),
   );
-  app.get('/api/projects/:id', { config: { action: 'project.read' }, schema: { params, querystring: asOfQuerySchema } }, async (request) =>
-    getProject(request.ctx, request.params.id, request.query.asOf),
+  app.get(
+    '/api/projects/:id',
+    { config: { action: 'project.read' }, schema: { params, querystring: asOfQuerySchema } },
+    async (request) => getProject(request.ctx, request.params.id, request.query.asOf),
   );
-  app.put('/api/projects/:id', { config: { action: 'project.update' }, schema: { params, body: projectUpdateSchema } }, async (request) =>
-    updateProject(request.ctx, request.params.id, request.body),
+  app.put(
+    '/api/projects/:id',
+    { config: { action: 'project.update' }, schema: { params, body: projectUpdateSchema } },
+    async (request) => updateProject(request.ctx, request.params.id, request.body),
   );
-  app.post('/api/projects/:id/stage', { config: { action: 'project.moveStage' }, schema: { params, body: stageMoveSchema } }, async (request) =>
-    moveStage(request.ctx, request.params.id, request.body),
+  app.post(
+    '/api/projects/:id/stage',
+    { config: { action: 'project.moveStage' }, schema: { params, body: stageMoveSchema } },
+    async (request) => moveStage(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/api/projects/:id/progress',
     { config: { action: 'project.addEntry' }, schema: { params, body: progressEntrySchema } },
-    async (request, reply) => reply.status(201).send(await addProgress(request.ctx, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await addProgress(request.ctx, request.params.id, request.body)),
   );
   app.post(
     '/api/projects/:id/funding',
     { config: { action: 'project.addEntry' }, schema: { params, body: fundingEntrySchema } },
-    async (request, reply) => reply.status(201).send(await recordFunding(request.ctx, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await recordFunding(request.ctx, request.params.id, request.body)),
   );
   app.post(
     '/api/ledger-entries/:id/correction',
     {
       config: { action: 'project.addEntry' },
-      schema: { params: z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }), body: correctionSchema },
+      schema: {
+        params: z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
+        body: correctionSchema,
+      },
     },
-    async (request, reply) => reply.status(201).send(await correctEntry(request.ctx, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await correctEntry(request.ctx, request.params.id, request.body)),
   );
 };

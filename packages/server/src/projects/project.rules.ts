@@ -30,7 +30,8 @@ export async function resolveProjectReferences(
   let groupId = input.groupId ?? unit.group_id;
   if (input.groupId) {
     const group = await findGroup(db, input.groupId);
-    if (!group || group.tenant_id !== tenantId) throw invalidField(ctx, 'groupId', { zh: '工作组不存在', en: 'No such group' });
+    if (!group || group.tenant_id !== tenantId)
+      throw invalidField(ctx, 'groupId', { zh: '工作组不存在', en: 'No such group' });
     groupId = group.id;
   }
   const enterpriseIds = [...new Set(input.enterpriseIds ?? [])];
@@ -52,7 +53,11 @@ export async function resolveProjectReferences(
       .where('id', '=', input.referrerEnterpriseId)
       .where('tenant_id', '=', tenantId)
       .executeTakeFirst();
-    if (!referrer) throw invalidField(ctx, 'referrerEnterpriseId', { zh: '引荐企业不存在', en: 'No such referring enterprise' });
+    if (!referrer)
+      throw invalidField(ctx, 'referrerEnterpriseId', {
+        zh: '引荐企业不存在',
+        en: 'No such referring enterprise',
+      });
   }
   await assertDivision(ctx, db, input.originDivisionCode, 'originDivisionCode');
   await assertIndustry(ctx, db, input.industryCode, 'industryCode');
@@ -64,7 +69,11 @@ export async function resolveProjectReferences(
     }
     focusIndustryId = input.focusIndustryId;
   } else {
-    focusIndustryId = matchFocusIndustry(input.industryCode, focus.map((f) => ({ ...f, codePrefixes: f.code_prefixes })))?.id ?? null;
+    focusIndustryId =
+      matchFocusIndustry(
+        input.industryCode,
+        focus.map((f) => ({ ...f, codePrefixes: f.code_prefixes })),
+      )?.id ?? null;
   }
   const tenant = await getTenant(db, tenantId);
   return {

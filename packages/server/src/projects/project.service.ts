@@ -56,14 +56,20 @@ export async function listProjects(ctx: Ctx, query: ProjectQuery) {
   return {
     asOf: query.asOf ?? null,
     total,
-    items: rows.map((r) => toLibraryItem(r, r.last_entry_on <= staleBefore && r.stage !== 'paused' && r.stage !== 'dropped')),
+    items: rows.map((r) =>
+      toLibraryItem(r, r.last_entry_on <= staleBefore && r.stage !== 'paused' && r.stage !== 'dropped'),
+    ),
   };
 }
 
 /** A project with its investors, attachments and ledger; as it stood on `asOf` when given. */
 export async function getProject(ctx: Ctx, id: string, asOf?: string) {
   const row = await loadProject(ctx, ctx.db, id, 'project.read');
-  const enterprises = (await listProjectEnterprises(ctx.db, id)).map((e) => ({ id: e.id, name: e.name, creditCode: e.credit_code }));
+  const enterprises = (await listProjectEnterprises(ctx.db, id)).map((e) => ({
+    id: e.id,
+    name: e.name,
+    creditCode: e.credit_code,
+  }));
   const attachments = await listProjectAttachments(ctx.db, id);
   const staleBefore = addDays(asOf ?? today(ctx), -STALE_AFTER_DAYS);
   if (!asOf) {
@@ -78,7 +84,11 @@ export async function getProject(ctx: Ctx, id: string, asOf?: string) {
     };
   }
   const past = await readProjectAsOf(ctx.db, id, asOf);
-  if (!past?.stage) throw new AppError('not_found', ctx.locale === 'zh-CN' ? '该日期时项目尚未入库' : 'The project had not been entered by that date');
+  if (!past?.stage)
+    throw new AppError(
+      'not_found',
+      ctx.locale === 'zh-CN' ? '该日期时项目尚未入库' : 'The project had not been entered by that date',
+    );
   const snapshot = (past.snapshot ?? toProject(row)) as ReturnType<typeof toProject>;
   return {
     project: {
@@ -102,13 +112,18 @@ export async function createProject(ctx: Ctx, raw: ProjectCreateInput) {
   const input = projectCreateSchema.parse(raw);
   const actor = ctx.actor;
   const tenantId = targetTenant(ctx, input.tenantId);
-  const leadUnit = input.leadId && !input.unitId ? (await findLead(ctx.db, input.leadId))?.unit_id : undefined;
+  const leadUnit =
+    input.leadId && !input.unitId ? (await findLead(ctx.db, input.leadId))?.unit_id : undefined;
   const unitId = input.unitId ?? leadUnit ?? actor?.unitId;
   if (!unitId) throw invalidField(ctx, 'unitId', { zh: '请选择责任单位', en: 'Choose the responsible unit' });
   await authorize(ctx, 'project.create', { type: 'project', tenantId, unitId });
   const day = today(ctx);
   const enteredOn = input.enteredOn ?? day;
-  if (enteredOn > day) throw invalidField(ctx, 'enteredOn', { zh: '入库日期不能晚于今天', en: 'The entry date cannot be in the future' });
+  if (enteredOn > day)
+    throw invalidField(ctx, 'enteredOn', {
+      zh: '入库日期不能晚于今天',
+      en: 'The entry date cannot be in the future',
+    });
 
   return ctx.db.transaction().execute(async (trx) => {
     const refs = await resolveProjectReferences(ctx, trx, tenantId, { ...input, unitId });
@@ -161,7 +176,13 @@ export async function createProject(ctx: Ctx, raw: ProjectCreateInput) {
       snapshot: JSON.stringify(toProject(row)),
       payload: JSON.stringify({ leadId: input.leadId ?? null, enterpriseIds: refs.enterpriseIds }),
     });
-    await recordAudit(trx, ctx, { action: 'project.create', recordType: 'project', recordId: row.id, tenantId, after: toProject(row) });
+    await recordAudit(trx, ctx, {
+      action: 'project.create',
+      recordType: 'project',
+      recordId: row.id,
+      tenantId,
+      after: toProject(row),
+    });
     return toProject(row);
   });
 }
@@ -238,7 +259,8 @@ export async function updateProject(ctx: Ctx, id: string, raw: ProjectUpdateInpu
     }
     const oldInvestors = (await listProjectEnterprises(trx, id)).map((e) => e.id).sort();
     const newInvestors = [...refs.enterpriseIds].sort();
-    if (oldInvestors.join() !== newInvestors.join()) changes.enterpriseIds = { from: oldInvestors, to: newInvestors };
+    if (oldInvestors.join() !== newInvestors.join())
+      changes.enterpriseIds = { from: oldInvestors, to: newInvestors };
     if (input.version !== before.version) {
       throw new AppError('stale_version', undefined, { current: toProject(before) });
     }

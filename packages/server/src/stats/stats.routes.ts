@@ -9,7 +9,9 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/stats',
     {
       config: { action: 'stats.read' },
-      schema: { querystring: z.object({ asOf: calendarDateSchema.optional(), tenantId: idSchema.optional() }) },
+      schema: {
+        querystring: z.object({ asOf: calendarDateSchema.optional(), tenantId: idSchema.optional() }),
+      },
     },
     async (request) => readStats(request.ctx, request.query),
   );

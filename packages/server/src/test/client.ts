@@ -41,7 +41,12 @@ export class TestClient {
   }
 
   /** A multipart/form-data upload with one file field, as a browser form sends it. */
-  async upload(url: string, filename: string, content: Buffer, field = 'file'): Promise<LightMyRequestResponse> {
+  async upload(
+    url: string,
+    filename: string,
+    content: Buffer,
+    field = 'file',
+  ): Promise<LightMyRequestResponse> {
     const boundary = `----landfall${Math.random().toString(16).slice(2)}`;
     const head = Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n` +

@@ -13,7 +13,11 @@ export async function buildEnterprise(client: TestClient, overrides: Record<stri
 }
 
 export async function buildLead(client: TestClient, overrides: Record<string, unknown> = {}) {
-  const res = await client.post('/api/leads', { title: uniqueName('投资意向'), investorName: '某集团', ...overrides });
+  const res = await client.post('/api/leads', {
+    title: uniqueName('投资意向'),
+    investorName: '某集团',
+    ...overrides,
+  });
   expectStatus(res, 201, 'lead');
   return res.json() as { id: string; version: number; status: string; unitId: string };
 }
@@ -26,7 +30,10 @@ export interface BuiltProject {
   agreedInvestmentFen: number;
 }
 
-export async function buildProject(client: TestClient, overrides: Record<string, unknown> = {}): Promise<BuiltProject> {
+export async function buildProject(
+  client: TestClient,
+  overrides: Record<string, unknown> = {},
+): Promise<BuiltProject> {
   const res = await client.post('/api/projects', { name: uniqueName('示例项目'), ...overrides });
   expectStatus(res, 201, 'project');
   return res.json() as BuiltProject;
@@ -57,7 +64,13 @@ export async function signProject(
   return res.json().project;
 }
 
-export async function recordFunds(client: TestClient, projectId: string, date: string, amountFen: number, source = 'outside_province') {
+export async function recordFunds(
+  client: TestClient,
+  projectId: string,
+  date: string,
+  amountFen: number,
+  source = 'outside_province',
+) {
   const res = await client.post(`/api/projects/${projectId}/funding`, { date, amountFen, source });
   expectStatus(res, 201, 'funding');
   return res.json() as { id: number };
@@ -65,4 +78,6 @@ export async function recordFunds(client: TestClient, projectId: string, date: s
 
 /** The smallest valid PDF-looking file (the server checks the first bytes). */
 export const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-export const pngBytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+export const pngBytes = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+]);

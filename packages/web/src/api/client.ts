@@ -109,7 +109,9 @@ async function send<T>(method: Method, path: string, body?: unknown, token?: str
     Accept: 'application/json',
     'Accept-Language': currentLocale,
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  // The browser sets multipart/form-data with its boundary itself.
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (token) headers['x-csrf-token'] = token;
   let response: Response;
   try {
@@ -117,7 +119,7 @@ async function send<T>(method: Method, path: string, body?: unknown, token?: str
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
   } catch (cause) {
     throw new ApiError({
@@ -159,4 +161,10 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** multipart/form-data with one file field (the CSRF retry resends the same FormData). */
+  upload: <T>(path: string, file: File, field = 'file') => {
+    const form = new FormData();
+    form.append(field, file);
+    return request<T>('POST', path, { body: form });
+  },
 };

@@ -2,9 +2,10 @@ import type { FormRule as Rule } from 'antd';
 import type { Locale } from '@landfall/domain';
 import type { Translate } from '../i18n/context.ts';
 
-interface IssueLike {
+export interface IssueLike {
   code: string;
   message: string;
+  path?: readonly PropertyKey[];
   origin?: string;
   minimum?: number | bigint;
   maximum?: number | bigint;
@@ -37,7 +38,8 @@ export function describeIssue(issue: IssueLike, t: Translate, locale: Locale): s
         ? issue.message
         : t('validation.invalidFormat');
     default:
-      return t('validation.invalid');
+      // Refinements (a date after another, a check character) carry the domain's Chinese wording.
+      return locale === 'zh-CN' && hasChinese.test(issue.message) ? issue.message : t('validation.invalid');
   }
 }
 

@@ -17,7 +17,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   rows.sort((a, b) => (order[a.level ?? ''] ?? 9) - (order[b.level ?? ''] ?? 9));
   for (let i = 0; i < rows.length; i += 500) {
     const values = sql.join(
-      rows.slice(i, i + 500).map((r) => sql`(${r.code}, ${r.level}, ${r.name}, ${r.parent || null}, ${r.note || null})`),
+      rows
+        .slice(i, i + 500)
+        .map((r) => sql`(${r.code}, ${r.level}, ${r.name}, ${r.parent || null}, ${r.note || null})`),
     );
     await sql`insert into industry (code, level, name, parent_code, note) values ${values}`.execute(db);
   }

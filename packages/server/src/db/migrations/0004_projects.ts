@@ -42,7 +42,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null,
       updated_at timestamptz not null
     )`.execute(db);
-  await sql`create unique index enterprise_credit_code_idx on enterprise (tenant_id, credit_code) where credit_code is not null`.execute(db);
+  await sql`create unique index enterprise_credit_code_idx on enterprise (tenant_id, credit_code) where credit_code is not null`.execute(
+    db,
+  );
   await sql`create index enterprise_name_trgm_idx on enterprise using gin (name gin_trgm_ops)`.execute(db);
 
   await sql`
@@ -125,7 +127,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null
     )`.execute(db);
   await sql`create index lead_tenant_status_idx on lead (tenant_id, status)`.execute(db);
-  await sql`alter table project add constraint project_lead_fk foreign key (lead_id) references lead(id)`.execute(db);
+  await sql`alter table project add constraint project_lead_fk foreign key (lead_id) references lead(id)`.execute(
+    db,
+  );
 
   await sql`
     create table attachment (
@@ -169,7 +173,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       attachment_id uuid references attachment(id)
     )`.execute(db);
   await sql`create index ledger_entry_project_idx on ledger_entry (project_id, effective_on, id)`.execute(db);
-  await sql`create index ledger_entry_tenant_kind_idx on ledger_entry (tenant_id, kind, effective_on)`.execute(db);
+  await sql`create index ledger_entry_tenant_kind_idx on ledger_entry (tenant_id, kind, effective_on)`.execute(
+    db,
+  );
   await sql`
     create function ledger_entry_refuse_change() returns trigger language plpgsql as $$
     begin

@@ -1,0 +1,75 @@
+import type {
+  CorrectionInput,
+  FundingEntryInput,
+  ProgressEntryInput,
+  ProjectCreateInput,
+  ProjectQuery,
+  ProjectUpdateInput,
+  Stage,
+} from '@landfall/domain';
+import { api } from './client.ts';
+import type {
+  Attachment,
+  LedgerEntry,
+  LibraryPage,
+  Project,
+  ProjectDetail,
+  StageMoveResult,
+} from './library-types.ts';
+
+const projectPath = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
+
+/** The library query as the page keeps it: `stage` repeats in the query string. */
+export type LibraryQuery = Partial<Omit<ProjectQuery, 'stage' | 'over100m' | 'stale'>> & {
+  stage?: Stage[];
+  over100m?: boolean;
+  stale?: boolean;
+};
+
+export function listProjects(query: LibraryQuery): Promise<LibraryPage> {
+  const { stage, ...rest } = query;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(rest)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  for (const value of stage ?? []) params.append('stage', value);
+  const text = params.toString();
+  return api.get<LibraryPage>(text ? `/api/projects?${text}` : '/api/projects');
+}
+
+export function getProject(id: string, asOf?: string): Promise<ProjectDetail> {
+  return api.get<ProjectDetail>(projectPath(id), { asOf });
+}
+
+export function createProject(input: ProjectCreateInput): Promise<Project> {
+  return api.post<Project>('/api/projects', input);
+}
+
+export function updateProject(id: string, input: ProjectUpdateInput): Promise<Project> {
+  return api.put<Project>(projectPath(id), input);
+}
+
+export function moveProjectStage(
+  id: string,
+  input: { to: Stage; evidence: Record<string, unknown>; version: number },
+): Promise<StageMoveResult> {
+  return api.post<StageMoveResult>(`${projectPath(id)}/stage`, input);
+}
+
+export function addProgress(id: string, input: ProgressEntryInput): Promise<LedgerEntry> {
+  return api.post<LedgerEntry>(`${projectPath(id)}/progress`, input);
+}
+
+export function recordFunding(id: string, input: FundingEntryInput): Promise<LedgerEntry> {
+  return api.post<LedgerEntry>(`${projectPath(id)}/funding`, input);
+}
+
+export function correctEntry(entryId: number, input: CorrectionInput): Promise<LedgerEntry> {
+  return api.post<LedgerEntry>(`/api/ledger-entries/${entryId}/correction`, input);
+}
+
+export function uploadAttachment(projectId: string, file: File): Promise<Attachment> {
+  return api.upload<Attachment>(`${projectPath(projectId)}/attachments`, file);
+}
+
+export const attachmentUrl = (id: string) => `/api/attachments/${encodeURIComponent(id)}`;
