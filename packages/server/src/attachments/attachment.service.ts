@@ -15,7 +15,12 @@ export async function uploadAttachment(
   file: { filename: string; content: Buffer },
 ) {
   const project = await loadProject(ctx, ctx.db, projectId, 'attachment.upload');
-  const filename = file.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'file';
+  // Path separators and control characters never reach a stored name.
+  const filename =
+    [...file.filename]
+      .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 0x20 ? '_' : c))
+      .join('')
+      .slice(0, 200) || 'file';
   const mediaType = detectMediaType(file.content.subarray(0, 16), filename);
   if (!mediaType) {
     throw new AppError(

@@ -377,7 +377,9 @@ const cases: Record<string, Case> = {
 };
 
 /** Records in the unit staff member's own unit, created by the coordinator. */
-const staffEnterprise = () => buildEnterprise(clients.unit_staff);
+function staffEnterprise() {
+  return buildEnterprise(clients.unit_staff);
+}
 const staffLead = () => buildLead(clients.coordinator, { unitId });
 const staffProject = () => buildProject(clients.coordinator, { unitId });
 const signedProject = async () =>

@@ -62,7 +62,7 @@ export async function resolveProjectReferences(
   await assertDivision(ctx, db, input.originDivisionCode, 'originDivisionCode');
   await assertIndustry(ctx, db, input.industryCode, 'industryCode');
   const focus = await listFocusIndustries(db, [tenantId]);
-  let focusIndustryId: string | null = null;
+  let focusIndustryId: string | null;
   if (input.focusIndustryId) {
     if (!focus.some((f) => f.id === input.focusIndustryId)) {
       throw invalidField(ctx, 'focusIndustryId', { zh: '重点产业不存在', en: 'No such focus industry' });

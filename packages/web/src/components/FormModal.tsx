@@ -4,6 +4,7 @@ import { errorMessages } from '@landfall/domain';
 import { isApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/useT.ts';
 import { staleCurrent } from './errors.ts';
+import { applyFieldIssues } from './payloadCheck.ts';
 import { useReportError } from './useReportError.ts';
 
 interface FormModalProps<V, R> {
@@ -14,6 +15,8 @@ interface FormModalProps<V, R> {
   form: FormInstance<V>;
   initialValues?: Partial<V>;
   okText?: string;
+  /** Wider for long forms (the project form). */
+  width?: number;
   onClose: () => void;
   /** Resolves when saved; a rejection is reported and keeps the modal open. */
   onSubmit: (values: V) => Promise<unknown>;
@@ -24,7 +27,7 @@ interface FormModalProps<V, R> {
 
 /** A modal holding one vertical antd Form; server errors land on its fields. */
 export function FormModal<V, R = unknown>(props: FormModalProps<V, R>) {
-  const { open, title, name, form, initialValues, okText, onClose, onSubmit, onStale, children } = props;
+  const { open, title, name, form, initialValues, okText, width, onClose, onSubmit, onStale, children } = props;
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const reportError = useReportError();
@@ -42,6 +45,12 @@ export function FormModal<V, R = unknown>(props: FormModalProps<V, R>) {
       await onSubmit(values);
       onClose();
     } catch (error) {
+      const issues = applyFieldIssues(error, form);
+      if (issues === 'placed') return;
+      if (issues === 'unplaced' && error instanceof Error) {
+        void message.error(error.message);
+        return;
+      }
       if (isApiError(error) && error.code === 'stale_version') {
         // Show the message and reload the record; without the current record, close (the list refetches).
         void message.warning(errorMessages.stale_version[locale]);
@@ -60,6 +69,7 @@ export function FormModal<V, R = unknown>(props: FormModalProps<V, R>) {
     <Modal
       open={open}
       title={title}
+      width={width}
       okText={okText ?? t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={submitting}
