@@ -60,6 +60,11 @@ const cases: Record<string, Case> = {
       body: { tenantName: 'x', divisionCode: '500102', adminUsername: 'xx', password: PASSWORD },
     }),
   },
+  'POST /api/setup/demo': {
+    allowed: 'public',
+    ok: 409,
+    make: () => ({ url: '/api/setup/demo', body: { password: PASSWORD } }),
+  },
   'GET /api/csrf': { allowed: 'public', ok: 200, make: () => ({ url: '/api/csrf' }) },
   'GET /api/divisions': { allowed: 'public', ok: 200, make: () => ({ url: '/api/divisions?parent=500100' }) },
   'GET /api/openapi.json': { allowed: 'public', ok: 200, make: () => ({ url: '/api/openapi.json' }) },

@@ -5,13 +5,8 @@ import type { Clock } from '../clock.ts';
 import { HOUR, MINUTE } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './policy.ts';
-import {
-  deleteSession,
-  findSessionWithUser,
-  insertSession,
-  listSubtreeTenantIds,
-  touchSession,
-} from './session.repo.ts';
+import { deleteSession, findSessionWithUser, insertSession, touchSession } from './session.repo.ts';
+import { actorOf } from './actor.ts';
 import type { Tx } from '../context.ts';
 
 /**
@@ -62,16 +57,12 @@ export async function validateSession(db: Kysely<DB>, clock: Clock, token: strin
     return { status: 'expired' };
   }
   if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) await touchSession(db, id, clock.now());
-  return {
-    status: 'valid',
-    actor: {
-      kind: 'user',
-      id: row.user_id,
-      username: row.username,
-      role: row.role,
-      tenantId: row.tenant_id,
-      unitId: row.unit_id,
-      subtreeTenantIds: await listSubtreeTenantIds(db, row.tenant_path),
-    },
+  const user = {
+    id: row.user_id,
+    username: row.username,
+    role: row.role,
+    tenant_id: row.tenant_id,
+    unit_id: row.unit_id,
   };
+  return { status: 'valid', actor: await actorOf(db, user, row.tenant_path) };
 }

@@ -152,3 +152,34 @@ export async function userListCommand(env: Env, json: boolean) {
     );
   });
 }
+
+export async function demoCommand(env: Env, password: string, json: boolean) {
+  await withConnection(env, async (c) => {
+    process.stderr.write('正在生成演示数据 / loading the demo district…\n');
+    const report = expectOk(await c.request('POST', '/api/setup/demo', { password })) as {
+      users: string[];
+      projects: number;
+      enterprises: number;
+      leads: number;
+    };
+    print(
+      report,
+      json,
+      `演示数据已载入 / demo loaded: ${report.projects} projects, ${report.enterprises} enterprises, ${report.leads} leads.\n` +
+        `账户 / accounts (password as given): admin, ${report.users.join(', ')}`,
+    );
+  });
+}
+
+export async function statsCommand(env: Env, opts: { asOf?: string; tenant?: string; json: boolean }) {
+  await withConnection(env, async (c) => {
+    const params = new URLSearchParams();
+    if (opts.asOf) params.set('asOf', opts.asOf);
+    if (opts.tenant) params.set('tenantId', await findTenantId(c, opts.tenant));
+    const stats = expectOk(await c.request('GET', `/api/stats?${params}`)) as Record<string, unknown>;
+    const lines = Object.entries(stats).map(
+      ([k, v]) => `${k}\t${typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
+    );
+    print(stats, opts.json, lines.join('\n'));
+  });
+}

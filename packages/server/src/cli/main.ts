@@ -12,6 +12,8 @@ import {
   userDisableCommand,
   userListCommand,
   userResetPasswordCommand,
+  demoCommand,
+  statsCommand,
 } from './commands.ts';
 
 /** `landfall` — every command is a thin shell over the HTTP API (see connection.ts). */
@@ -70,6 +72,27 @@ program
       password: await passwordFrom(opts),
       json: !!opts.json,
     }),
+  );
+
+program
+  .command('demo')
+  .description(
+    'first run with a lived-in demo district (演示数据); every demo account gets the password given',
+  )
+  .option('--password-stdin', 'read the password for the demo accounts from standard input')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts) => demoCommand(envOf(opts), await passwordFrom(opts), !!opts.json));
+
+program
+  .command('stats')
+  .description('figures of the project library, as of today or a past date (amounts in 万元)')
+  .option('--as-of <date>', 'YYYY-MM-DD (Asia/Shanghai)')
+  .option('--tenant <name>', 'tenant name or division code (default: every tenant)')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts) =>
+    statsCommand(envOf(opts), { asOf: opts.asOf, tenant: opts.tenant, json: !!opts.json }),
   );
 
 const user = program.command('user').description('manage accounts');

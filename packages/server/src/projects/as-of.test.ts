@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit, buildUser, createWorld, type TestWorld } from '../test/fixtures.ts';
 import type { TestClient } from '../test/client.ts';
 import { buildProject, recordFunds, signProject } from '../test/library-fixtures.ts';
+import { statsBySql, zeroRegions, zeroStages } from '../test/stats-sql.ts';
 
 /**
  * A small district whose history is written by hand below; the library "as of"
@@ -111,50 +111,12 @@ const byHand = {
   },
 };
 
-/** The same figures, by a query written independently of the library's (correlated subqueries). */
-async function bySql(asOf: string) {
-  const rows = await sql<{
-    id: string;
-    stage: string;
-    agreed: string;
-    fixed: string;
-    funds: string;
-    region: string | null;
-  }>`
-    select p.id, p.region,
-      (select e.stage_to from ledger_entry e where e.project_id = p.id and e.stage_to is not null and e.effective_on <= ${asOf}
-        order by e.effective_on desc, e.id desc limit 1) as stage,
-      coalesce((select e.agreed_fen from ledger_entry e where e.project_id = p.id and e.agreed_fen is not null and e.effective_on <= ${asOf}
-        order by e.effective_on desc, e.id desc limit 1), 0) as agreed,
-      coalesce((select e.fixed_fen from ledger_entry e where e.project_id = p.id and e.fixed_fen is not null and e.effective_on <= ${asOf}
-        order by e.effective_on desc, e.id desc limit 1), 0) as fixed,
-      coalesce((select sum(e.amount_fen) from ledger_entry e where e.project_id = p.id and e.effective_on <= ${asOf}), 0) as funds
-    from project p`.execute(world.database.db);
-  const live = rows.rows.filter((r) => r.stage !== null);
-  const byStage = { ...zeroStages } as Record<string, number>;
-  const byRegion = { ...zeroRegions } as Record<string, number>;
-  for (const r of live) {
-    byStage[r.stage] = (byStage[r.stage] ?? 0) + 1;
-    byRegion[r.region ?? 'other'] = (byRegion[r.region ?? 'other'] ?? 0) + 1;
-  }
-  const sum = (k: 'agreed' | 'fixed' | 'funds') => live.reduce((s, r) => s + BigInt(r[k]), 0n);
-  return {
-    projects: live.length,
-    byStage,
-    agreedInvestmentWan: Number(sum('agreed') / 1_000_000n),
-    fixedAssetWan: Number(sum('fixed') / 1_000_000n),
-    fundsInPlaceWan: Number(sum('funds') / 1_000_000n),
-    over100mProjects: live.filter((r) => BigInt(r.agreed) >= 10_000_000_000n).length,
-    byRegion,
-  };
-}
-
 describe('the library as of a date', () => {
   for (const [asOf, expected] of Object.entries(byHand)) {
     it(`equals the hand calculation and an independent query on ${asOf}`, async () => {
       const stats = (await coordinator.get(`/api/stats?asOf=${asOf}`)).json();
       expect(stats).toEqual({ asOf, ...expected });
-      expect(await bySql(asOf)).toEqual(expected);
+      expect(await statsBySql(world.database.db, asOf)).toEqual(expected);
     });
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { divisionCodeSchema, setupSchema } from '@landfall/domain';
 import { isSetupNeeded, runSetup } from './setup.service.ts';
+import { loadDemo } from '../demo/demo.service.ts';
 import { listDivisions } from '../divisions/division.service.ts';
 
 export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,6 +22,13 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await runSetup(request.ctx, request.body);
       return reply.status(201).send(result);
     },
+  );
+
+  /** First run with the demo district instead of an empty one (all demo accounts get the given password). */
+  app.post(
+    '/api/setup/demo',
+    { config: { action: 'public' }, schema: { body: z.object({ password: z.string().min(1).max(256) }) } },
+    async (request, reply) => reply.status(201).send(await loadDemo(request.ctx, request.body)),
   );
 
   app.get(

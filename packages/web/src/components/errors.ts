@@ -6,6 +6,11 @@ import type { Translate } from '../i18n/context.ts';
 /** The message to show for any error: the domain's wording for the code, in the UI language. */
 export function describeError(error: unknown, locale: Locale, t: Translate): string {
   if (isApiError(error)) {
+    // A conflict's own explanation ("funds are recorded once signed") says more than the code's.
+    const specific = error.code === 'conflict' || error.code === 'not_found';
+    if (specific && error.message && (locale === 'en-US' || /[\u4e00-\u9fff]/.test(error.message))) {
+      return error.message;
+    }
     const base = errorMessages[error.code][locale];
     if (error.code === 'internal' && error.requestId) {
       return `${base}（${t('errors.requestId', { id: error.requestId })}）`;

@@ -1,3 +1,5 @@
+import { enUSInfo } from './en-US-info.ts';
+import { enUSLibrary } from './en-US-library.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -206,4 +208,6 @@ export const enUS: Record<MessageKey, string> = {
   'action.auth.logout': 'Log out',
   'action.auth.login': 'Log in',
   'action.setup.run': 'First-run setup',
+  ...enUSInfo,
+  ...enUSLibrary,
 };

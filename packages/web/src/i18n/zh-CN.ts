@@ -1,3 +1,6 @@
+import { zhCNInfo } from './zh-CN-info.ts';
+import { zhCNLibrary } from './zh-CN-library.ts';
+
 /** The source dictionary. Every UI string lives here; en-US must carry the same keys. */
 export const zhCN = {
   'app.name': '落地 Landfall',
@@ -205,6 +208,8 @@ export const zhCN = {
   'action.auth.logout': '退出登录',
   'action.auth.login': '登录',
   'action.setup.run': '初始化设置',
+  ...zhCNInfo,
+  ...zhCNLibrary,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

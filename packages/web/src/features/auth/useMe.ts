@@ -19,6 +19,19 @@ export function useCan(): (action: string) => boolean {
   return useCallback((action: string) => me?.actions.includes(action) ?? false, [me]);
 }
 
+/**
+ * `canOnUnit('project.update', project.unitId)`: the action, on a record of that unit. Unit staff
+ * act on their own unit's records only (for showing buttons; the server decides).
+ */
+export function useCanOnUnit(): (action: string, unitId: string | null | undefined) => boolean {
+  const { data: me } = useMe();
+  return useCallback(
+    (action: string, unitId: string | null | undefined) =>
+      (me?.actions.includes(action) ?? false) && (me?.role !== 'unit_staff' || me.unitId === unitId),
+    [me],
+  );
+}
+
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({

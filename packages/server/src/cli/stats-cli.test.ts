@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, shanghaiToday } from '@landfall/domain/dates';
+import { openDatabase } from '../db/database.ts';
+import { statsBySql } from '../test/stats-sql.ts';
+
+/** `landfall demo` then `landfall stats`, compared with SQL run on the same data folder afterwards. */
+const bin = fileURLToPath(new URL('../../bin/landfall.js', import.meta.url));
+let dataDir: string;
+
+function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args, '--data', dataDir], {
+      env: { ...process.env, DATABASE_URL: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.end(stdin);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'landfall-stats-'));
+});
+afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+
+describe('landfall demo and stats', () => {
+  it('loads a lived-in district and reports figures equal to an independent query', async () => {
+    const demo = await run(['demo', '--password-stdin', '--json'], 'Demo#2026x\n');
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(JSON.parse(demo.stdout)).toMatchObject({ projects: 60, units: 10 });
+    expect((await run(['demo', '--password-stdin'], 'Demo#2026x\n')).code).toBe(1);
+
+    const today = shanghaiToday(new Date());
+    const dates = [today, addDays(today, -90), addDays(today, -200)];
+    const reported = [];
+    for (const date of dates) {
+      const res = await run(['stats', '--as-of', date, '--json']);
+      expect(res.code, res.stderr).toBe(0);
+      reported.push(JSON.parse(res.stdout));
+    }
+    const plain = JSON.parse((await run(['stats', '--json'])).stdout);
+    expect(plain).toEqual(reported[0]);
+    expect(reported[0].projects).toBe(60);
+
+    const database = await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pg') });
+    try {
+      for (const [i, date] of dates.entries()) {
+        expect(reported[i]).toEqual({ asOf: date, ...(await statsBySql(database.db, date)) });
+      }
+      // The demo's promises: every stage present today, stale and overdue items, funds month by month.
+      const t = reported[0];
+      for (const stage of Object.keys(t.byStage)) expect(t.byStage[stage], stage).toBeGreaterThan(0);
+      expect(t.byRegion.yrd + t.byRegion.prd + t.byRegion.bohai).toBeGreaterThan(20);
+      const months = await database.db
+        .selectFrom('ledger_entry')
+        .select((eb) =>
+          eb.fn
+            .count<string>(eb.fn('to_char', [eb.ref('effective_on'), eb.val('YYYY-MM')]))
+            .distinct()
+            .as('n'),
+        )
+        .where('kind', '=', 'funding')
+        .executeTakeFirstOrThrow();
+      expect(Number(months.n)).toBeGreaterThanOrEqual(6);
+      const stale = await database.db
+        .selectFrom('project')
+        .select('id')
+        .where('last_entry_on', '<=', addDays(today, -7))
+        .where('stage', 'not in', ['paused', 'dropped'])
+        .execute();
+      expect(stale.length).toBeGreaterThan(5);
+      const unanswered = await database.db
+        .selectFrom('lead')
+        .select('id')
+        .where('status', '=', 'reported')
+        .execute();
+      expect(unanswered.length).toBeGreaterThan(2);
+    } finally {
+      await database.close();
+    }
+  });
+});
