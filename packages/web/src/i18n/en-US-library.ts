@@ -140,4 +140,10 @@ export const enUSLibrary: Record<keyof typeof zhCNLibrary, string> = {
   'move.reason': 'Reason',
   'move.done': 'Stage updated',
   'move.none': 'No stage change is possible from here',
+  'move.dateFor.advance.negotiating': 'Negotiations since',
+  'move.dateFor.advance.signed': 'Signed on',
+  'move.dateFor.advance.settled': 'Settled on',
+  'move.dateFor.advance.construction': 'Recorded on',
+  'move.dateFor.advance.production': 'In production since',
+  'move.agreedHelp': 'In 10k yuan, or write “1.5亿”; becomes the agreed investment',
 };

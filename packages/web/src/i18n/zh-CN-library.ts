@@ -138,4 +138,10 @@ export const zhCNLibrary = {
   'move.reason': '原因',
   'move.done': '阶段已更新',
   'move.none': '当前阶段没有可进行的变更',
+  'move.dateFor.advance.negotiating': '进入在谈日期',
+  'move.dateFor.advance.signed': '签约日期',
+  'move.dateFor.advance.settled': '落地日期',
+  'move.dateFor.advance.construction': '开工记录日期',
+  'move.dateFor.advance.production': '投产日期',
+  'move.agreedHelp': '以万元为单位，可写“1.5亿”；将作为协议投资额',
 } as const;

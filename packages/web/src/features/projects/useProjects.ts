@@ -1,0 +1,76 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CorrectionInput,
+  FundingEntryInput,
+  ProgressEntryInput,
+  ProjectCreateInput,
+  ProjectUpdateInput,
+  Stage,
+} from '@landfall/domain';
+import {
+  addProgress,
+  correctEntry,
+  createProject,
+  getProject,
+  listProjects,
+  moveProjectStage,
+  recordFunding,
+  updateProject,
+  uploadAttachment,
+  type LibraryQuery,
+} from '../../api/projects.ts';
+
+export const projectsKey = ['projects'] as const;
+
+export function useLibrary(query: LibraryQuery, enabled = true) {
+  return useQuery({
+    queryKey: [...projectsKey, 'list', query],
+    queryFn: () => listProjects(query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useProject(id: string | undefined, asOf: string | undefined) {
+  return useQuery({
+    queryKey: [...projectsKey, 'one', id, asOf ?? null],
+    queryFn: () => getProject(id ?? '', asOf),
+    enabled: !!id,
+  });
+}
+
+/** Every project write refreshes the library and the project pages. */
+function useProjectMutation<I, R>(mutationFn: (input: I) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: projectsKey }),
+  });
+}
+
+export const useCreateProject = () => useProjectMutation((input: ProjectCreateInput) => createProject(input));
+
+export const useUpdateProject = () =>
+  useProjectMutation(({ id, input }: { id: string; input: ProjectUpdateInput }) => updateProject(id, input));
+
+export const useMoveStage = () =>
+  useProjectMutation(
+    ({ id, ...input }: { id: string; to: Stage; evidence: Record<string, unknown>; version: number }) =>
+      moveProjectStage(id, input),
+  );
+
+export const useAddProgress = () =>
+  useProjectMutation(({ id, input }: { id: string; input: ProgressEntryInput }) => addProgress(id, input));
+
+export const useRecordFunding = () =>
+  useProjectMutation(({ id, input }: { id: string; input: FundingEntryInput }) => recordFunding(id, input));
+
+export const useCorrectEntry = () =>
+  useProjectMutation(({ entryId, input }: { entryId: number; input: CorrectionInput }) =>
+    correctEntry(entryId, input),
+  );
+
+export const useUploadAttachment = () =>
+  useProjectMutation(({ projectId, file }: { projectId: string; file: File }) =>
+    uploadAttachment(projectId, file),
+  );
