@@ -11,9 +11,13 @@ import { listAuditEntries } from '../../packages/server/src/audit/audit.repo.ts'
 import { createSession, sessionIdOf, validateSession } from '../../packages/server/src/auth/session.ts';
 import { systemClock } from '../../packages/server/src/clock.ts';
 import { seedAudit, seedOrganisation } from './seed.ts';
+import { seedLibrary } from './seed-library.ts';
+import { benchDashboard } from './dashboard.ts';
 
 const AUDIT_ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 200_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
+const ENTRIES_PER_PROJECT = Number(process.env.BENCH_ENTRIES_PER_PROJECT ?? 20);
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 3; i++) await fn(); // warm-up
@@ -82,6 +86,13 @@ async function main() {
         .then(() => sql`select id from tenant where path like ${`/${org.tenantId}/%`}`.execute(db)),
     ),
   });
+
+  const t1 = performance.now();
+  const { entries } = await seedLibrary(db, org, PROJECTS, ENTRIES_PER_PROJECT);
+  console.log(
+    `${PROJECTS} projects and ${entries} ledger entries seeded in ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+  );
+  results.push(...(await benchDashboard(database, org.tenantId, time)));
 
   console.log('| query | Landfall ms | raw SQL ms | ratio |');
   console.log('| --- | ---: | ---: | ---: |');

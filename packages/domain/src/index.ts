@@ -17,3 +17,6 @@ export * from './focus-industries.ts';
 export * from './schemas/enterprise.ts';
 export * from './schemas/project.ts';
 export * from './schemas/lead.ts';
+export * from './metrics.ts';
+export * from './targets.ts';
+export * from './forecast.ts';

@@ -29,6 +29,8 @@ import { leadRoutes } from './leads/lead.routes.ts';
 import { projectRoutes } from './projects/project.routes.ts';
 import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
+import { targetRoutes } from './targets/target.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -157,6 +159,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(projectRoutes);
   await app.register(attachmentRoutes);
   await app.register(statsRoutes);
+  await app.register(targetRoutes);
+  await app.register(dashboardRoutes);
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -374,12 +374,74 @@ const cases: Record<string, Case> = {
       return { url: `/api/attachments/${a.id}` };
     },
   },
+  'GET /api/targets': { allowed: READERS, ok: 200, make: () => ({ url: '/api/targets?year=2026' }) },
+  'POST /api/targets': {
+    allowed: ['coordinator'],
+    ok: 201,
+    make: () => ({ url: '/api/targets', body: { year: nextYear(), metric: 'projects_signed', total: 12 } }),
+  },
+  'GET /api/targets/:id': {
+    allowed: READERS,
+    ok: 200,
+    make: async () => ({ url: `/api/targets/${(await draftPlan()).id}` }),
+  },
+  'PUT /api/targets/:id/draft': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const plan = await draftPlan();
+      return {
+        url: `/api/targets/${plan.id}/draft`,
+        body: { total: 20, groups: [], units: [], version: plan.version },
+      };
+    },
+  },
+  'POST /api/targets/:id/finalize': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const plan = await draftPlan();
+      return { url: `/api/targets/${plan.id}/finalize`, body: { version: plan.version } };
+    },
+  },
+  'POST /api/targets/:id/reallocate': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const plan = await draftPlan();
+      await clients.coordinator.post(`/api/targets/${plan.id}/finalize`, { version: plan.version });
+      return {
+        url: `/api/targets/${plan.id}/reallocate`,
+        body: { total: 0, groups: [], units: [], effectiveFrom: `${plan.year}-06-01`, reason: '年中调整' },
+      };
+    },
+  },
+  'GET /api/dashboard': {
+    allowed: ['coordinator', 'leader', 'viewer'],
+    ok: 200,
+    make: () => ({ url: '/api/dashboard?year=2026' }),
+  },
   'GET /api/stats': {
     allowed: ['coordinator', 'leader', 'viewer'],
     ok: 200,
     make: () => ({ url: '/api/stats?asOf=2026-03-01' }),
   },
 };
+
+let year = 2030;
+function nextYear() {
+  year += 1;
+  return year;
+}
+/** A draft plan (total 0, nothing allocated: it adds up) for a fresh year. */
+async function draftPlan() {
+  const res = await clients.coordinator.post('/api/targets', {
+    year: nextYear(),
+    metric: 'funds_in_place',
+    total: 0,
+  });
+  return res.json() as { id: string; version: number; year: number };
+}
 
 /** Records in the unit staff member's own unit, created by the coordinator. */
 function staffEnterprise() {

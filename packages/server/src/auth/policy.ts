@@ -121,6 +121,16 @@ export const rules = {
   'attachment.read': unitRead,
   'attachment.upload': unitWrite,
   'stats.read': { coordinator: 'tenant', leader: 'tenant', viewer: 'subtree', operator: 'all' },
+  // Targets (目标任务) and the leaders' dashboard (领导驾驶舱).
+  'target.read': {
+    coordinator: 'tenant',
+    unit_staff: 'tenant',
+    leader: 'tenant',
+    viewer: 'subtree',
+    operator: 'all',
+  },
+  'target.write': { coordinator: 'tenant', operator: 'all' },
+  'dashboard.read': { coordinator: 'tenant', leader: 'tenant', viewer: 'subtree', operator: 'all' },
 } as const satisfies Record<string, Partial<Record<Principal, Scope>>>;
 
 export type Action = keyof typeof rules;

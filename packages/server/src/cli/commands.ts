@@ -171,11 +171,15 @@ export async function demoCommand(env: Env, password: string, json: boolean) {
   });
 }
 
-export async function statsCommand(env: Env, opts: { asOf?: string; tenant?: string; json: boolean }) {
+export async function statsCommand(
+  env: Env,
+  opts: { asOf?: string; tenant?: string; year?: number; json: boolean },
+) {
   await withConnection(env, async (c) => {
     const params = new URLSearchParams();
     if (opts.asOf) params.set('asOf', opts.asOf);
     if (opts.tenant) params.set('tenantId', await findTenantId(c, opts.tenant));
+    if (opts.year) params.set('year', String(opts.year));
     const stats = expectOk(await c.request('GET', `/api/stats?${params}`)) as Record<string, unknown>;
     const lines = Object.entries(stats).map(
       ([k, v]) => `${k}\t${typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
@@ -183,3 +187,116 @@ export async function statsCommand(env: Env, opts: { asOf?: string; tenant?: str
     print(stats, opts.json, lines.join('\n'));
   });
 }
+
+interface PlanRow {
+  id: string;
+  year: number;
+  metric: string;
+  basis: string;
+  status: string;
+  total: number;
+  version: number;
+  draft: {
+    total: number;
+    groups: { groupId: string; amount: number }[];
+    units: { unitId: string; groupId: string | null; amount: number }[];
+  };
+}
+
+const moneyMetrics = ['funds_in_place', 'agreed_investment'];
+
+async function findOrCreatePlan(
+  c: Connection,
+  tenantId: string,
+  year: number,
+  metric: string,
+  basis: string,
+): Promise<PlanRow> {
+  const plans = expectOk(
+    await c.request('GET', `/api/targets?year=${year}&tenantId=${tenantId}`),
+  ) as PlanRow[];
+  const found = plans.find((p) => p.metric === metric && p.basis === basis);
+  if (found) return found;
+  return expectOk(
+    await c.request('POST', '/api/targets', { tenantId, year, metric, basis, total: 0 }),
+  ) as PlanRow;
+}
+
+/**
+ * `landfall target set`: without --unit sets the plan's total; with --unit sets that
+ * unit's share, its group's share following as the sum of the group's units. The plan
+ * stays a draft until `landfall target finalize`.
+ */
+export async function targetSetCommand(
+  env: Env,
+  opts: {
+    year: number;
+    metric: string;
+    basis: string;
+    amount: number;
+    unit?: string;
+    tenant?: string;
+    json: boolean;
+  },
+) {
+  await withConnection(env, async (c) => {
+    const tenantId = await findTenantId(c, opts.tenant);
+    const plan = await findOrCreatePlan(c, tenantId, opts.year, opts.metric, opts.basis);
+    if (plan.status !== 'draft')
+      throw new CliError(
+        '该目标已下达，请在网页中“调整分解” / the plan is final; re-allocate it in the web app',
+      );
+    const draft = { total: plan.draft.total, groups: [...plan.draft.groups], units: [...plan.draft.units] };
+    if (!opts.unit) {
+      draft.total = opts.amount;
+    } else {
+      const units = expectOk(await c.request('GET', `/api/units?tenantId=${tenantId}`)) as {
+        id: string;
+        name: string;
+        groupId: string | null;
+      }[];
+      const unit = units.find((u) => u.name === opts.unit);
+      if (!unit) throw new CliError(`责任单位不存在 / no such unit: ${opts.unit}`);
+      draft.units = [
+        ...draft.units.filter((u) => u.unitId !== unit.id),
+        { unitId: unit.id, groupId: unit.groupId, amount: opts.amount },
+      ];
+      if (unit.groupId) {
+        const sum = draft.units.filter((u) => u.groupId === unit.groupId).reduce((s, u) => s + u.amount, 0);
+        draft.groups = [
+          ...draft.groups.filter((g) => g.groupId !== unit.groupId),
+          { groupId: unit.groupId, amount: sum },
+        ];
+      }
+    }
+    const saved = expectOk(
+      await c.request('PUT', `/api/targets/${plan.id}/draft`, { ...draft, version: plan.version }),
+    ) as PlanRow;
+    print(saved, opts.json, `已保存目标草案 / draft saved: ${opts.year} ${opts.metric} total ${saved.total}`);
+  });
+}
+
+export async function targetFinalizeCommand(
+  env: Env,
+  opts: { year: number; metric: string; basis: string; tenant?: string; json: boolean },
+) {
+  await withConnection(env, async (c) => {
+    const tenantId = await findTenantId(c, opts.tenant);
+    const plans = expectOk(
+      await c.request('GET', `/api/targets?year=${opts.year}&tenantId=${tenantId}`),
+    ) as PlanRow[];
+    const plan = plans.find((p) => p.metric === opts.metric && p.basis === opts.basis);
+    if (!plan) throw new CliError('没有该目标 / no such plan');
+    const res = await c.request('POST', `/api/targets/${plan.id}/finalize`, { version: plan.version });
+    if (res.status === 400) {
+      const details = (res.body as { error?: { details?: { differences?: unknown[] } } }).error?.details
+        ?.differences;
+      throw new CliError(
+        `分解数之和不等于上级目标 / the breakdown does not add up:\n${JSON.stringify(details, null, 2)}`,
+      );
+    }
+    print(expectOk(res), opts.json, '目标已下达 / the plan is final');
+  });
+}
+
+export { moneyMetrics };

@@ -14,7 +14,11 @@ import {
   userResetPasswordCommand,
   demoCommand,
   statsCommand,
+  moneyMetrics,
+  targetFinalizeCommand,
+  targetSetCommand,
 } from './commands.ts';
+import { parseAmount } from '@landfall/domain/money';
 
 /** `landfall` — every command is a thin shell over the HTTP API (see connection.ts). */
 const program = new Command('landfall')
@@ -94,6 +98,81 @@ program
   .action(async (opts) =>
     statsCommand(envOf(opts), { asOf: opts.asOf, tenant: opts.tenant, json: !!opts.json }),
   );
+
+const metricChoices = [
+  'funds-in-place',
+  'agreed-investment',
+  'projects-signed',
+  'projects-started',
+  'projects-over100m-signed',
+];
+const metricOf = (v: string) => v.replace(/-/g, '_');
+
+/** Money as people write it (120亿, 3,500万元, 12000000元) → fen; counts as plain integers. */
+function parseTargetAmount(text: string, metric: string): number {
+  if (!moneyMetrics.includes(metric)) {
+    if (!/^\d+$/.test(text.trim()))
+      throw new CliError(`数量应为整数 / a count must be a whole number: ${text}`);
+    return Number(text.trim());
+  }
+  const result = parseAmount(text, 'yuan');
+  if (!result.ok) throw new CliError(`金额无法识别 / cannot read the amount “${text}” (${result.problem})`);
+  return result.fen;
+}
+
+const target = program
+  .command('target')
+  .description('yearly targets (目标任务) and their breakdown to units');
+
+target
+  .command('set')
+  .description("set a draft target total, or one unit's share with --unit (amounts accept 元/万元/亿元)")
+  .requiredOption('--year <yyyy>', 'year', (v) => Number.parseInt(v, 10))
+  .addOption(new Option('--metric <metric>', 'metric').choices(metricChoices).default('funds-in-place'))
+  .addOption(
+    new Option('--basis <basis>', '口径 of funds in place')
+      .choices(['all', 'outside_province', 'foreign'])
+      .default('all'),
+  )
+  .requiredOption('--amount <amount>', 'e.g. 120亿, 35000万, 12')
+  .option('--unit <name>', 'responsible unit')
+  .option('--tenant <name>', 'tenant name or division code (default: the top tenant)')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts) => {
+    const metric = metricOf(opts.metric);
+    await targetSetCommand(envOf(opts), {
+      year: opts.year,
+      metric,
+      basis: metric === 'funds_in_place' ? opts.basis : 'all',
+      amount: parseTargetAmount(opts.amount, metric),
+      unit: opts.unit,
+      tenant: opts.tenant,
+      json: !!opts.json,
+    });
+  });
+
+target
+  .command('finalize')
+  .description('下达: finalise a draft whose breakdown adds up')
+  .requiredOption('--year <yyyy>', 'year', (v) => Number.parseInt(v, 10))
+  .addOption(new Option('--metric <metric>', 'metric').choices(metricChoices).default('funds-in-place'))
+  .addOption(
+    new Option('--basis <basis>', '口径').choices(['all', 'outside_province', 'foreign']).default('all'),
+  )
+  .option('--tenant <name>', 'tenant name or division code')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts) => {
+    const metric = metricOf(opts.metric);
+    await targetFinalizeCommand(envOf(opts), {
+      year: opts.year,
+      metric,
+      basis: metric === 'funds_in_place' ? opts.basis : 'all',
+      tenant: opts.tenant,
+      json: !!opts.json,
+    });
+  });
 
 const user = program.command('user').description('manage accounts');
 

@@ -7,6 +7,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   engine: Engine;
+  /** Plain SQL straight to the engine, bypassing Kysely (benchmarks compare against it). */
+  raw(text: string, params?: unknown[]): Promise<unknown[]>;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // An idle connection the server drops (restart, failover) must not crash the process; the pool replaces it.
     pool.on('error', (err) => console.warn(`landfall: idle database connection lost: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      engine: 'postgres',
+      raw: async (text, params) => (await pool.query(text, params)).rows,
+      close: () => db.destroy(),
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -46,6 +53,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     db,
     engine: 'pglite',
+    raw: async (text, params) => (await pglite.query(text, params)).rows,
     async close() {
       await db.destroy();
       await pglite.close();

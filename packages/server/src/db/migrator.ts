@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_divisions.ts';
 import * as m0003 from './migrations/0003_industries.ts';
 import * as m0004 from './migrations/0004_projects.ts';
+import * as m0005 from './migrations/0005_targets.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_divisions': m0002,
   '0003_industries': m0003,
   '0004_projects': m0004,
+  '0005_targets': m0005,
 };
 
 export interface MigrationReport {

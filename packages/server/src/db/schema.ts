@@ -261,6 +261,39 @@ export interface LedgerEntryTable {
   attachment_id: string | null;
 }
 
+export type TargetMetricColumn =
+  | 'funds_in_place'
+  | 'agreed_investment'
+  | 'projects_signed'
+  | 'projects_started'
+  | 'projects_over100m_signed';
+
+export interface TargetPlanTable {
+  id: Generated<string>;
+  tenant_id: string;
+  year: number;
+  metric: TargetMetricColumn;
+  basis: 'all' | 'outside_province' | 'foreign';
+  status: Generated<'draft' | 'final'>;
+  total: number;
+  draft: Json;
+  version: Generated<number>;
+  created_at: Timestamp;
+  finalized_at: Timestamp | null;
+}
+
+export interface TargetRevisionTable {
+  id: Generated<number>;
+  plan_id: string;
+  effective_from: string;
+  recorded_at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  reason: Generated<string>;
+  total: number;
+  allocation: Json;
+}
+
 export interface DB {
   division: DivisionTable;
   tenant: TenantTable;
@@ -280,6 +313,8 @@ export interface DB {
   lead: LeadTable;
   attachment: AttachmentTable;
   ledger_entry: LedgerEntryTable;
+  target_plan: TargetPlanTable;
+  target_revision: TargetRevisionTable;
 }
 
 export type TenantRow = Selectable<TenantTable>;
@@ -293,3 +328,5 @@ export type ProjectRow = Selectable<ProjectTable>;
 export type LeadRow = Selectable<LeadTable>;
 export type LedgerEntryRow = Selectable<LedgerEntryTable>;
 export type FocusIndustryRow = Selectable<FocusIndustryTable>;
+export type TargetPlanRow = Selectable<TargetPlanTable>;
+export type TargetRevisionRow = Selectable<TargetRevisionTable>;

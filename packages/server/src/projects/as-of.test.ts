@@ -69,18 +69,6 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.close());
 
-const zeroStages = {
-  planning: 0,
-  negotiating: 0,
-  signed: 0,
-  settled: 0,
-  construction: 0,
-  production: 0,
-  paused: 0,
-  dropped: 0,
-};
-const zeroRegions = { yrd: 0, prd: 0, bohai: 0, other: 0, local: 0 };
-
 const byHand = {
   '2026-02-15': {
     projects: 2,

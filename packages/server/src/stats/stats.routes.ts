@@ -10,7 +10,11 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { action: 'stats.read' },
       schema: {
-        querystring: z.object({ asOf: calendarDateSchema.optional(), tenantId: idSchema.optional() }),
+        querystring: z.object({
+          asOf: calendarDateSchema.optional(),
+          tenantId: idSchema.optional(),
+          year: z.coerce.number().int().min(2000).max(2100).optional(),
+        }),
       },
     },
     async (request) => readStats(request.ctx, request.query),

@@ -6,6 +6,7 @@ import { listScope } from '../auth/policy.ts';
 import { AppError } from '../http/app-error.ts';
 import { summariseLibrary } from '../projects/project.repo.ts';
 import { today } from '../projects/project.service.ts';
+import { readDashboard } from '../dashboard/dashboard.service.ts';
 
 /** 万元 from integer fen, exact in decimal (1 万元 = 1,000,000 fen), as a JSON number. */
 export function wanFromFen(fen: bigint | number | string): number {
@@ -23,7 +24,7 @@ export function wanFromFen(fen: bigint | number | string): number {
  * number of projects of 1 亿元 or more (agreed investment ≥ 10,000 万元).
  * Projects without an origin count as 'other'.
  */
-export async function readStats(ctx: Ctx, opts: { asOf?: string; tenantId?: string }) {
+export async function readStats(ctx: Ctx, opts: { asOf?: string; tenantId?: string; year?: number }) {
   const actor = await authorize(ctx, 'stats.read');
   const scope = listScope(actor, 'stats.read');
   if (opts.tenantId) {
@@ -39,8 +40,29 @@ export async function readStats(ctx: Ctx, opts: { asOf?: string; tenantId?: stri
     const key = (row.region ?? 'other') as keyof typeof byRegion;
     byRegion[key] = (byRegion[key] ?? 0) + Number(row.n);
   }
+  // The year's funds-in-place target (口径: all sources), when the tenant has one.
+  const year = opts.year ?? Number(asOf.slice(0, 4));
+  const dashboard = await readDashboard(ctx, {
+    year,
+    asOf: asOf.startsWith(`${year}-`) ? asOf : `${year}-12-31`,
+    tenantId: opts.tenantId,
+  });
+  const target =
+    dashboard.kpi.target === null
+      ? null
+      : {
+          metric: 'funds-in-place',
+          year,
+          amountWan: wanFromFen(dashboard.kpi.target),
+          actualWan: wanFromFen(dashboard.kpi.actual),
+          completionRate: dashboard.kpi.completion,
+          timeProgress: dashboard.timeProgress,
+          ahead: dashboard.kpi.gap,
+          forecastWan: dashboard.kpi.forecast === null ? null : wanFromFen(dashboard.kpi.forecast),
+        };
   return {
     asOf,
+    target,
     projects: Number(summary.sums?.projects ?? 0),
     byStage,
     agreedInvestmentWan: wanFromFen(summary.sums?.agreed ?? 0),

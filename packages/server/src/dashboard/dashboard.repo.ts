@@ -1,0 +1,155 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../context.ts';
+import { OVER_100M_FEN } from '../projects/project.repo.ts';
+
+/** What the dashboard reads over: tenants, a period [from, to] of the year, and the metric's 口径. */
+export interface Period {
+  tenantIds: string[];
+  from: string;
+  to: string;
+  basis: 'all' | 'outside_province' | 'foreign';
+  includeSensitive: boolean;
+}
+
+function tenantIn(period: Period, column: RawBuilder<unknown>) {
+  return period.tenantIds.length ? sql`${column} in (${sql.join(period.tenantIds)})` : sql`false`;
+}
+
+function basisFilter(basis: Period['basis']) {
+  if (basis === 'outside_province') return sql`e.funding_source in ('outside_province', 'abroad')`;
+  if (basis === 'foreign') return sql`e.capital_kind = 'foreign'`;
+  return sql`true`;
+}
+
+function sensitiveFilter(period: Period) {
+  return period.includeSensitive ? sql`true` : sql`p.sensitivity = 'normal'`;
+}
+
+/**
+ * Funds in place (到位资金) in the period, per unit and tenant, counted once for the
+ * project's responsible unit; corrections (negative reversals) count on the date of
+ * what they reverse.
+ */
+export async function sumFundsByUnit(db: Tx, period: Period) {
+  const rows = await sql<{ tenant_id: string; unit_id: string; fen: string }>`
+    select p.tenant_id, p.unit_id, sum(e.amount_fen) as fen
+    from ledger_entry e join project p on p.id = e.project_id
+    where ${tenantIn(period, sql`e.tenant_id`)} and e.amount_fen is not null
+      and e.effective_on between ${period.from} and ${period.to} and ${basisFilter(period.basis)} and ${sensitiveFilter(period)}
+    group by p.tenant_id, p.unit_id`.execute(db);
+  return rows.rows.map((r) => ({ tenantId: r.tenant_id, unitId: r.unit_id, value: Number(r.fen) }));
+}
+
+/** Funds in place per month of the period ('YYYY-MM'). */
+export async function sumFundsByMonth(db: Tx, period: Period) {
+  const rows = await sql<{ month: string; fen: string }>`
+    select to_char(e.effective_on, 'YYYY-MM') as month, sum(e.amount_fen) as fen
+    from ledger_entry e join project p on p.id = e.project_id
+    where ${tenantIn(period, sql`e.tenant_id`)} and e.amount_fen is not null
+      and e.effective_on between ${period.from} and ${period.to} and ${basisFilter(period.basis)} and ${sensitiveFilter(period)}
+    group by 1 order by 1`.execute(db);
+  return rows.rows.map((r) => ({ month: r.month, value: Number(r.fen) }));
+}
+
+/** Funds in place in the period by a project attribute (focus industry or origin region). */
+export async function sumFundsBy(db: Tx, period: Period, attribute: 'focus_industry_id' | 'region') {
+  const column = sql.ref(`p.${attribute}`);
+  const rows = await sql<{ key: string | null; fen: string; projects: string }>`
+    select ${column} as key, sum(e.amount_fen) as fen, count(distinct p.id) as projects
+    from ledger_entry e join project p on p.id = e.project_id
+    where ${tenantIn(period, sql`e.tenant_id`)} and e.amount_fen is not null
+      and e.effective_on between ${period.from} and ${period.to} and ${basisFilter(period.basis)} and ${sensitiveFilter(period)}
+    group by 1 order by 2 desc`.execute(db);
+  return rows.rows.map((r) => ({ key: r.key, value: Number(r.fen), projects: Number(r.projects) }));
+}
+
+/**
+ * First signings and first starts in the period, per unit: a project counts once,
+ * at the first time it reached the stage (a revert and re-signing does not count
+ * again); the agreed investment is the one signed then.
+ */
+export async function countFirstReached(db: Tx, period: Period, stage: 'signed' | 'construction') {
+  const rows = await sql<{
+    tenant_id: string;
+    unit_id: string;
+    n: string;
+    agreed: string | null;
+    over100m: string;
+  }>`
+    select p.tenant_id, p.unit_id, count(*) as n, sum(f.agreed_fen) as agreed,
+      count(*) filter (where f.agreed_fen >= ${OVER_100M_FEN}) as over100m
+    from (
+      select distinct on (e.project_id) e.project_id, e.effective_on, e.agreed_fen
+      from ledger_entry e
+      where ${tenantIn(period, sql`e.tenant_id`)} and e.stage_to = ${stage} and e.kind in ('created', 'stage_move')
+      order by e.project_id, e.effective_on, e.id
+    ) f join project p on p.id = f.project_id
+    where f.effective_on between ${period.from} and ${period.to} and ${sensitiveFilter(period)}
+    group by p.tenant_id, p.unit_id`.execute(db);
+  return rows.rows.map((r) => ({
+    tenantId: r.tenant_id,
+    unitId: r.unit_id,
+    count: Number(r.n),
+    agreedFen: Number(r.agreed ?? 0),
+    over100m: Number(r.over100m),
+  }));
+}
+
+/**
+ * Per unit and stage as of the period's end: the open remainder of agreed
+ * investment (Σ max(0, agreed − funds in place)), the input of the forecast.
+ */
+export async function sumOpenRemainder(db: Tx, period: Period) {
+  const asOf = period.to;
+  const rows = await sql<{ unit_id: string; tenant_id: string; stage: string; remaining: string }>`
+    select p.tenant_id, p.unit_id, st.stage_to as stage,
+      sum(greatest(0, coalesce(ag.agreed_fen, 0) - coalesce(fu.funds, 0))) as remaining
+    from project p
+    join (
+      select distinct on (project_id) project_id, stage_to from ledger_entry
+      where ${tenantIn(period, sql`tenant_id`)} and effective_on <= ${asOf} and stage_to is not null
+      order by project_id, effective_on desc, id desc
+    ) st on st.project_id = p.id
+    left join (
+      select distinct on (project_id) project_id, agreed_fen from ledger_entry
+      where ${tenantIn(period, sql`tenant_id`)} and effective_on <= ${asOf} and agreed_fen is not null
+      order by project_id, effective_on desc, id desc
+    ) ag on ag.project_id = p.id
+    left join (
+      select project_id, sum(amount_fen) as funds from ledger_entry
+      where ${tenantIn(period, sql`tenant_id`)} and effective_on <= ${asOf} and amount_fen is not null group by project_id
+    ) fu on fu.project_id = p.id
+    where ${sensitiveFilter(period)}
+    group by p.tenant_id, p.unit_id, st.stage_to`.execute(db);
+  return rows.rows.map((r) => ({
+    tenantId: r.tenant_id,
+    unitId: r.unit_id,
+    stage: r.stage,
+    remainingFen: Number(r.remaining),
+  }));
+}
+
+/** Investors (same enterprise, hence same credit code) whose projects sit with two or more units: 重复报送 to check. */
+export async function findSharedInvestors(db: Tx, tenantIds: string[]) {
+  if (!tenantIds.length) return [];
+  const rows = await sql<{
+    enterprise_id: string;
+    name: string;
+    credit_code: string | null;
+    units: string[];
+    projects: string[];
+  }>`
+    select e.id as enterprise_id, e.name, e.credit_code,
+      array_agg(distinct p.unit_id::text) as units, array_agg(distinct p.id::text) as projects
+    from project_enterprise pe join enterprise e on e.id = pe.enterprise_id join project p on p.id = pe.project_id
+    where e.tenant_id in (${sql.join(tenantIds)}) and p.stage <> 'dropped'
+    group by e.id, e.name, e.credit_code having count(distinct p.unit_id) > 1
+    order by e.name`.execute(db);
+  return rows.rows.map((r) => ({
+    enterpriseId: r.enterprise_id,
+    name: r.name,
+    creditCode: r.credit_code,
+    unitIds: r.units,
+    projectIds: r.projects,
+  }));
+}

@@ -1,0 +1,224 @@
+import { completionRate, paceGap, timeProgress, trafficLight } from '@landfall/domain/metrics';
+import { defaultStageWeights, forecastYearEnd } from '@landfall/domain/forecast';
+import type { Allocation } from '@landfall/domain/targets';
+import type { Stage } from '@landfall/domain/stages';
+import type { Ctx } from '../context.ts';
+import type { TargetMetricColumn } from '../db/schema.ts';
+import { authorize } from '../auth/authorize.ts';
+import { listScope, seesSensitive } from '../auth/policy.ts';
+import { AppError } from '../http/app-error.ts';
+import { today } from '../projects/project.service.ts';
+import { summariseLibrary } from '../projects/project.repo.ts';
+import { listTenants } from '../tenants/tenant.repo.ts';
+import { findPlanByKey, findRevisionAsOf } from '../targets/target.repo.ts';
+import {
+  countFirstReached,
+  findSharedInvestors,
+  sumFundsBy,
+  sumFundsByMonth,
+  sumFundsByUnit,
+  sumOpenRemainder,
+  type Period,
+} from './dashboard.repo.ts';
+
+export interface DashboardQuery {
+  year?: number;
+  asOf?: string;
+  metric?: TargetMetricColumn;
+  basis?: 'all' | 'outside_province' | 'foreign';
+  tenantId?: string;
+  timeMode?: 'month' | 'day';
+}
+
+type Row = { tenantId: string; unitId: string; value: number };
+
+/** The actual value of a metric in the period, per tenant and unit. */
+async function actualsByUnit(ctx: Ctx, period: Period, metric: TargetMetricColumn): Promise<Row[]> {
+  if (metric === 'funds_in_place') return sumFundsByUnit(ctx.db, period);
+  const stage = metric === 'projects_started' ? 'construction' : 'signed';
+  const rows = await countFirstReached(ctx.db, period, stage);
+  return rows.map((r) => ({
+    tenantId: r.tenantId,
+    unitId: r.unitId,
+    value:
+      metric === 'agreed_investment'
+        ? r.agreedFen
+        : metric === 'projects_over100m_signed'
+          ? r.over100m
+          : r.count,
+  }));
+}
+
+function score(actual: number, target: number | null, progress: number) {
+  const completion = target === null ? null : completionRate(actual, target);
+  return {
+    actual,
+    target,
+    completion,
+    gap: completion === null ? null : paceGap(completion, progress),
+    light: trafficLight(completion, progress),
+  };
+}
+
+/**
+ * The leaders' dashboard (领导驾驶舱) for one year, metric and 口径, as of a date:
+ * the tenant's figures against the target allocation in force on that date,
+ * the groups and the unit ranking (赛马榜) with traffic lights, the forecast,
+ * funds month by month against the target line, by focus industry and region,
+ * the pipeline by stage, and — for a city or province — the districts ranked.
+ */
+export async function readDashboard(ctx: Ctx, query: DashboardQuery) {
+  const actor = await authorize(ctx, 'dashboard.read');
+  const scope = listScope(actor, 'dashboard.read');
+  const allTenants = await listTenants(ctx.db, scope.tenantIds);
+  const home = query.tenantId
+    ? allTenants.find((t) => t.id === query.tenantId)
+    : (allTenants.find((t) => t.id === actor.tenantId) ?? allTenants[0]);
+  if (!home) throw new AppError('not_found');
+  const tenantIds = allTenants.filter((t) => t.path.startsWith(home.path)).map((t) => t.id);
+
+  const asOf = query.asOf ?? today(ctx);
+  const year = query.year ?? Number(asOf.slice(0, 4));
+  const to = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
+  const metric = query.metric ?? 'funds_in_place';
+  const basis = metric === 'funds_in_place' ? (query.basis ?? 'all') : 'all';
+  const period: Period = {
+    tenantIds,
+    from: `${year}-01-01`,
+    to,
+    basis,
+    includeSensitive: seesSensitive(actor.role),
+  };
+  const progress = timeProgress(to, year, query.timeMode ?? 'month');
+
+  const plan = await findPlanByKey(ctx.db, { tenantId: home.id, year, metric, basis });
+  const revision = plan && plan.status === 'final' ? await findRevisionAsOf(ctx.db, plan.id, to) : undefined;
+  const allocation = revision?.allocation as Allocation | undefined;
+
+  const actuals = await actualsByUnit(ctx, period, metric);
+  const units = await ctx.db
+    .selectFrom('unit')
+    .selectAll()
+    .where('tenant_id', 'in', tenantIds.length ? tenantIds : [''])
+    .execute();
+  const groups = await ctx.db
+    .selectFrom('work_group')
+    .selectAll()
+    .where('tenant_id', '=', home.id)
+    .orderBy('sort_order')
+    .execute();
+  const unitActual = (id: string) => actuals.filter((a) => a.unitId === id).reduce((s, a) => s + a.value, 0);
+  const total = actuals.reduce((s, a) => s + a.value, 0);
+
+  // Forecast (money metrics of funds only): actual + the stage-weighted open remainder.
+  const remainder = metric === 'funds_in_place' ? await sumOpenRemainder(ctx.db, period) : [];
+  const forecastFor = (unitId: string | null, actual: number) =>
+    metric !== 'funds_in_place'
+      ? null
+      : forecastYearEnd({
+          actual,
+          openProjects: remainder
+            .filter((r) => unitId === null || r.unitId === unitId)
+            .map((r) => ({ stage: r.stage as Stage, agreedFen: r.remainingFen, fundsFen: 0 })),
+          weights: defaultStageWeights,
+          asOf: to,
+          year,
+        });
+
+  const unitRows = units
+    .filter((u) => u.tenant_id === home.id)
+    .map((u) => {
+      const target = allocation?.units.find((a) => a.unitId === u.id)?.amount ?? null;
+      const actual = unitActual(u.id);
+      return {
+        unitId: u.id,
+        name: u.name,
+        groupId: u.group_id,
+        ...score(actual, target, progress),
+        forecast: forecastFor(u.id, actual),
+      };
+    })
+    .sort((a, b) => (b.completion ?? -1) - (a.completion ?? -1) || b.actual - a.actual)
+    .map((u, i) => ({ ...u, rank: i + 1 }));
+
+  const groupRows = groups.map((g) => {
+    const actual = unitRows.filter((u) => u.groupId === g.id).reduce((s, u) => s + u.actual, 0);
+    const target = allocation?.groups.find((a) => a.groupId === g.id)?.amount ?? null;
+    return { groupId: g.id, name: g.name, ...score(actual, target, progress) };
+  });
+
+  const monthly = await sumFundsByMonth(ctx.db, period);
+  let cumulative = 0;
+  const targetTotal = allocation?.total ?? null;
+  const months = Array.from(
+    { length: Number(to.slice(5, 7)) },
+    (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`,
+  ).map((month, i) => {
+    const value = metric === 'funds_in_place' ? (monthly.find((m) => m.month === month)?.value ?? 0) : 0;
+    cumulative += value;
+    return {
+      month,
+      value,
+      cumulative,
+      targetLine: targetTotal === null ? null : Math.round((targetTotal * (i + 1)) / 12),
+    };
+  });
+
+  const children = allTenants.filter((t) => t.parent_id === home.id);
+  const districts = await Promise.all(
+    children.map(async (t) => {
+      const childIds = allTenants.filter((c) => c.path.startsWith(t.path)).map((c) => c.id);
+      const actual = actuals.filter((a) => childIds.includes(a.tenantId)).reduce((s, a) => s + a.value, 0);
+      const childPlan = await findPlanByKey(ctx.db, { tenantId: t.id, year, metric, basis });
+      const childRevision =
+        childPlan?.status === 'final' ? await findRevisionAsOf(ctx.db, childPlan.id, to) : undefined;
+      return {
+        tenantId: t.id,
+        name: t.name,
+        ...score(actual, childRevision ? Number(childRevision.total) : null, progress),
+      };
+    }),
+  );
+  districts.sort((a, b) => (b.completion ?? -1) - (a.completion ?? -1) || b.actual - a.actual);
+  // A city without its own plan is measured against the sum of its districts' targets.
+  const districtTargets = districts.filter((d) => d.target !== null);
+  const homeTarget =
+    targetTotal ?? (districtTargets.length ? districtTargets.reduce((s, d) => s + (d.target ?? 0), 0) : null);
+
+  const library = await summariseLibrary(ctx.db, { ...scope, tenantIds }, to);
+  const focus = await ctx.db
+    .selectFrom('focus_industry')
+    .select(['id', 'name'])
+    .where('tenant_id', 'in', tenantIds.length ? tenantIds : [''])
+    .execute();
+  const byFocus = metric === 'funds_in_place' ? await sumFundsBy(ctx.db, period, 'focus_industry_id') : [];
+  const byRegion = metric === 'funds_in_place' ? await sumFundsBy(ctx.db, period, 'region') : [];
+
+  return {
+    tenant: { id: home.id, name: home.name, level: home.level },
+    year,
+    asOf: to,
+    metric,
+    basis,
+    timeMode: query.timeMode ?? 'month',
+    timeProgress: progress,
+    plan: plan
+      ? { id: plan.id, status: plan.status, revisionEffectiveFrom: revision?.effective_from ?? null }
+      : null,
+    kpi: { ...score(total, homeTarget, progress), forecast: forecastFor(null, total) },
+    groups: groupRows,
+    units: unitRows,
+    districts: districts.map((d, i) => ({ ...d, rank: i + 1 })),
+    monthly: months,
+    byFocusIndustry: byFocus.map((r) => ({
+      focusIndustryId: r.key,
+      name: focus.find((f) => f.id === r.key)?.name ?? null,
+      value: r.value,
+      projects: r.projects,
+    })),
+    byRegion: byRegion.map((r) => ({ region: r.key, value: r.value, projects: r.projects })),
+    funnel: library.byStage.map((s) => ({ stage: s.stage, projects: Number(s.n) })),
+    over100mProjects: Number(library.sums?.over100m ?? 0),
+    sharedInvestors: actor.role === 'coordinator' ? await findSharedInvestors(ctx.db, tenantIds) : [],
+  };
+}
