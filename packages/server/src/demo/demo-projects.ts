@@ -114,15 +114,15 @@ export async function buildDemoProject(
     ).project;
   }
 
-  // 到位资金 month by month after signing, until about 60% of the agreed investment is in.
+  // 到位资金 month by month after signing, until about 80% of the agreed investment is in.
   if (project.signedOn) {
     let date = addDays(project.signedOn, random.int(10, 30));
     let total = 0;
-    while (date <= latestEntry && total < project.agreedInvestmentFen * 0.6) {
-      if (random.chance(0.7)) {
+    while (date <= latestEntry && total < project.agreedInvestmentFen * 0.8) {
+      if (random.chance(0.75)) {
         const amount = Math.max(
           WAN,
-          Math.round((project.agreedInvestmentFen * random.int(3, 9)) / 100 / WAN) * WAN,
+          Math.round((project.agreedInvestmentFen * random.int(5, 14)) / 100 / WAN) * WAN,
         );
         await recordFunding(ctx, project.id, {
           date,

@@ -23,6 +23,7 @@ import {
 import { seededRandom } from './random.ts';
 import { buildDemoProject, type DemoActors } from './demo-projects.ts';
 import { getTenant } from '../tenants/tenant.repo.ts';
+import { createTargetPlan, finalizeTargetPlan, updateTargetDraft } from '../targets/target.service.ts';
 
 export interface DemoReport {
   tenantId: string;
@@ -154,6 +155,7 @@ export async function loadDemo(
       if (i % 2 === 0) await assessLead(coordinator, lead.id, '符合重点产业方向，建议安排对接');
     }
   }
+  await setDemoTarget(coordinator, Number(today.slice(0, 4)), units);
   return {
     tenantId,
     users: users.map((u) => u.username),
@@ -162,6 +164,31 @@ export async function loadDemo(
     leads,
     projects: total,
   } satisfies DemoReport;
+}
+
+/** The year's target of the source document: funds in place of 120 亿元, 12 亿 per unit, finalised. */
+async function setDemoTarget(
+  coordinator: Ctx,
+  year: number,
+  units: { id: string; groupId: string | null }[],
+) {
+  const share = 12 * 10_000_000_000;
+  const plan = await createTargetPlan(coordinator, {
+    year,
+    metric: 'funds_in_place',
+    total: share * units.length,
+  });
+  const groupIds = [...new Set(units.map((u) => u.groupId).filter((g): g is string => !!g))];
+  const draft = await updateTargetDraft(coordinator, plan.id, {
+    total: share * units.length,
+    groups: groupIds.map((groupId) => ({
+      groupId,
+      amount: share * units.filter((u) => u.groupId === groupId).length,
+    })),
+    units: units.map((u) => ({ unitId: u.id, groupId: u.groupId, amount: share })),
+    version: plan.version,
+  });
+  await finalizeTargetPlan(coordinator, plan.id, { version: draft.version });
 }
 
 export function assertDemoPassword(password: string) {
