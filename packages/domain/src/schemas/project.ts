@@ -140,6 +140,9 @@ export const projectQuerySchema = z.object({
   over100m: flag.optional(),
   stale: flag.optional(),
   asOf: calendarDateSchema.optional(),
+  /** Projects with funds in place dated within [fundedFrom, fundedTo] (the dashboard's month drill-down). */
+  fundedFrom: calendarDateSchema.optional(),
+  fundedTo: calendarDateSchema.optional(),
   sort: z.enum(projectSortFields).default('lastEntryOn'),
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).default(1),

@@ -123,6 +123,8 @@ describe('the library as of a date', () => {
     ]);
     const over = (await coordinator.get('/api/projects?asOf=2026-04-15&over100m=true')).json();
     expect(over.items.map((p: { name: string }) => p.name)).toEqual(['P1']);
+    const june = (await coordinator.get('/api/projects?fundedFrom=2026-06-01&fundedTo=2026-06-30')).json();
+    expect(june.items.map((p: { name: string }) => p.name)).toEqual(['P2']);
     const now = (await coordinator.get('/api/projects?stage=signed&sort=fundsInPlace&order=desc')).json();
     expect(
       now.items.map((p: { name: string; fundsInPlaceFen: number }) => [p.name, p.fundsInPlaceFen]),

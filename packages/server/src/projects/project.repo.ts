@@ -160,6 +160,10 @@ function filters(query: ProjectQuery, staleBefore: string): RawBuilder<unknown> 
     const stale = sql`(lib.last_entry_on <= ${staleBefore}::date and lib.stage not in ('paused', 'dropped'))`;
     parts.push(query.stale ? stale : sql`not ${stale}`);
   }
+  if (query.fundedFrom || query.fundedTo) {
+    parts.push(sql`exists (select 1 from ledger_entry e where e.project_id = lib.id and e.amount_fen is not null
+      and e.effective_on >= ${query.fundedFrom ?? '1900-01-01'} and e.effective_on <= ${query.fundedTo ?? '2999-12-31'})`);
+  }
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     parts.push(sql`(lib.name ilike ${like} or lib.investor_names ilike ${like})`);
