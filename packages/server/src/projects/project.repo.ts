@@ -186,23 +186,33 @@ export async function listLibrary(db: Tx, scope: ListScope, query: ProjectQuery,
   return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
 }
 
-/** Figures of the library (as of a date): counts per stage and region, sums of money. */
+/** Figures of the library (as of a date): counts per stage and region, sums of money — one pass over the source. */
 export async function summariseLibrary(db: Tx, scope: ListScope, asOf: string | undefined) {
   const source = librarySource(scope, asOf);
-  const byStage = await sql<{ stage: string; n: string }>`
-    select lib.stage, count(*) as n from (${source}) lib group by lib.stage`.execute(db);
-  const byRegion = await sql<{ region: string | null; n: string }>`
-    select lib.region, count(*) as n from (${source}) lib group by lib.region`.execute(db);
-  const sums = await sql<{
-    projects: string;
-    agreed: string | null;
-    fixed: string | null;
-    funds: string | null;
-    over100m: string;
-  }>`
-    select count(*) as projects, sum(lib.agreed_investment_fen) as agreed, sum(lib.fixed_asset_fen) as fixed,
-      sum(lib.funds_in_place_fen) as funds,
-      count(*) filter (where lib.agreed_investment_fen >= ${OVER_100M_FEN}) as over100m
-    from (${source}) lib`.execute(db);
-  return { byStage: byStage.rows, byRegion: byRegion.rows, sums: sums.rows[0] };
+  const rows = await sql<{ stage: string; region: string | null; n: string; agreed: string | null; fixed: string | null; funds: string | null; over100m: string }>`
+    select lib.stage, lib.region, count(*) as n, sum(lib.agreed_investment_fen) as agreed, sum(lib.fixed_asset_fen) as fixed,
+      sum(lib.funds_in_place_fen) as funds, count(*) filter (where lib.agreed_investment_fen >= ${OVER_100M_FEN}) as over100m
+    from (${source}) lib group by lib.stage, lib.region`.execute(db);
+  const byStage = new Map<string, number>();
+  const byRegion = new Map<string | null, number>();
+  let projects = 0;
+  let agreed = 0n;
+  let fixed = 0n;
+  let funds = 0n;
+  let over100m = 0;
+  for (const r of rows.rows) {
+    const n = Number(r.n);
+    byStage.set(r.stage, (byStage.get(r.stage) ?? 0) + n);
+    byRegion.set(r.region, (byRegion.get(r.region) ?? 0) + n);
+    projects += n;
+    agreed += BigInt(r.agreed ?? 0);
+    fixed += BigInt(r.fixed ?? 0);
+    funds += BigInt(r.funds ?? 0);
+    over100m += Number(r.over100m);
+  }
+  return {
+    byStage: [...byStage].map(([stage, n]) => ({ stage, n: String(n) })),
+    byRegion: [...byRegion].map(([region, n]) => ({ region, n: String(n) })),
+    sums: { projects: String(projects), agreed: String(agreed), fixed: String(fixed), funds: String(funds), over100m: String(over100m) },
+  };
 }
