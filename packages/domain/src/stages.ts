@@ -280,3 +280,12 @@ export function evidenceSchemaFor(move: StageMove): EvidenceSchema {
       throw new RangeError(`no advance leads to ${move.to}`);
   }
 }
+
+/** Stages at which a project receives funds in place (到位资金): from signing on (also while paused/dropped from them). */
+export const fundedStages: readonly ActiveStage[] = ['signed', 'settled', 'construction', 'production'];
+
+/** Whether funds may be recorded for a project at `stage` (paused/dropped: the stage it came from). */
+export function canReceiveFunds(stage: Stage, stageBefore: Stage | null): boolean {
+  const effective = stage === 'paused' || stage === 'dropped' ? stageBefore : stage;
+  return !!effective && (fundedStages as readonly Stage[]).includes(effective);
+}

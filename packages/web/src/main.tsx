@@ -6,6 +6,7 @@ import { App as AntApp } from 'antd';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { queryClient } from './app/queryClient.ts';
 import { router } from './app/router.tsx';
+import './app/styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

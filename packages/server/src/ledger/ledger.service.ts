@@ -1,9 +1,9 @@
 import {
   applyStageMove,
+  canReceiveFunds,
   evidenceSchemaFor,
   stageMoveErrorMessages,
   type ActiveStage,
-  type Stage,
 } from '@landfall/domain/stages';
 import {
   correctionSchema,
@@ -89,15 +89,11 @@ export async function addProgress(ctx: Ctx, projectId: string, raw: ProgressEntr
   });
 }
 
-const fundedStages: Stage[] = ['signed', 'settled', 'construction', 'production'];
-
 /** 到位资金: a dated amount by source. Only a signed project receives funds. */
 export async function recordFunding(ctx: Ctx, projectId: string, raw: FundingEntryInput) {
   const input = fundingEntrySchema.parse(raw);
   const project = await loadProject(ctx, ctx.db, projectId, 'project.addEntry');
-  const effectiveStage =
-    project.stage === 'paused' || project.stage === 'dropped' ? project.stage_before : project.stage;
-  if (!effectiveStage || !fundedStages.includes(effectiveStage)) {
+  if (!canReceiveFunds(project.stage, project.stage_before)) {
     throw new AppError(
       'conflict',
       ctx.locale === 'zh-CN'

@@ -145,8 +145,14 @@ function filters(query: ProjectQuery, staleBefore: string): RawBuilder<unknown> 
   if (stagesAsked.length) parts.push(sql`lib.stage in (${sql.join(stagesAsked)})`);
   if (query.unitId) parts.push(sql`lib.unit_id = ${query.unitId}`);
   if (query.groupId) parts.push(sql`lib.group_id = ${query.groupId}`);
-  if (query.industry)
-    parts.push(sql`lib.industry_code like ${`${query.industry.replace(/[^A-Z0-9]/g, '')}%`}`);
+  if (query.industry) {
+    // A section letter (门类, e.g. C 制造业) stands for its two-digit divisions, which codes start with.
+    parts.push(
+      /^[A-T]$/.test(query.industry)
+        ? sql`left(lib.industry_code, 2) in (select code from industry where parent_code = ${query.industry})`
+        : sql`lib.industry_code like ${`${query.industry.replace(/[^0-9]/g, '')}%`}`,
+    );
+  }
   if (query.focusIndustryId) parts.push(sql`lib.focus_industry_id = ${query.focusIndustryId}`);
   if (query.region) parts.push(sql`lib.region = ${query.region}`);
   if (query.over100m !== undefined) {
@@ -189,7 +195,15 @@ export async function listLibrary(db: Tx, scope: ListScope, query: ProjectQuery,
 /** Figures of the library (as of a date): counts per stage and region, sums of money — one pass over the source. */
 export async function summariseLibrary(db: Tx, scope: ListScope, asOf: string | undefined) {
   const source = librarySource(scope, asOf);
-  const rows = await sql<{ stage: string; region: string | null; n: string; agreed: string | null; fixed: string | null; funds: string | null; over100m: string }>`
+  const rows = await sql<{
+    stage: string;
+    region: string | null;
+    n: string;
+    agreed: string | null;
+    fixed: string | null;
+    funds: string | null;
+    over100m: string;
+  }>`
     select lib.stage, lib.region, count(*) as n, sum(lib.agreed_investment_fen) as agreed, sum(lib.fixed_asset_fen) as fixed,
       sum(lib.funds_in_place_fen) as funds, count(*) filter (where lib.agreed_investment_fen >= ${OVER_100M_FEN}) as over100m
     from (${source}) lib group by lib.stage, lib.region`.execute(db);
@@ -213,6 +227,12 @@ export async function summariseLibrary(db: Tx, scope: ListScope, asOf: string | 
   return {
     byStage: [...byStage].map(([stage, n]) => ({ stage, n: String(n) })),
     byRegion: [...byRegion].map(([region, n]) => ({ region, n: String(n) })),
-    sums: { projects: String(projects), agreed: String(agreed), fixed: String(fixed), funds: String(funds), over100m: String(over100m) },
+    sums: {
+      projects: String(projects),
+      agreed: String(agreed),
+      fixed: String(fixed),
+      funds: String(funds),
+      over100m: String(over100m),
+    },
   };
 }

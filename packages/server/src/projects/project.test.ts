@@ -39,7 +39,16 @@ describe('projects', () => {
       contactName: '李四',
       contactPhone: '13812345678',
       agreedInvestmentFen: 30_000_000_000,
+      industryCode: '3872',
     });
+    const manufacturing = (await coordinator.get('/api/projects?industry=C')).json();
+    expect(manufacturing.items.map((i: { id: string }) => i.id)).toContain(p.id);
+    expect(
+      (await coordinator.get('/api/projects?industry=F')).json().items.map((i: { id: string }) => i.id),
+    ).not.toContain(p.id);
+    expect(
+      (await coordinator.get('/api/projects?industry=387')).json().items.map((i: { id: string }) => i.id),
+    ).toContain(p.id);
     expect(p.unitId).toBe(unitA);
     const list = (await coordinator.get('/api/projects?q=三雄')).json();
     expect(list.items.map((i: { id: string }) => i.id)).toContain(p.id);

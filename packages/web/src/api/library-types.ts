@@ -137,7 +137,8 @@ export interface LibraryPage extends Page<LibraryItem> {
   asOf: string | null;
 }
 
-export type LedgerEntryKind = 'created' | 'progress' | 'stage_move' | 'funding' | 'field_change' | 'correction';
+export type LedgerEntryKind =
+  'created' | 'progress' | 'stage_move' | 'funding' | 'field_change' | 'correction';
 
 export interface LedgerEntry {
   id: number;

@@ -7,10 +7,12 @@ import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.tsx';
 import { useCan, useLogout, useMe } from '../features/auth/useMe.ts';
 import { useI18n } from '../i18n/useT.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { adminItems, homeItem, type NavItem } from './navigation.tsx';
+import { adminItems, homeItem, libraryItems, type NavItem } from './navigation.tsx';
 
 function selectedKey(pathname: string): string {
-  const match = adminItems.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  const match = [...libraryItems, ...adminItems].find(
+    (item) => pathname === item.path || pathname.startsWith(`${item.path}/`),
+  );
   return match?.path ?? homeItem.path;
 }
 
@@ -30,8 +32,10 @@ export function AppLayout() {
     label: <Link to={item.path}>{t(item.label)}</Link>,
   });
   const visibleAdmin = adminItems.filter((item) => !item.action || can(item.action));
+  const visibleLibrary = libraryItems.filter((item) => !item.action || can(item.action));
   const menuItems: MenuProps['items'] = [
     toMenuItem(homeItem),
+    ...visibleLibrary.map(toMenuItem),
     ...(visibleAdmin.length > 0
       ? [
           {

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  BankOutlined,
+  BulbOutlined,
+  ProjectOutlined,
   AuditOutlined,
   ClusterOutlined,
   HomeOutlined,
@@ -21,6 +24,13 @@ export interface NavItem {
 }
 
 export const homeItem: NavItem = { path: '/', label: 'nav.home', icon: <HomeOutlined /> };
+
+/** The business pages (项目库, 企业库, 招商信息), above 系统管理. */
+export const libraryItems: NavItem[] = [
+  { path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />, action: 'project.read' },
+  { path: '/enterprises', label: 'nav.enterprises', icon: <BankOutlined />, action: 'enterprise.read' },
+  { path: '/leads', label: 'nav.leads', icon: <BulbOutlined />, action: 'lead.read' },
+];
 
 /** The 系统管理 group; each item shows only when `me.actions` lists its action. */
 export const adminItems: NavItem[] = [

@@ -5,7 +5,11 @@ import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ConvenersPage } from '../features/conveners/ConvenersPage.tsx';
 import { GroupsPage } from '../features/groups/GroupsPage.tsx';
+import { EnterprisesPage } from '../features/enterprises/EnterprisesPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { LeadsPage } from '../features/leads/LeadsPage.tsx';
+import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.tsx';
+import { ProjectListPage } from '../features/projects/ProjectListPage.tsx';
 import { PasswordPolicyPage } from '../features/password-policy/PasswordPolicyPage.tsx';
 import { RolesPage } from '../features/roles/RolesPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
@@ -46,6 +50,10 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'projects', element: guarded('project.read', <ProjectListPage />) },
+      { path: 'projects/:id', element: guarded('project.read', <ProjectDetailPage />) },
+      { path: 'enterprises', element: guarded('enterprise.read', <EnterprisesPage />) },
+      { path: 'leads', element: guarded('lead.read', <LeadsPage />) },
       { path: 'admin/tenants', element: guarded('tenant.read', <TenantsPage />) },
       { path: 'admin/units', element: guarded('unit.read', <UnitsPage />) },
       { path: 'admin/groups', element: guarded('group.read', <GroupsPage />) },

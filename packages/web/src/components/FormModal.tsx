@@ -27,7 +27,8 @@ interface FormModalProps<V, R> {
 
 /** A modal holding one vertical antd Form; server errors land on its fields. */
 export function FormModal<V, R = unknown>(props: FormModalProps<V, R>) {
-  const { open, title, name, form, initialValues, okText, width, onClose, onSubmit, onStale, children } = props;
+  const { open, title, name, form, initialValues, okText, width, onClose, onSubmit, onStale, children } =
+    props;
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const reportError = useReportError();
@@ -83,6 +84,8 @@ export function FormModal<V, R = unknown>(props: FormModalProps<V, R>) {
         name={name}
         layout="vertical"
         preserve={false}
+        // Forget the last record's values on close: the next open starts from its own initialValues.
+        clearOnDestroy
         initialValues={initialValues}
         onFinish={() => void submit()}
       >

@@ -36,3 +36,9 @@ export function blankToNull(value: string | null | undefined): string | null {
   const text = value?.trim() ?? '';
   return text === '' ? null : text;
 }
+
+/** Form.Item props that keep a DatePicker's value as 'YYYY-MM-DD' text in the form. */
+export const dateTextField = {
+  getValueProps: (value: unknown) => ({ value: typeof value === 'string' ? fromDateText(value) : undefined }),
+  normalize: (value: Dayjs | null | undefined) => toDateText(value) ?? null,
+};

@@ -14,7 +14,9 @@ export class FieldIssuesError extends Error {
 }
 
 interface SafeParser<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly IssueLike[] } };
+  safeParse(
+    value: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: readonly IssueLike[] } };
 }
 
 /**

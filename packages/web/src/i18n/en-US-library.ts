@@ -13,7 +13,7 @@ export const enUSLibrary: Record<keyof typeof zhCNLibrary, string> = {
   'projects.staleOnly': 'Stale only',
   'projects.over100m': '≥ 100M yuan',
   'projects.search': 'Project or investor name',
-  'projects.filterStage': 'Stage',
+  'projects.filterStage': 'Stages',
   'projects.filterIndustry': 'Industry (GB/T 4754)',
   'projects.filterFocus': 'Focus industry',
   'projects.filterRegion': 'Origin region',

@@ -12,7 +12,7 @@ export const zhCNLibrary = {
   'projects.staleOnly': '只看滞后',
   'projects.over100m': '亿元以上',
   'projects.search': '项目名称或投资方',
-  'projects.filterStage': '阶段',
+  'projects.filterStage': '项目阶段',
   'projects.filterIndustry': '国民经济行业',
   'projects.filterFocus': '重点产业',
   'projects.filterRegion': '来源地区',

@@ -16,7 +16,9 @@ export function useDivisionName(code: string | null | undefined): string | undef
     })),
   });
   if (!code || path.length === 0) return undefined;
-  const names = path.map((part, index) => lists[index]?.data?.find((division) => division.code === part)?.name);
+  const names = path.map(
+    (part, index) => lists[index]?.data?.find((division) => division.code === part)?.name,
+  );
   if (names.some((name) => name === undefined)) return code;
   return names.filter((name): name is string => name !== undefined && !grouping.has(name)).join(' ');
 }

@@ -96,7 +96,9 @@ export function EnterpriseModal(props: {
     <FormModal<Values, Enterprise>
       open={props.open}
       name="enterprise"
-      title={enterprise ? t('enterprises.editTitle', { name: enterprise.name }) : t('enterprises.createTitle')}
+      title={
+        enterprise ? t('enterprises.editTitle', { name: enterprise.name }) : t('enterprises.createTitle')
+      }
       form={form}
       initialValues={toValues(enterprise)}
       onClose={props.onClose}

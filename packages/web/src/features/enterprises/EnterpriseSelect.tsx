@@ -55,15 +55,16 @@ export function EnterpriseSelect(props: EnterpriseSelectProps) {
   if (props.mode === 'multiple') {
     const onChange = props.onChange;
     return (
-      <Select<string[]> {...common} mode="multiple" value={props.value} onChange={(v) => onChange?.(v ?? [])} />
+      <Select<string[]>
+        {...common}
+        mode="multiple"
+        value={props.value}
+        onChange={(v) => onChange?.(v ?? [])}
+      />
     );
   }
   const onChange = props.onChange;
   return (
-    <Select<string | null>
-      {...common}
-      value={props.value ?? null}
-      onChange={(v) => onChange?.(v ?? null)}
-    />
+    <Select<string | null> {...common} value={props.value ?? null} onChange={(v) => onChange?.(v ?? null)} />
   );
 }

@@ -1,11 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EnterpriseInput, EnterpriseQuery, EnterpriseUpdateInput } from '@landfall/domain';
-import {
-  createEnterprise,
-  getEnterprise,
-  listEnterprises,
-  updateEnterprise,
-} from '../../api/enterprises.ts';
+import { createEnterprise, getEnterprise, listEnterprises, updateEnterprise } from '../../api/enterprises.ts';
 
 export const enterprisesKey = ['enterprises'] as const;
 

@@ -46,7 +46,9 @@ export function IndustryCascader({ id, value, onChange, placeholder, style }: In
 
   const load = useCallback(
     async (parents: string[]) => {
-      const lists = await Promise.all(parents.map((parent) => fetchIndustryChildren(queryClient, parent || undefined)));
+      const lists = await Promise.all(
+        parents.map((parent) => fetchIndustryChildren(queryClient, parent || undefined)),
+      );
       setLoaded((current) => {
         const next = { ...current };
         parents.forEach((parent, index) => (next[parent] = lists[index] ?? []));

@@ -2,7 +2,10 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { listFocusIndustries, listIndustries, searchIndustries } from '../../api/industries.ts';
 import type { Industry } from '../../api/library-types.ts';
 
-export function fetchIndustryChildren(queryClient: QueryClient, parent: string | undefined): Promise<Industry[]> {
+export function fetchIndustryChildren(
+  queryClient: QueryClient,
+  parent: string | undefined,
+): Promise<Industry[]> {
   return queryClient.fetchQuery({
     queryKey: ['industries', parent ?? ''],
     queryFn: () => listIndustries(parent),
@@ -12,11 +15,13 @@ export function fetchIndustryChildren(queryClient: QueryClient, parent: string |
 
 /** One GB/T 4754 entry by its code (a code search answers the code itself first). */
 export function fetchIndustry(queryClient: QueryClient, code: string): Promise<Industry | undefined> {
-  return queryClient.fetchQuery({
-    queryKey: ['industry', code],
-    queryFn: async () => (await searchIndustries(code)).find((item) => item.code === code) ?? null,
-    staleTime: Infinity,
-  }).then((item) => item ?? undefined);
+  return queryClient
+    .fetchQuery({
+      queryKey: ['industry', code],
+      queryFn: async () => (await searchIndustries(code)).find((item) => item.code === code) ?? null,
+      staleTime: Infinity,
+    })
+    .then((item) => item ?? undefined);
 }
 
 export function useIndustry(code: string | null | undefined) {

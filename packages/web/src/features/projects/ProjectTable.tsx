@@ -1,9 +1,10 @@
 import { Link } from 'react-router';
 import { Button, Checkbox, Popover, Space, Table, Typography, type TableColumnType } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
-import { formatAmount, regionLabels, type ProjectQuery } from '@landfall/domain';
+import { regionLabels, type ProjectQuery } from '@landfall/domain';
 import type { LibraryItem, LibraryPage } from '../../api/library-types.ts';
 import type { Group, Unit } from '../../api/types.ts';
+import { Amount } from '../../components/Amount.tsx';
 import { useI18n } from '../../i18n/useT.ts';
 import { IndustryName } from '../industries/IndustryName.tsx';
 import { useFocusIndustries } from '../industries/useIndustries.ts';
@@ -44,15 +45,24 @@ export function ProjectTable({ params, page, loading, units, groups, linkSearch 
   const { query, update } = params;
   const nameOf = (list: { id: string; name: string }[], id: string | null) =>
     list.find((entry) => entry.id === id)?.name ?? t('common.none');
-  const amount = (fen: number) => formatAmount(fen, locale);
+  const amount = (fen: number) => <Amount fen={fen} />;
   const sortField = query.sort ?? 'lastEntryOn';
   const sortOrder: SortOrder = (query.order ?? 'desc') === 'asc' ? 'ascend' : 'descend';
 
   const optional: Column[] = [
-    { key: 'stage', sortField: 'stage', title: t('field.stage'), render: (_v, p) => <StageTag stage={p.stage} /> },
+    {
+      key: 'stage',
+      sortField: 'stage',
+      title: t('field.stage'),
+      render: (_v, p) => <StageTag stage={p.stage} />,
+    },
     { key: 'unit', title: t('field.unitId'), render: (_v, p) => nameOf(units, p.unitId) },
     { key: 'group', title: t('field.groupId'), render: (_v, p) => nameOf(groups, p.groupId) },
-    { key: 'investorNames', title: t('field.investorNames'), render: (_v, p) => p.investorNames || t('common.none') },
+    {
+      key: 'investorNames',
+      title: t('field.investorNames'),
+      render: (_v, p) => p.investorNames || t('common.none'),
+    },
     {
       key: 'agreedInvestment',
       sortField: 'agreedInvestment',
@@ -60,7 +70,12 @@ export function ProjectTable({ params, page, loading, units, groups, linkSearch 
       align: 'right',
       render: (_v, p) => amount(p.agreedInvestmentFen),
     },
-    { key: 'fixedAsset', title: t('field.fixedAssetFen'), align: 'right', render: (_v, p) => amount(p.fixedAssetFen) },
+    {
+      key: 'fixedAsset',
+      title: t('field.fixedAssetFen'),
+      align: 'right',
+      render: (_v, p) => amount(p.fixedAssetFen),
+    },
     {
       key: 'fundsInPlace',
       sortField: 'fundsInPlace',
@@ -68,7 +83,11 @@ export function ProjectTable({ params, page, loading, units, groups, linkSearch 
       align: 'right',
       render: (_v, p) => amount(p.fundsInPlaceFen),
     },
-    { key: 'industry', title: t('field.industryCode'), render: (_v, p) => <IndustryName code={p.industryCode} /> },
+    {
+      key: 'industry',
+      title: t('field.industryCode'),
+      render: (_v, p) => <IndustryName code={p.industryCode} />,
+    },
     {
       key: 'focusIndustry',
       title: t('field.focusIndustryId'),
@@ -79,13 +98,24 @@ export function ProjectTable({ params, page, loading, units, groups, linkSearch 
       title: t('field.region'),
       render: (_v, p) => (p.region ? regionLabels[p.region][locale] : t('common.none')),
     },
-    { key: 'signedOn', sortField: 'signedOn', title: t('field.signedOn'), render: (_v, p) => p.signedOn ?? '—' },
+    {
+      key: 'signedOn',
+      sortField: 'signedOn',
+      title: t('field.signedOn'),
+      render: (_v, p) => p.signedOn ?? '—',
+    },
     { key: 'stageOn', title: t('field.stageOn'), render: (_v, p) => p.stageOn },
-    { key: 'lastEntryOn', sortField: 'lastEntryOn', title: t('field.lastEntryOn'), render: (_v, p) => p.lastEntryOn },
+    {
+      key: 'lastEntryOn',
+      sortField: 'lastEntryOn',
+      title: t('field.lastEntryOn'),
+      render: (_v, p) => p.lastEntryOn,
+    },
     {
       key: 'contact',
       title: t('field.contact'),
-      render: (_v, p) => (p.contactName || p.contactPhone ? `${p.contactName} ${p.contactPhone}`.trim() : '—'),
+      render: (_v, p) =>
+        p.contactName || p.contactPhone ? `${p.contactName} ${p.contactPhone}`.trim() : '—',
     },
     { key: 'leaderInCharge', title: t('field.leaderInCharge'), render: (_v, p) => p.leaderInCharge || '—' },
     {
@@ -121,7 +151,8 @@ export function ProjectTable({ params, page, loading, units, groups, linkSearch 
       sortDirections: ['ascend', 'descend'],
     }),
   );
-  const sortFieldOf = (key: unknown) => [nameColumn, ...optional].find((column) => column.key === key)?.sortField;
+  const sortFieldOf = (key: unknown) =>
+    [nameColumn, ...optional].find((column) => column.key === key)?.sortField;
 
   const chooser = (
     <Checkbox.Group

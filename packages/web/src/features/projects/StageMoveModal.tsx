@@ -83,7 +83,9 @@ export function StageMoveModal(props: { project: MovableProject | null; to?: Sta
   const move = useMoveStage();
   const { project } = props;
   const moves = project ? allowedMoves(project) : [];
-  const to = Form.useWatch('to', form) ?? props.to;
+  // Forward along the pipeline unless asked otherwise; resume or reopen for a stopped project.
+  const defaultMove = moves.find((m) => m.kind === 'advance' || m.kind === 'resume' || m.kind === 'reopen');
+  const to = Form.useWatch('to', form) ?? props.to ?? defaultMove?.to;
   const chosen = moves.find((candidate) => candidate.to === to);
   const kind = chosen?.kind;
   const evidenceKind = !chosen ? undefined : chosen.kind === 'advance' ? chosen.to : 'reason';
@@ -101,7 +103,7 @@ export function StageMoveModal(props: { project: MovableProject | null; to?: Sta
       name="stageMove"
       title={t('move.title', { name: project?.name ?? '' })}
       form={form}
-      initialValues={{ to: props.to ?? moves[0]?.to, evidence: { date: dayjs() } }}
+      initialValues={{ to: props.to ?? defaultMove?.to, evidence: { date: dayjs() } }}
       onClose={props.onClose}
       onSubmit={async (values) => {
         if (!project || !chosen) return;

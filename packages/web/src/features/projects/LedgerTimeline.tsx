@@ -1,0 +1,226 @@
+import type { ReactNode } from 'react';
+import { Button, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import {
+  agreementKindLabels,
+  formatAmount,
+  fundingSourceLabels,
+  moveKindLabels,
+  stageLabels,
+  type AgreementKind,
+} from '@landfall/domain';
+import { attachmentUrl } from '../../api/projects.ts';
+import type { Attachment, LedgerEntry, StageMovePayload } from '../../api/library-types.ts';
+import type { Group, Unit } from '../../api/types.ts';
+import { Amount } from '../../components/Amount.tsx';
+import { useI18n } from '../../i18n/useT.ts';
+import { FieldChangeList } from './FieldChangeList.tsx';
+
+interface LedgerTimelineProps {
+  entries: LedgerEntry[];
+  attachments: Attachment[];
+  units: Unit[];
+  groups: Group[];
+  /** Shows 更正 on progress and funding entries not yet corrected. */
+  canCorrect: boolean;
+  onCorrect: (entry: LedgerEntry) => void;
+}
+
+const kindColors: Record<LedgerEntry['kind'], string> = {
+  created: 'blue',
+  progress: 'gray',
+  stage_move: 'blue',
+  funding: 'green',
+  field_change: 'gray',
+  correction: 'red',
+};
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+function Line({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div>
+      <Typography.Text type="secondary">
+        {label}
+        {t('common.colon')}
+      </Typography.Text>
+      <span style={{ whiteSpace: 'pre-wrap' }}>{children}</span>
+    </div>
+  );
+}
+
+/** The ledger (台账) of a project, newest first; each kind rendered in its own way. Nothing is edited: corrections are entries. */
+export function LedgerTimeline(props: LedgerTimelineProps) {
+  const { entries, attachments, units, groups, canCorrect, onCorrect } = props;
+  const { t, locale } = useI18n();
+  const correctedIds = new Set(
+    entries.flatMap((entry) => (entry.correctsId === null ? [] : [entry.correctsId])),
+  );
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const sorted = [...entries].sort((a, b) =>
+    a.effectiveOn === b.effectiveOn ? b.id - a.id : a.effectiveOn < b.effectiveOn ? 1 : -1,
+  );
+
+  const attachmentLink = (id: string | null | undefined) => {
+    if (!id) return null;
+    const attachment = attachments.find((item) => item.id === id);
+    return (
+      <Line label={t('entry.attachment')}>
+        <a href={attachmentUrl(id)} download>
+          {attachment?.filename ?? t('common.download')}
+        </a>
+      </Line>
+    );
+  };
+  const progressLines = (payload: Record<string, unknown>) => (
+    <>
+      {str(payload.current) ? <Line label={t('entry.current')}>{str(payload.current)}</Line> : null}
+      {str(payload.problems) ? <Line label={t('entry.problems')}>{str(payload.problems)}</Line> : null}
+      {str(payload.nextSteps) ? <Line label={t('entry.nextSteps')}>{str(payload.nextSteps)}</Line> : null}
+    </>
+  );
+  const kindTitle = (entry: LedgerEntry): string => {
+    switch (entry.kind) {
+      case 'created':
+        return t('entry.created', { stage: entry.stageTo ? stageLabels[entry.stageTo][locale] : '' });
+      case 'progress':
+        return t('entry.progress');
+      case 'stage_move': {
+        const move = entry.payload as unknown as StageMovePayload;
+        return t('entry.stageMove', {
+          kind: moveKindLabels[move.kind][locale],
+          from: stageLabels[move.from][locale],
+          to: stageLabels[move.to][locale],
+        });
+      }
+      case 'funding':
+        return t('entry.funding', { amount: formatAmount(entry.amountFen ?? 0, locale) });
+      case 'field_change':
+        return t('entry.fieldChange');
+      case 'correction':
+        return t('entry.correction');
+    }
+  };
+
+  function body(entry: LedgerEntry): ReactNode {
+    const payload = entry.payload;
+    switch (entry.kind) {
+      case 'progress':
+        return (
+          <>
+            {progressLines(payload)}
+            {attachmentLink(entry.attachmentId)}
+          </>
+        );
+      case 'stage_move': {
+        const evidence = (payload as unknown as StageMovePayload).evidence ?? {};
+        const kind = str(evidence.agreementKind) as AgreementKind | '';
+        return (
+          <>
+            {kind ? <Line label={t('field.agreementKind')}>{agreementKindLabels[kind][locale]}</Line> : null}
+            {typeof evidence.agreedInvestmentFen === 'number' ? (
+              <Line label={t('field.agreedInvestmentFen')}>
+                <Amount fen={evidence.agreedInvestmentFen} withWan />
+              </Line>
+            ) : null}
+            {str(evidence.registeredOn) ? (
+              <Line label={t('field.registeredOn')}>{str(evidence.registeredOn)}</Line>
+            ) : null}
+            {str(evidence.localCreditCode) ? (
+              <Line label={t('field.localCreditCode')}>{str(evidence.localCreditCode)}</Line>
+            ) : null}
+            {str(evidence.actualStartOn) ? (
+              <Line label={t('field.actualStartOn')}>{str(evidence.actualStartOn)}</Line>
+            ) : null}
+            {str(evidence.reason) ? <Line label={t('entry.reason')}>{str(evidence.reason)}</Line> : null}
+            {attachmentLink(entry.attachmentId ?? str(evidence.attachmentId))}
+          </>
+        );
+      }
+      case 'funding':
+        return (
+          <>
+            {entry.fundingSource ? (
+              <Line label={t('funds.source')}>{fundingSourceLabels[entry.fundingSource][locale]}</Line>
+            ) : null}
+            {entry.capitalKind ? (
+              <Line label={t('funds.capitalKind')}>{t(`capitalKind.${entry.capitalKind}`)}</Line>
+            ) : null}
+            {str(payload.note) ? <Line label={t('entry.note')}>{str(payload.note)}</Line> : null}
+          </>
+        );
+      case 'field_change':
+        return (
+          <FieldChangeList
+            changes={(payload.changes ?? {}) as Record<string, { from: unknown; to: unknown }>}
+            units={units}
+            groups={groups}
+          />
+        );
+      case 'correction': {
+        const original = entry.correctsId === null ? undefined : byId.get(entry.correctsId);
+        return (
+          <>
+            {original ? (
+              <div>
+                <a href={`#entry-${original.id}`}>
+                  {t('entry.corrects', { date: original.effectiveOn, kind: kindTitle(original) })}
+                </a>
+              </div>
+            ) : null}
+            <Line label={t('entry.reason')}>{str(payload.reason)}</Line>
+            {entry.amountFen !== null ? (
+              <Line label={t('funds.amount')}>{formatAmount(entry.amountFen, locale)}</Line>
+            ) : null}
+            {original?.kind === 'progress' ? progressLines(payload) : null}
+          </>
+        );
+      }
+      default:
+        return null;
+    }
+  }
+
+  if (entries.length === 0) return <Empty description={t('detail.noEntries')} />;
+  return (
+    <Timeline
+      items={sorted.map((entry) => {
+        const corrected = correctedIds.has(entry.id);
+        const correctable =
+          canCorrect && !corrected && (entry.kind === 'progress' || entry.kind === 'funding');
+        return {
+          key: entry.id,
+          color: kindColors[entry.kind],
+          content: (
+            <div
+              id={`entry-${entry.id}`}
+              data-testid={`ledger-entry-${entry.id}`}
+              style={{ opacity: corrected ? 0.6 : 1 }}
+            >
+              <Space size={8} wrap>
+                <Typography.Text strong>{entry.effectiveOn}</Typography.Text>
+                <Typography.Text strong delete={corrected}>
+                  {kindTitle(entry)}
+                </Typography.Text>
+                {corrected ? <Tag color="red">{t('entry.correctedBy')}</Tag> : null}
+                {correctable ? (
+                  <Button size="small" type="link" onClick={() => onCorrect(entry)}>
+                    {t('entry.correct')}
+                  </Button>
+                ) : null}
+              </Space>
+              <div style={{ marginTop: 4 }}>{body(entry)}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('entry.by', {
+                  actor: entry.actorName,
+                  at: dayjs(entry.recordedAt).format('YYYY-MM-DD HH:mm'),
+                })}
+              </Typography.Text>
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}

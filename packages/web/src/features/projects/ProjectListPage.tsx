@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Segmented, Space } from 'antd';
+import { AppstoreOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
+import type { Stage } from '@landfall/domain';
+import type { LibraryItem } from '../../api/library-types.ts';
+import { LoadError } from '../../app/Guards.tsx';
+import { useI18n } from '../../i18n/useT.ts';
+import { useCan, useCanOnUnit, useMe } from '../auth/useMe.ts';
+import { useGroups } from '../groups/useGroups.ts';
+import { useUnits } from '../units/useUnits.ts';
+import { AsOfBanner, AsOfPicker } from './AsOf.tsx';
+import { ProjectCreateModal } from './ProjectFormModal.tsx';
+import { ProjectFilters } from './ProjectFilters.tsx';
+import { ProjectKanban } from './ProjectKanban.tsx';
+import { ProjectTable } from './ProjectTable.tsx';
+import { StageMoveModal } from './StageMoveModal.tsx';
+import { useAsOf } from './useAsOf.ts';
+import { useLibraryParams, type LibraryView } from './useLibraryParams.ts';
+import { useLibrary } from './useProjects.ts';
+
+const kanbanPageSize = 500;
+
+/** 项目库: the filtered library as a server-paged table or a kanban by stage, optionally as of a past date. */
+export function ProjectListPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const canOnUnit = useCanOnUnit();
+  const { data: me } = useMe();
+  const params = useLibraryParams();
+  const [asOf, setAsOf] = useAsOf();
+  const units = useUnits(me?.tenantId);
+  const groups = useGroups(me?.tenantId);
+  const [creating, setCreating] = useState(false);
+  const [moving, setMoving] = useState<{ item: LibraryItem; to: Stage } | null>(null);
+
+  const kanban = params.view === 'kanban';
+  const query = kanban
+    ? { ...params.query, asOf, page: 1, pageSize: kanbanPageSize }
+    : { ...params.query, asOf };
+  const library = useLibrary(query);
+  const linkSearch = asOf ? `?asOf=${asOf}` : '';
+  const unitList = units.data ?? [];
+  const groupList = groups.data ?? [];
+
+  if (library.isError && !library.data) {
+    return <LoadError error={library.error} onRetry={() => void library.refetch()} />;
+  }
+  return (
+    <Card
+      title={t('projects.title')}
+      extra={
+        <Space wrap>
+          <AsOfPicker value={asOf} onChange={setAsOf} />
+          <Segmented<LibraryView>
+            value={params.view}
+            onChange={(view) => params.update({ view })}
+            options={[
+              { value: 'table', label: t('projects.viewTable'), icon: <TableOutlined /> },
+              { value: 'kanban', label: t('projects.viewKanban'), icon: <AppstoreOutlined /> },
+            ]}
+          />
+          {can('project.create') && !asOf ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('projects.create')}
+            </Button>
+          ) : null}
+        </Space>
+      }
+    >
+      <AsOfBanner asOf={asOf} onClear={() => setAsOf(undefined)} />
+      <ProjectFilters
+        params={params}
+        units={unitList}
+        groups={groupList}
+        showUnit={me?.role !== 'unit_staff'}
+      />
+      {kanban ? (
+        <>
+          {(library.data?.total ?? 0) > kanbanPageSize ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('projects.kanbanTruncated', {
+                shown: kanbanPageSize,
+                total: library.data?.total ?? 0,
+              })}
+            />
+          ) : null}
+          <ProjectKanban
+            items={library.data?.items ?? []}
+            units={unitList}
+            linkSearch={linkSearch}
+            canMove={(item) => !asOf && canOnUnit('project.moveStage', item.unitId)}
+            onMove={(item, to) => setMoving({ item, to })}
+          />
+        </>
+      ) : (
+        <ProjectTable
+          params={params}
+          page={library.data}
+          loading={library.isFetching}
+          units={unitList}
+          groups={groupList}
+          linkSearch={linkSearch}
+        />
+      )}
+      <ProjectCreateModal open={creating} onClose={() => setCreating(false)} />
+      <StageMoveModal project={moving?.item ?? null} to={moving?.to} onClose={() => setMoving(null)} />
+    </Card>
+  );
+}
