@@ -10,6 +10,9 @@ import { join } from 'node:path';
 const port = Number(process.env.E2E_PORT ?? 3917);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'landfall-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
+/** A second server on its own folder, for the demo district (demo loading needs a fresh install). */
+const demoDataDir = process.env.E2E_DEMO_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'landfall-e2e-demo-'));
+process.env.E2E_DEMO_DATA_DIR = demoDataDir;
 
 export default defineConfig({
   testDir: './tests',
@@ -37,11 +40,11 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node ../packages/server/bin/landfall.js serve --port ${port} --data ${dataDir}`,
-    url: `http://127.0.0.1:${port}/api/health`,
+  webServer: [dataDir, demoDataDir].map((dir, i) => ({
+    command: `node ../packages/server/bin/landfall.js serve --port ${port + i} --data ${dir}`,
+    url: `http://127.0.0.1:${port + i}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: { DATABASE_URL: '', LANDFALL_LOG_LEVEL: 'warn' },
-  },
+  })),
 });

@@ -14,9 +14,9 @@ import {
   type ProgressEntryInput,
   type StageMoveInput,
 } from '@landfall/domain/schemas/project';
-import type { Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Ctx, Tx } from '../context.ts';
-import type { ProjectRow, ProjectTable } from '../db/schema.ts';
+import type { LedgerEntryRow, LedgerEntryTable, ProjectRow, ProjectTable } from '../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError, invalidField } from '../http/app-error.ts';
 import { findAttachment } from '../attachments/attachment.repo.ts';
@@ -34,6 +34,34 @@ function entryBase(ctx: Ctx, project: ProjectRow) {
     actor_id: ctx.actor?.id ?? null,
     actor_name: ctx.actor?.username ?? 'system',
   };
+}
+
+/**
+ * Appends one entry in the caller's transaction: the entry, the project's
+ * bookkeeping (funds total, last entry date) and the audit row, together.
+ */
+async function appendEntry(
+  ctx: Ctx,
+  trx: Tx,
+  project: ProjectRow,
+  row: Omit<Insertable<LedgerEntryTable>, keyof ReturnType<typeof entryBase>>,
+  opts: { fundsDeltaFen?: number; lastEntryOn: string; before?: LedgerEntryRow },
+) {
+  const entry = await insertLedgerEntry(trx, { ...entryBase(ctx, project), ...row });
+  await touchProject(trx, project.id, {
+    fundsDeltaFen: opts.fundsDeltaFen,
+    lastEntryOn: opts.lastEntryOn,
+    updatedAt: ctx.clock.now(),
+  });
+  await recordAudit(trx, ctx, {
+    action: 'project.addEntry',
+    recordType: 'ledger_entry',
+    recordId: String(entry.id),
+    tenantId: project.tenant_id,
+    before: opts.before ? toLedgerEntry(opts.before) : undefined,
+    after: toLedgerEntry(entry),
+  });
+  return toLedgerEntry(entry);
 }
 
 /** An entry's date may not be in the future, nor before the project entered the library. */
@@ -66,26 +94,22 @@ export async function addProgress(ctx: Ctx, projectId: string, raw: ProgressEntr
   return ctx.db.transaction().execute(async (trx) => {
     assertEntryDate(ctx, input.date, project, await enteredOn(trx, projectId));
     if (input.attachmentId) await assertAttachmentOf(ctx, trx, input.attachmentId, projectId, 'attachmentId');
-    const entry = await insertLedgerEntry(trx, {
-      ...entryBase(ctx, project),
-      kind: 'progress',
-      effective_on: input.date,
-      attachment_id: input.attachmentId ?? null,
-      payload: JSON.stringify({
-        current: input.current,
-        problems: input.problems,
-        nextSteps: input.nextSteps,
-      }),
-    });
-    await touchProject(trx, projectId, { lastEntryOn: input.date, updatedAt: ctx.clock.now() });
-    await recordAudit(trx, ctx, {
-      action: 'project.addEntry',
-      recordType: 'ledger_entry',
-      recordId: String(entry.id),
-      tenantId: project.tenant_id,
-      after: toLedgerEntry(entry),
-    });
-    return toLedgerEntry(entry);
+    return appendEntry(
+      ctx,
+      trx,
+      project,
+      {
+        kind: 'progress',
+        effective_on: input.date,
+        attachment_id: input.attachmentId ?? null,
+        payload: JSON.stringify({
+          current: input.current,
+          problems: input.problems,
+          nextSteps: input.nextSteps,
+        }),
+      },
+      { lastEntryOn: input.date },
+    );
   });
 }
 
@@ -103,28 +127,20 @@ export async function recordFunding(ctx: Ctx, projectId: string, raw: FundingEnt
   }
   return ctx.db.transaction().execute(async (trx) => {
     assertEntryDate(ctx, input.date, project, await enteredOn(trx, projectId));
-    const entry = await insertLedgerEntry(trx, {
-      ...entryBase(ctx, project),
-      kind: 'funding',
-      effective_on: input.date,
-      amount_fen: input.amountFen,
-      funding_source: input.source,
-      capital_kind: input.capitalKind,
-      payload: JSON.stringify({ note: input.note }),
-    });
-    await touchProject(trx, projectId, {
-      fundsDeltaFen: input.amountFen,
-      lastEntryOn: input.date,
-      updatedAt: ctx.clock.now(),
-    });
-    await recordAudit(trx, ctx, {
-      action: 'project.addEntry',
-      recordType: 'ledger_entry',
-      recordId: String(entry.id),
-      tenantId: project.tenant_id,
-      after: toLedgerEntry(entry),
-    });
-    return toLedgerEntry(entry);
+    return appendEntry(
+      ctx,
+      trx,
+      project,
+      {
+        kind: 'funding',
+        effective_on: input.date,
+        amount_fen: input.amountFen,
+        funding_source: input.source,
+        capital_kind: input.capitalKind,
+        payload: JSON.stringify({ note: input.note }),
+      },
+      { fundsDeltaFen: input.amountFen, lastEntryOn: input.date },
+    );
   });
 }
 
@@ -156,39 +172,30 @@ export async function correctEntry(ctx: Ctx, entryId: number, raw: CorrectionInp
     const isFunding = original.kind === 'funding';
     const amount = isFunding ? -Number(original.amount_fen) : null;
     const previous = original.payload as Record<string, string>;
-    const entry = await insertLedgerEntry(trx, {
-      ...entryBase(ctx, project),
-      kind: 'correction',
-      effective_on: original.effective_on,
-      corrects_id: original.id,
-      amount_fen: amount,
-      funding_source: original.funding_source,
-      capital_kind: original.capital_kind,
-      payload: JSON.stringify(
-        isFunding
-          ? { reason: input.reason }
-          : {
-              reason: input.reason,
-              current: input.current ?? previous.current ?? '',
-              problems: input.problems ?? previous.problems ?? '',
-              nextSteps: input.nextSteps ?? previous.nextSteps ?? '',
-            },
-      ),
-    });
-    await touchProject(trx, project.id, {
-      fundsDeltaFen: amount ?? 0,
-      lastEntryOn: original.effective_on,
-      updatedAt: ctx.clock.now(),
-    });
-    await recordAudit(trx, ctx, {
-      action: 'project.addEntry',
-      recordType: 'ledger_entry',
-      recordId: String(entry.id),
-      tenantId: project.tenant_id,
-      before: toLedgerEntry(original),
-      after: toLedgerEntry(entry),
-    });
-    return toLedgerEntry(entry);
+    return appendEntry(
+      ctx,
+      trx,
+      project,
+      {
+        kind: 'correction',
+        effective_on: original.effective_on,
+        corrects_id: original.id,
+        amount_fen: amount,
+        funding_source: original.funding_source,
+        capital_kind: original.capital_kind,
+        payload: JSON.stringify(
+          isFunding
+            ? { reason: input.reason }
+            : {
+                reason: input.reason,
+                current: input.current ?? previous.current ?? '',
+                problems: input.problems ?? previous.problems ?? '',
+                nextSteps: input.nextSteps ?? previous.nextSteps ?? '',
+              },
+        ),
+      },
+      { fundsDeltaFen: amount ?? 0, lastEntryOn: original.effective_on, before: original },
+    );
   });
 }
 

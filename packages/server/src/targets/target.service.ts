@@ -239,25 +239,41 @@ export async function finalizeTargetPlan(
       throw new AppError('stale_version', undefined, {
         current: toPlan((await findPlan(trx, id)) ?? before),
       });
-    await insertRevision(trx, {
-      plan_id: id,
-      effective_from: effectiveFrom,
-      recorded_at: ctx.clock.now(),
-      actor_id: ctx.actor?.id ?? null,
-      actor_name: ctx.actor?.username ?? 'system',
-      total: allocation.total,
-      allocation: JSON.stringify(allocation),
-    });
-    await recordAudit(trx, ctx, {
-      action: 'target.write',
-      recordType: 'target_plan',
-      recordId: id,
-      tenantId: before.tenant_id,
-      before: toPlan(before),
-      after: toPlan(after),
-    });
-    return toPlan(after, await listRevisions(trx, id));
+    return writeRevision(ctx, trx, { before, after, allocation, effectiveFrom: effectiveFrom, reason: '' });
   });
+}
+
+/** A revision of the allocation in force from a date, with the plan's audit row, in the caller's transaction. */
+async function writeRevision(
+  ctx: Ctx,
+  trx: Tx,
+  change: {
+    before: TargetPlanRow;
+    after: TargetPlanRow;
+    allocation: Allocation;
+    effectiveFrom: string;
+    reason: string;
+  },
+) {
+  await insertRevision(trx, {
+    plan_id: change.after.id,
+    effective_from: change.effectiveFrom,
+    recorded_at: ctx.clock.now(),
+    actor_id: ctx.actor?.id ?? null,
+    actor_name: ctx.actor?.username ?? 'system',
+    reason: change.reason,
+    total: change.allocation.total,
+    allocation: JSON.stringify(change.allocation),
+  });
+  await recordAudit(trx, ctx, {
+    action: 'target.write',
+    recordType: 'target_plan',
+    recordId: change.after.id,
+    tenantId: change.after.tenant_id,
+    before: toPlan(change.before),
+    after: toPlan(change.after),
+  });
+  return toPlan(change.after, await listRevisions(trx, change.after.id));
 }
 
 function assertInYear(ctx: Ctx, date: string, year: number) {
@@ -305,24 +321,12 @@ export async function reallocateTargetPlan(ctx: Ctx, id: string, raw: Reallocati
       draft: JSON.stringify(allocation),
     });
     if (!after) throw new AppError('stale_version', undefined, { current: toPlan(before) });
-    await insertRevision(trx, {
-      plan_id: id,
-      effective_from: input.effectiveFrom,
-      recorded_at: ctx.clock.now(),
-      actor_id: ctx.actor?.id ?? null,
-      actor_name: ctx.actor?.username ?? 'system',
+    return writeRevision(ctx, trx, {
+      before,
+      after,
+      allocation,
+      effectiveFrom: input.effectiveFrom,
       reason: input.reason,
-      total: input.total,
-      allocation: JSON.stringify(allocation),
     });
-    await recordAudit(trx, ctx, {
-      action: 'target.write',
-      recordType: 'target_plan',
-      recordId: id,
-      tenantId: before.tenant_id,
-      before: toPlan(before),
-      after: toPlan(after),
-    });
-    return toPlan(after, await listRevisions(trx, id));
   });
 }
