@@ -16,7 +16,7 @@ import { benchDashboard } from './dashboard.ts';
 
 const AUDIT_ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 200_000);
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
-const ENTRIES_PER_PROJECT = Number(process.env.BENCH_ENTRIES_PER_PROJECT ?? 20);
+const ENTRIES_PER_PROJECT = Number(process.env.BENCH_ENTRIES_PER_PROJECT ?? 21);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 
 async function time(fn: () => Promise<unknown>): Promise<number> {

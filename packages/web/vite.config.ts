@@ -25,7 +25,12 @@ export default defineConfig({
               test: /node_modules[\\/](antd|@ant-design|@rc-component|@emotion|dayjs)[\\/]/,
               priority: 2,
             },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+            // Not the chart libraries: only the dashboard draws charts, and it is loaded lazily.
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](?!echarts|zrender|echarts-for-react|size-sensor)/,
+              priority: 1,
+            },
           ],
         },
       },

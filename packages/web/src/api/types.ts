@@ -125,3 +125,13 @@ export interface SetupResult {
   tenantId: string;
   userId: string;
 }
+
+/** POST /api/setup/demo: the demo district and the usernames of its accounts. */
+export interface DemoReport {
+  tenantId: string;
+  users: string[];
+  units: number;
+  enterprises: number;
+  leads: number;
+  projects: number;
+}

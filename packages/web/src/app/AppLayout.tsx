@@ -7,10 +7,10 @@ import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.tsx';
 import { useCan, useLogout, useMe } from '../features/auth/useMe.ts';
 import { useI18n } from '../i18n/useT.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { adminItems, homeItem, libraryItems, type NavItem } from './navigation.tsx';
+import { adminItems, dashboardItem, homeItem, libraryItems, type NavItem } from './navigation.tsx';
 
 function selectedKey(pathname: string): string {
-  const match = [...libraryItems, ...adminItems].find(
+  const match = [dashboardItem, ...libraryItems, ...adminItems].find(
     (item) => pathname === item.path || pathname.startsWith(`${item.path}/`),
   );
   return match?.path ?? homeItem.path;
@@ -33,8 +33,9 @@ export function AppLayout() {
   });
   const visibleAdmin = adminItems.filter((item) => !item.action || can(item.action));
   const visibleLibrary = libraryItems.filter((item) => !item.action || can(item.action));
+  // Those with the dashboard land on it (/ redirects there): it replaces 工作台 in the menu.
   const menuItems: MenuProps['items'] = [
-    toMenuItem(homeItem),
+    toMenuItem(can('dashboard.read') ? dashboardItem : homeItem),
     ...visibleLibrary.map(toMenuItem),
     ...(visibleAdmin.length > 0
       ? [

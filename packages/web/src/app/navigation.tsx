@@ -6,12 +6,14 @@ import {
   ProjectOutlined,
   AuditOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   HomeOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  AimOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
@@ -25,8 +27,17 @@ export interface NavItem {
 
 export const homeItem: NavItem = { path: '/', label: 'nav.home', icon: <HomeOutlined /> };
 
-/** The business pages (项目库, 企业库, 招商信息), above 系统管理. */
+/** 领导驾驶舱: the first item, and the landing page, for those who may read it (in place of 工作台). */
+export const dashboardItem: NavItem = {
+  path: '/dashboard',
+  label: 'nav.dashboard',
+  icon: <DashboardOutlined />,
+  action: 'dashboard.read',
+};
+
+/** The business pages (目标任务, 项目库, 企业库, 招商信息), above 系统管理. */
 export const libraryItems: NavItem[] = [
+  { path: '/targets', label: 'nav.targets', icon: <AimOutlined />, action: 'target.read' },
   { path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />, action: 'project.read' },
   { path: '/enterprises', label: 'nav.enterprises', icon: <BankOutlined />, action: 'enterprise.read' },
   { path: '/leads', label: 'nav.leads', icon: <BulbOutlined />, action: 'lead.read' },

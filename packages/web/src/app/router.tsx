@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Link } from 'react-router';
 import { Button, Result } from 'antd';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
@@ -13,12 +13,19 @@ import { ProjectListPage } from '../features/projects/ProjectListPage.tsx';
 import { PasswordPolicyPage } from '../features/password-policy/PasswordPolicyPage.tsx';
 import { RolesPage } from '../features/roles/RolesPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
+import { TargetPlanPage } from '../features/targets/TargetPlanPage.tsx';
+import { TargetsPage } from '../features/targets/TargetsPage.tsx';
 import { TenantsPage } from '../features/tenants/TenantsPage.tsx';
 import { UnitsPage } from '../features/units/UnitsPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 import { useT } from '../i18n/useT.ts';
 import { AppLayout } from './AppLayout.tsx';
-import { RequireAction, RequireSession } from './Guards.tsx';
+import { FullPageSpin, RequireAction, RequireSession } from './Guards.tsx';
+
+// The dashboard brings ECharts: loaded on first visit, not with every page.
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })),
+);
 
 function NotFound() {
   const t = useT();
@@ -50,6 +57,17 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
+      {
+        path: 'dashboard',
+        element: guarded(
+          'dashboard.read',
+          <Suspense fallback={<FullPageSpin />}>
+            <DashboardPage />
+          </Suspense>,
+        ),
+      },
+      { path: 'targets', element: guarded('target.read', <TargetsPage />) },
+      { path: 'targets/:id', element: guarded('target.read', <TargetPlanPage />) },
       { path: 'projects', element: guarded('project.read', <ProjectListPage />) },
       { path: 'projects/:id', element: guarded('project.read', <ProjectDetailPage />) },
       { path: 'enterprises', element: guarded('enterprise.read', <EnterprisesPage />) },

@@ -1,3 +1,4 @@
+import { enUSDashboard } from './en-US-dashboard.ts';
 import { enUSInfo } from './en-US-info.ts';
 import { enUSLibrary } from './en-US-library.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -210,4 +211,5 @@ export const enUS: Record<MessageKey, string> = {
   'action.setup.run': 'First-run setup',
   ...enUSInfo,
   ...enUSLibrary,
+  ...enUSDashboard,
 };

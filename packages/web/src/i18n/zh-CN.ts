@@ -1,3 +1,4 @@
+import { zhCNDashboard } from './zh-CN-dashboard.ts';
 import { zhCNInfo } from './zh-CN-info.ts';
 import { zhCNLibrary } from './zh-CN-library.ts';
 
@@ -210,6 +211,7 @@ export const zhCN = {
   'action.setup.run': '初始化设置',
   ...zhCNInfo,
   ...zhCNLibrary,
+  ...zhCNDashboard,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

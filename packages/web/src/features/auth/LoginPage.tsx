@@ -19,6 +19,13 @@ function cameFromSetup(state: unknown): boolean {
   return typeof state === 'object' && state !== null && 'setupDone' in state && state.setupDone === true;
 }
 
+/** After 载入演示数据: the demo usernames (their password is the one just chosen). */
+function demoUsers(state: unknown): string[] | undefined {
+  if (typeof state !== 'object' || state === null || !('demoUsers' in state)) return undefined;
+  const users = (state as { demoUsers: unknown }).demoUsers;
+  return Array.isArray(users) ? users.filter((user): user is string => typeof user === 'string') : undefined;
+}
+
 function returnPath(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state) {
     const from = (state as { from: unknown }).from;
@@ -59,6 +66,16 @@ export function LoginPage() {
     <AuthCard title={t('login.title')}>
       {cameFromSetup(location.state) && !failure ? (
         <Alert type="success" showIcon title={t('setup.done')} style={{ marginBottom: 16 }} />
+      ) : null}
+      {demoUsers(location.state) && !failure ? (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="demo-accounts"
+          style={{ marginBottom: 16 }}
+          title={t('login.demoLoaded')}
+          description={t('login.demoAccounts', { users: demoUsers(location.state)?.join('、') ?? '' })}
+        />
       ) : null}
       {failure ? (
         <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />

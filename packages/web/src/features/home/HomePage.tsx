@@ -1,13 +1,16 @@
+import { Navigate } from 'react-router';
 import { Card, Descriptions, Typography } from 'antd';
 import { roleLabels } from '@landfall/domain';
 import { useI18n } from '../../i18n/useT.ts';
-import { useMe } from '../auth/useMe.ts';
+import { useCan, useMe } from '../auth/useMe.ts';
 
-/** 工作台: a welcome for now; dashboards come with later features. */
+/** 工作台: coordinators, leaders and viewers land on 领导驾驶舱; everyone else gets a welcome. */
 export function HomePage() {
   const { t, locale } = useI18n();
   const { data: me } = useMe();
+  const can = useCan();
   if (!me) return null;
+  if (can('dashboard.read')) return <Navigate to="/dashboard" replace />;
   return (
     <Card title={t('nav.home')}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>

@@ -8,6 +8,7 @@ import {
   FormOutlined,
   RiseOutlined,
 } from '@ant-design/icons';
+import { canReceiveFunds } from '@landfall/domain';
 import type { LedgerEntry } from '../../api/library-types.ts';
 import { isApiError } from '../../api/client.ts';
 import { FullPageSpin, LoadError } from '../../app/Guards.tsx';
@@ -102,7 +103,7 @@ export function ProjectDetailPage() {
               {t('detail.addProgress')}
             </Button>
           ) : null}
-          {can('project.addEntry') ? (
+          {can('project.addEntry') && canReceiveFunds(project.stage, project.stageBefore) ? (
             <Button icon={<DollarOutlined />} onClick={() => setDialog('funding')}>
               {t('detail.addFunding')}
             </Button>

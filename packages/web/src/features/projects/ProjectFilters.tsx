@@ -1,4 +1,4 @@
-import { Button, Col, Form, Input, Row, Select, Switch } from 'antd';
+import { Button, Col, Form, Input, Row, Select, Switch, Tag } from 'antd';
 import { regionLabels, regions, stageLabels, stages, type Region, type Stage } from '@landfall/domain';
 import type { Group, Unit } from '../../api/types.ts';
 import { useI18n } from '../../i18n/useT.ts';
@@ -128,6 +128,17 @@ export function ProjectFilters({ params, units, groups, showUnit }: ProjectFilte
           </Form.Item>
         </Col>
       </Row>
+      {query.fundedFrom || query.fundedTo ? (
+        <Tag
+          closable
+          color="blue"
+          style={{ marginBottom: 12 }}
+          data-testid="funded-filter"
+          onClose={() => update({ fundedFrom: undefined, fundedTo: undefined })}
+        >
+          {t('projects.fundedBetween', { from: query.fundedFrom ?? '…', to: query.fundedTo ?? '…' })}
+        </Tag>
+      ) : null}
     </Form>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { projectSortFields, regions, stages, type Region, type Stage } from '@landfall/domain';
+import { isValidDate, projectSortFields, regions, stages, type Region, type Stage } from '@landfall/domain';
 import type { LibraryQuery } from '../../api/projects.ts';
 
 export type LibraryView = 'table' | 'kanban';
@@ -20,6 +20,7 @@ const isRegion = (value: string | null): value is Region =>
   value !== null && (regions as readonly string[]).includes(value);
 const isSort = (value: string | null): value is SortField =>
   value !== null && (projectSortFields as readonly string[]).includes(value);
+const date = (value: string | null) => (value && isValidDate(value) ? value : undefined);
 const positive = (value: string | null, fallback: number) => {
   const number = Number(value);
   return Number.isInteger(number) && number > 0 ? number : fallback;
@@ -44,6 +45,8 @@ export function useLibraryParams(): LibraryParams {
       over100m: flag(read.get('over100m')),
       stale: flag(read.get('stale')),
       asOf: read.get('asOf') ?? undefined,
+      fundedFrom: date(read.get('fundedFrom')),
+      fundedTo: date(read.get('fundedTo')),
       sort: isSort(sort) ? sort : undefined,
       order: read.get('order') === 'asc' ? 'asc' : read.get('order') === 'desc' ? 'desc' : undefined,
       page: positive(read.get('page'), 1),

@@ -10,7 +10,8 @@ import { useI18n } from '../../i18n/useT.ts';
 import { DivisionCascader } from '../divisions/DivisionCascader.tsx';
 import { useNameSuggestion } from '../divisions/useNameSuggestion.ts';
 import { usePasswordPolicy } from '../password-policy/usePasswordPolicy.ts';
-import { useRunSetup, useSetupStatus } from './useSetup.ts';
+import { DemoSetup } from './DemoSetup.tsx';
+import { useLoadDemo, useRunSetup, useSetupStatus } from './useSetup.ts';
 
 interface SetupValues {
   tenantName: string;
@@ -30,11 +31,13 @@ export function SetupPage() {
   const status = useSetupStatus();
   const policy = usePasswordPolicy();
   const setup = useRunSetup();
+  const demo = useLoadDemo();
   const suggestName = useNameSuggestion(form, 'tenantName');
 
   if (status.isPending) return <FullPageSpin />;
   if (status.isError) return <LoadError error={status.error} onRetry={() => void status.refetch()} />;
-  if (!status.data.needed && !setup.isSuccess) return <Navigate to="/login" replace />;
+  // After either way of setting up, the page leaves by itself (with its message for the login page).
+  if (!status.data.needed && !setup.isSuccess && !demo.isSuccess) return <Navigate to="/login" replace />;
 
   function submit(values: SetupValues) {
     const displayName = values.adminDisplayName?.trim();
@@ -102,6 +105,8 @@ export function SetupPage() {
           {t('setup.submit')}
         </Button>
       </Form>
+      <Divider plain>{t('setup.or')}</Divider>
+      <DemoSetup demo={demo} policy={policy.data} disabled={setup.isPending} />
     </AuthCard>
   );
 }

@@ -1,0 +1,91 @@
+import type {
+  FundsBasis,
+  Region,
+  Stage,
+  TargetMetric,
+  TenantLevel,
+  TimeProgressMode,
+  TrafficLight,
+} from '@landfall/domain';
+import { api } from './client.ts';
+import type { TargetStatus } from './targets.ts';
+
+/** The leaders' dashboard (GET /api/dashboard). Ratios are fractions; money is fen. */
+
+export interface Score {
+  actual: number;
+  /** null: no target for this row in the allocation in force. */
+  target: number | null;
+  completion: number | null;
+  gap: number | null;
+  light: TrafficLight;
+}
+
+export interface UnitScore extends Score {
+  unitId: string;
+  name: string;
+  groupId: string | null;
+  forecast: number | null;
+  rank: number;
+}
+
+export interface GroupScore extends Score {
+  groupId: string;
+  name: string;
+}
+
+export interface DistrictScore extends Score {
+  tenantId: string;
+  name: string;
+  rank: number;
+}
+
+export interface MonthPoint {
+  /** 'YYYY-MM' */
+  month: string;
+  value: number;
+  cumulative: number;
+  targetLine: number | null;
+}
+
+export interface SharedInvestor {
+  enterpriseId: string;
+  name: string;
+  creditCode: string | null;
+  unitIds: string[];
+  projectIds: string[];
+}
+
+export interface Dashboard {
+  tenant: { id: string; name: string; level: TenantLevel };
+  year: number;
+  asOf: string;
+  metric: TargetMetric;
+  basis: FundsBasis;
+  timeMode: TimeProgressMode;
+  timeProgress: number;
+  plan: { id: string; status: TargetStatus; revisionEffectiveFrom: string | null } | null;
+  kpi: Score & { forecast: number | null };
+  groups: GroupScore[];
+  units: UnitScore[];
+  districts: DistrictScore[];
+  monthly: MonthPoint[];
+  byFocusIndustry: { focusIndustryId: string | null; name: string | null; value: number; projects: number }[];
+  byRegion: { region: Region | null; value: number; projects: number }[];
+  funnel: { stage: Stage; projects: number }[];
+  over100mProjects: number;
+  sharedInvestors: SharedInvestor[];
+}
+
+export interface DashboardQuery {
+  year?: number;
+  asOf?: string;
+  metric?: TargetMetric;
+  basis?: FundsBasis;
+  tenantId?: string;
+  timeMode?: TimeProgressMode;
+}
+
+export function getDashboard(query: DashboardQuery): Promise<Dashboard> {
+  return api.get<Dashboard>('/api/dashboard', { ...query });
+}

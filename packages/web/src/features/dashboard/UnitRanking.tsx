@@ -1,0 +1,85 @@
+import type { HTMLAttributes } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Table, Tag, type TableColumnsType } from 'antd';
+import type { MetricUnitKind } from '@landfall/domain';
+import type { GroupScore, UnitScore } from '../../api/dashboard.ts';
+import { useI18n } from '../../i18n/useT.ts';
+import { formatMetricValue } from '../targets/metricValue.ts';
+import { projectsLink } from './drillDown.ts';
+import { scoreColumns } from './scoreColumns.tsx';
+
+interface UnitRankingProps {
+  units: UnitScore[];
+  groups: GroupScore[];
+  kind: MetricUnitKind;
+  showForecast: boolean;
+  asOf: string | undefined;
+}
+
+const medals = ['gold', 'default', 'orange'];
+
+/** 赛马榜: units ranked by completion; a row opens the unit's projects in the library. */
+export function UnitRanking({ units, groups, kind, showForecast, asOf }: UnitRankingProps) {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const linkTo = (unit: UnitScore) => projectsLink({ unitId: unit.unitId }, asOf);
+  const groupName = (id: string | null) => groups.find((group) => group.groupId === id)?.name ?? '—';
+
+  const columns: TableColumnsType<UnitScore> = [
+    {
+      title: t('dashboard.rank'),
+      key: 'rank',
+      width: 64,
+      align: 'center',
+      render: (_v, unit) =>
+        unit.rank <= 3 && unit.completion !== null && unit.actual > 0 ? (
+          <Tag color={medals[unit.rank - 1]}>{unit.rank}</Tag>
+        ) : (
+          unit.rank
+        ),
+    },
+    {
+      title: t('dashboard.unit'),
+      key: 'name',
+      render: (_v, unit) => (
+        <Link to={linkTo(unit)} data-testid={`ranking-link-${unit.unitId}`}>
+          {unit.name}
+        </Link>
+      ),
+    },
+    { title: t('common.group'), key: 'group', render: (_v, unit) => groupName(unit.groupId) },
+    ...scoreColumns<UnitScore>(kind, t, locale, (unit) => `light-${unit.unitId}`),
+    ...(showForecast
+      ? [
+          {
+            title: t('dashboard.forecast'),
+            key: 'forecast',
+            align: 'right' as const,
+            render: (_v: unknown, unit: UnitScore) => formatMetricValue(unit.forecast, kind, locale),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Table<UnitScore>
+      size="small"
+      rowKey="unitId"
+      columns={columns}
+      dataSource={units}
+      pagination={false}
+      scroll={{ x: 900 }}
+      onRow={(unit) => {
+        const attributes: HTMLAttributes<HTMLElement> & { 'data-testid': string } = {
+          'data-testid': `ranking-row-${unit.unitId}`,
+          style: { cursor: 'pointer' },
+          onClick: (event) => {
+            // The name is a link already; elsewhere on the row, go the same way.
+            if (!(event.target instanceof Element && event.target.closest('a'))) void navigate(linkTo(unit));
+          },
+        };
+        return attributes;
+      }}
+    />
+  );
+}
