@@ -60,35 +60,62 @@ describe('the dashboard on the demo district', () => {
         .map((u) => {
           const actual = Number(u.fen ?? 0);
           const completion = actual / (12 * YI);
-          return { unitId: u.unit_id, actual, target: 12 * YI, completion, gap: completion - progress, light: lightOf(completion - progress) };
+          return {
+            unitId: u.unit_id,
+            actual,
+            target: 12 * YI,
+            completion,
+            gap: completion - progress,
+            light: lightOf(completion - progress),
+          };
         })
         .sort((a, b) => b.completion - a.completion || b.actual - a.actual);
       expect(d.units.map((u: { unitId: string }) => u.unitId)).toEqual(expected.map((u) => u.unitId));
       for (const [i, u] of expected.entries()) {
         const got = d.units[i];
-        expect(got).toMatchObject({ unitId: u.unitId, actual: u.actual, target: u.target, light: u.light, rank: i + 1 });
+        expect(got).toMatchObject({
+          unitId: u.unitId,
+          actual: u.actual,
+          target: u.target,
+          light: u.light,
+          rank: i + 1,
+        });
         expect(got.completion).toBeCloseTo(u.completion, 12);
         expect(got.gap).toBeCloseTo(u.gap, 12);
       }
       const total = expected.reduce((s, u) => s + u.actual, 0);
-      expect(d.kpi).toMatchObject({ target: 120 * YI, actual: total, light: lightOf(total / (120 * YI) - progress) });
+      expect(d.kpi).toMatchObject({
+        target: 120 * YI,
+        actual: total,
+        light: lightOf(total / (120 * YI) - progress),
+      });
 
       const monthly = await sql<{ month: string; fen: string }>`
         select to_char(effective_on, 'YYYY-MM') as month, sum(amount_fen) as fen from ledger_entry
-        where effective_on between '2026-01-01' and ${asOf} and amount_fen is not null group by 1`.execute(db);
+        where effective_on between '2026-01-01' and ${asOf} and amount_fen is not null group by 1`.execute(
+        db,
+      );
       let cumulative = 0;
       for (const m of d.monthly) {
         const value = Number(monthly.rows.find((r) => r.month === m.month)?.fen ?? 0);
         cumulative += value;
-        expect(m).toMatchObject({ value, cumulative, targetLine: Math.round((120 * YI * Number(m.month.slice(5))) / 12) });
+        expect(m).toMatchObject({
+          value,
+          cumulative,
+          targetLine: Math.round((120 * YI * Number(m.month.slice(5))) / 12),
+        });
       }
       expect(d.monthly).toHaveLength(Number(asOf.slice(5, 7)));
 
       const regions = await sql<{ region: string | null; fen: string }>`
         select p.region, sum(e.amount_fen) as fen from ledger_entry e join project p on p.id = e.project_id
-        where e.effective_on between '2026-01-01' and ${asOf} and e.amount_fen is not null group by 1`.execute(db);
+        where e.effective_on between '2026-01-01' and ${asOf} and e.amount_fen is not null group by 1`.execute(
+        db,
+      );
       for (const r of regions.rows) {
-        expect(d.byRegion.find((x: { region: string | null }) => x.region === r.region)?.value).toBe(Number(r.fen));
+        expect(d.byRegion.find((x: { region: string | null }) => x.region === r.region)?.value).toBe(
+          Number(r.fen),
+        );
       }
 
       // The pipeline as of the date, and the forecast: actual + Σ weight × open remainder × days left / 365.
@@ -105,10 +132,13 @@ describe('the dashboard on the demo district', () => {
         expect(d.funnel.find((f: { stage: string }) => f.stage === s.stage)?.projects).toBe(Number(s.n));
       }
       const weighted = stages.rows.reduce(
-        (sum, s) => sum + defaultStageWeights[s.stage as keyof typeof defaultStageWeights] * Number(s.remaining),
+        (sum, s) =>
+          sum + defaultStageWeights[s.stage as keyof typeof defaultStageWeights] * Number(s.remaining),
         0,
       );
-      expect(Math.abs(d.kpi.forecast - Math.round(total + (weighted * (365 - day)) / 365))).toBeLessThanOrEqual(1);
+      expect(
+        Math.abs(d.kpi.forecast - Math.round(total + (weighted * (365 - day)) / 365)),
+      ).toBeLessThanOrEqual(1);
     });
   }
 });

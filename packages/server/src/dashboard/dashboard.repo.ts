@@ -153,3 +153,33 @@ export async function findSharedInvestors(db: Tx, tenantIds: string[]) {
     projectIds: r.projects,
   }));
 }
+
+/**
+ * Projects signed on or before the period's end (first signing), with their planned and
+ * actual start and, as of that date, agreed investment and cumulative funds: the inputs of
+ * 资金到位率 and 履约率.
+ */
+export async function listSignedProjects(db: Tx, period: Period) {
+  const asOf = period.to;
+  const rows = await sql<{
+    planned_start_on: string | null;
+    actual_start_on: string | null;
+    agreed: string | null;
+    funds: string | null;
+  }>`
+    select p.planned_start_on, p.actual_start_on,
+      (select e.agreed_fen from ledger_entry e where e.project_id = p.id and e.agreed_fen is not null and e.effective_on <= ${asOf}
+        order by e.effective_on desc, e.id desc limit 1) as agreed,
+      (select sum(e.amount_fen) from ledger_entry e where e.project_id = p.id and e.effective_on <= ${asOf}) as funds
+    from project p
+    where ${tenantIn(period, sql`p.tenant_id`)} and ${sensitiveFilter(period)}
+      and exists (select 1 from ledger_entry s where s.project_id = p.id and s.stage_to = 'signed' and s.effective_on <= ${asOf})`.execute(
+    db,
+  );
+  return rows.rows.map((r) => ({
+    plannedStartOn: r.planned_start_on,
+    actualStartOn: r.actual_start_on,
+    agreedFen: Number(r.agreed ?? 0),
+    fundsFen: Number(r.funds ?? 0),
+  }));
+}

@@ -1,4 +1,13 @@
-import { completionRate, paceGap, timeProgress, trafficLight } from '@landfall/domain/metrics';
+import {
+  completionRate,
+  countFulfilment,
+  fulfilmentRate,
+  fundingRate,
+  paceGap,
+  startRate,
+  timeProgress,
+  trafficLight,
+} from '@landfall/domain/metrics';
 import { defaultStageWeights, forecastYearEnd } from '@landfall/domain/forecast';
 import type { Allocation } from '@landfall/domain/targets';
 import type { Stage } from '@landfall/domain/stages';
@@ -14,6 +23,7 @@ import { findPlanByKey, findRevisionAsOf } from '../targets/target.repo.ts';
 import {
   countFirstReached,
   findSharedInvestors,
+  listSignedProjects,
   sumFundsBy,
   sumFundsByMonth,
   sumFundsByUnit,
@@ -194,8 +204,31 @@ export async function readDashboard(ctx: Ctx, query: DashboardQuery) {
   const byFocus = metric === 'funds_in_place' ? await sumFundsBy(ctx.db, period, 'focus_industry_id') : [];
   const byRegion = metric === 'funds_in_place' ? await sumFundsBy(ctx.db, period, 'region') : [];
 
+  // 资金到位率 (cumulative funds ÷ agreed investment of signed projects), 开工率 (started ÷ signed this
+  // year), 履约率 (of the signed projects due to start by now, those that started on time).
+  const signed = await listSignedProjects(ctx.db, period);
+  const signedThisYear = (await countFirstReached(ctx.db, period, 'signed')).reduce((s, r) => s + r.count, 0);
+  const startedThisYear = (await countFirstReached(ctx.db, period, 'construction')).reduce(
+    (s, r) => s + r.count,
+    0,
+  );
+  const fulfilment = countFulfilment(signed, to);
+  const rates = {
+    fundingRate: fundingRate(
+      signed.reduce((s, p) => s + p.fundsFen, 0),
+      signed.reduce((s, p) => s + p.agreedFen, 0),
+    ),
+    startRate: startRate(startedThisYear, signedThisYear),
+    fulfilmentRate: fulfilmentRate(fulfilment.dueToStart, fulfilment.startedOnTime),
+    signedThisYear,
+    startedThisYear,
+    dueToStart: fulfilment.dueToStart,
+    startedOnTime: fulfilment.startedOnTime,
+  };
+
   return {
     tenant: { id: home.id, name: home.name, level: home.level },
+    rates,
     year,
     asOf: to,
     metric,

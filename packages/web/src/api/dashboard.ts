@@ -56,7 +56,19 @@ export interface SharedInvestor {
   projectIds: string[];
 }
 
+/** 资金到位率, 开工率, 履约率 and their counts (see packages/domain/src/metrics.ts). */
+export interface DashboardRates {
+  fundingRate: number | null;
+  startRate: number | null;
+  fulfilmentRate: number | null;
+  signedThisYear: number;
+  startedThisYear: number;
+  dueToStart: number;
+  startedOnTime: number;
+}
+
 export interface Dashboard {
+  rates: DashboardRates;
   tenant: { id: string; name: string; level: TenantLevel };
   year: number;
   asOf: string;

@@ -148,4 +148,10 @@ export const enUSDashboard: Record<keyof typeof zhCNDashboard, string> = {
   'dashboard.sharedUnits': 'Units',
   'dashboard.sharedProjects': 'Projects',
   'dashboard.projectN': 'Project {n}',
+  'rates.funding': 'Funds-in-place rate',
+  'rates.fundingNote': 'Cumulative funds ÷ agreed investment of signed projects',
+  'rates.start': 'Start rate',
+  'rates.startNote': '{started} started ÷ {signed} signed this year',
+  'rates.fulfilment': 'Fulfilment rate',
+  'rates.fulfilmentNote': '{onTime} started on time ÷ {due} due to start',
 };

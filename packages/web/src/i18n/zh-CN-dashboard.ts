@@ -139,4 +139,10 @@ export const zhCNDashboard = {
   'dashboard.sharedUnits': '报送单位',
   'dashboard.sharedProjects': '涉及项目',
   'dashboard.projectN': '项目 {n}',
+  'rates.funding': '资金到位率',
+  'rates.fundingNote': '已签约项目累计到位资金 ÷ 协议投资额',
+  'rates.start': '开工率',
+  'rates.startNote': '本年开工 {started} 个 ÷ 本年签约 {signed} 个',
+  'rates.fulfilment': '履约率',
+  'rates.fulfilmentNote': '按期开工 {onTime} 个 ÷ 应开工 {due} 个',
 } as const;

@@ -16,6 +16,7 @@ import { DashboardFilters } from './DashboardFilters.tsx';
 import { DistrictRanking } from './DistrictRanking.tsx';
 import { GroupSummary } from './GroupSummary.tsx';
 import { KpiCards } from './KpiCards.tsx';
+import { RateCards } from './RateCards.tsx';
 import { SharedInvestors } from './SharedInvestors.tsx';
 import { UnitRanking } from './UnitRanking.tsx';
 import { useDashboard } from './useDashboard.ts';
@@ -93,6 +94,7 @@ export function DashboardPage() {
         </Space>
       </Card>
       <KpiCards dashboard={data} kind={kind} asOf={asOf} />
+      <RateCards rates={data.rates} />
       {data.districts.length > 0 ? (
         <Card title={t('dashboard.districts')} data-testid="district-ranking">
           <DistrictRanking
