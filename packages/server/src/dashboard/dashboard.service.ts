@@ -157,23 +157,7 @@ export async function readDashboard(ctx: Ctx, query: DashboardQuery) {
     return { groupId: g.id, name: g.name, ...score(actual, target, progress) };
   });
 
-  const monthly = await sumFundsByMonth(ctx.db, period);
-  let cumulative = 0;
   const targetTotal = allocation?.total ?? null;
-  const months = Array.from(
-    { length: Number(to.slice(5, 7)) },
-    (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`,
-  ).map((month, i) => {
-    const value = metric === 'funds_in_place' ? (monthly.find((m) => m.month === month)?.value ?? 0) : 0;
-    cumulative += value;
-    return {
-      month,
-      value,
-      cumulative,
-      targetLine: targetTotal === null ? null : Math.round((targetTotal * (i + 1)) / 12),
-    };
-  });
-
   const children = allTenants.filter((t) => t.parent_id === home.id);
   const districts = await Promise.all(
     children.map(async (t) => {
@@ -194,6 +178,22 @@ export async function readDashboard(ctx: Ctx, query: DashboardQuery) {
   const districtTargets = districts.filter((d) => d.target !== null);
   const homeTarget =
     targetTotal ?? (districtTargets.length ? districtTargets.reduce((s, d) => s + (d.target ?? 0), 0) : null);
+
+  const monthly = await sumFundsByMonth(ctx.db, period);
+  let cumulative = 0;
+  const months = Array.from(
+    { length: Number(to.slice(5, 7)) },
+    (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`,
+  ).map((month, i) => {
+    const value = metric === 'funds_in_place' ? (monthly.find((m) => m.month === month)?.value ?? 0) : 0;
+    cumulative += value;
+    return {
+      month,
+      value,
+      cumulative,
+      targetLine: homeTarget === null ? null : Math.round((homeTarget * (i + 1)) / 12),
+    };
+  });
 
   const library = await summariseLibrary(ctx.db, { ...scope, tenantIds }, to);
   const focus = await ctx.db
