@@ -183,3 +183,33 @@ export async function listSignedProjects(db: Tx, period: Period) {
     fundsFen: Number(r.funds ?? 0),
   }));
 }
+
+/**
+ * The tenant's own history for the forecast: for every project that stood in the library on
+ * 1 January of `year`, its stage and open remainder that day and the funds it received during
+ * that year.
+ */
+export async function readYearHistory(db: Tx, tenantIds: string[], year: number) {
+  if (!tenantIds.length) return [];
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const rows = await sql<{ stage: string; remaining: string; received: string }>`
+    select s.stage,
+      greatest(0, coalesce(s.agreed, 0) - coalesce(s.funds, 0)) as remaining,
+      coalesce((select sum(e.amount_fen) from ledger_entry e where e.project_id = s.id
+        and e.effective_on between ${start} and ${end}), 0) as received
+    from (
+      select p.id,
+        (select e.stage_to from ledger_entry e where e.project_id = p.id and e.stage_to is not null and e.effective_on < ${start}
+          order by e.effective_on desc, e.id desc limit 1) as stage,
+        (select e.agreed_fen from ledger_entry e where e.project_id = p.id and e.agreed_fen is not null and e.effective_on < ${start}
+          order by e.effective_on desc, e.id desc limit 1) as agreed,
+        (select sum(e.amount_fen) from ledger_entry e where e.project_id = p.id and e.effective_on < ${start}) as funds
+      from project p where p.tenant_id in (${sql.join(tenantIds)})
+    ) s where s.stage is not null`.execute(db);
+  return rows.rows.map((r) => ({
+    stage: r.stage,
+    remainingFen: Number(r.remaining),
+    receivedFen: Number(r.received),
+  }));
+}

@@ -8,7 +8,7 @@ import {
   timeProgress,
   trafficLight,
 } from '@landfall/domain/metrics';
-import { defaultStageWeights, forecastYearEnd } from '@landfall/domain/forecast';
+import { forecastYearEnd, learnStageWeights } from '@landfall/domain/forecast';
 import type { Allocation } from '@landfall/domain/targets';
 import type { Stage } from '@landfall/domain/stages';
 import type { Ctx } from '../context.ts';
@@ -24,6 +24,7 @@ import {
   countFirstReached,
   findSharedInvestors,
   listSignedProjects,
+  readYearHistory,
   sumFundsBy,
   sumFundsByMonth,
   sumFundsByUnit,
@@ -120,7 +121,17 @@ export async function readDashboard(ctx: Ctx, query: DashboardQuery) {
   const unitActual = (id: string) => actuals.filter((a) => a.unitId === id).reduce((s, a) => s + a.value, 0);
   const total = actuals.reduce((s, a) => s + a.value, 0);
 
-  // Forecast (money metrics of funds only): actual + the stage-weighted open remainder.
+  // Forecast (funds only): actual + the stage-weighted open remainder. The weights are learned from
+  // last year's history of this tenant where a stage had enough projects, else the defaults.
+  const learned = learnStageWeights(
+    metric === 'funds_in_place'
+      ? (await readYearHistory(ctx.db, tenantIds, year - 1)).map((h) => ({
+          stageAtYearStart: h.stage as Stage,
+          remainingAtYearStart: h.remainingFen,
+          receivedDuringYear: h.receivedFen,
+        }))
+      : [],
+  );
   const remainder = metric === 'funds_in_place' ? await sumOpenRemainder(ctx.db, period) : [];
   const forecastFor = (unitId: string | null, actual: number) =>
     metric !== 'funds_in_place'
@@ -130,7 +141,7 @@ export async function readDashboard(ctx: Ctx, query: DashboardQuery) {
           openProjects: remainder
             .filter((r) => unitId === null || r.unitId === unitId)
             .map((r) => ({ stage: r.stage as Stage, agreedFen: r.remainingFen, fundsFen: 0 })),
-          weights: defaultStageWeights,
+          weights: learned.weights,
           asOf: to,
           year,
         });
@@ -229,6 +240,7 @@ export async function readDashboard(ctx: Ctx, query: DashboardQuery) {
   return {
     tenant: { id: home.id, name: home.name, level: home.level },
     rates,
+    forecastWeights: { weights: learned.weights, learnedStages: learned.learned },
     year,
     asOf: to,
     metric,
