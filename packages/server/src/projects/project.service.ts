@@ -1,4 +1,4 @@
-import { addDays, shanghaiToday } from '@landfall/domain/dates';
+import { addDays, shanghaiToday, toShanghaiDate } from '@landfall/domain/dates';
 import {
   projectCreateSchema,
   projectUpdateSchema,
@@ -102,7 +102,7 @@ export async function getProject(ctx: Ctx, id: string, asOf?: string) {
     asOf,
     stale: past.lastEntryOn <= staleBefore && past.stage !== 'paused' && past.stage !== 'dropped',
     enterprises,
-    attachments: attachments.filter((a) => a.createdAt.slice(0, 10) <= asOf),
+    attachments: attachments.filter((a) => toShanghaiDate(new Date(a.createdAt)) <= asOf),
     entries: past.entries.map(toLedgerEntry),
   };
 }

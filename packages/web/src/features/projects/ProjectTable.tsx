@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Button, Checkbox, Popover, Space, Table, Typography, type TableColumnType } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
-import { regionLabels, type ProjectQuery } from '@landfall/domain';
+import { regionLabels, toShanghaiDate, type ProjectQuery } from '@landfall/domain';
 import type { LibraryItem, LibraryPage } from '../../api/library-types.ts';
 import type { Group, Unit } from '../../api/types.ts';
 import { Amount } from '../../components/Amount.tsx';
@@ -122,7 +122,7 @@ export function ProjectTable({ params, page, loading, units, groups, linkSearch 
       key: 'createdAt',
       sortField: 'createdAt',
       title: t('field.createdAt'),
-      render: (_v, p) => p.createdAt.slice(0, 10),
+      render: (_v, p) => toShanghaiDate(new Date(p.createdAt)),
     },
   ];
   const [chosen, choose] = useColumnChoice(
