@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { addDays, shanghaiToday, toShanghaiDate } from '@landfall/domain/dates';
 import {
   projectCreateSchema,
@@ -107,6 +108,40 @@ export async function getProject(ctx: Ctx, id: string, asOf?: string) {
   };
 }
 
+type ProjectFieldsInput = Omit<
+  z.output<typeof projectUpdateSchema>,
+  'version' | 'unitId' | 'groupId' | 'enterpriseIds' | 'focusIndustryId'
+>;
+type ResolvedRefs = Awaited<ReturnType<typeof resolveProjectReferences>>;
+
+/** The columns a unit keeps on a project (everything but stage, its evidence and the ledger totals). */
+function editableColumns(input: ProjectFieldsInput, refs: ResolvedRefs, unitId: string) {
+  return {
+    unit_id: unitId,
+    group_id: refs.groupId,
+    name: input.name,
+    origin_division_code: input.originDivisionCode ?? null,
+    region: refs.region,
+    capital_kind: input.capitalKind,
+    industry_code: input.industryCode ?? null,
+    focus_industry_id: refs.focusIndustryId,
+    strategic_emerging: input.strategicEmerging,
+    chain_node: input.chainNode ?? null,
+    construction_content: input.constructionContent,
+    agreed_investment_fen: input.agreedInvestmentFen,
+    fixed_asset_fen: input.fixedAssetFen,
+    planned_start_on: input.plannedStartOn ?? null,
+    planned_production_on: input.plannedProductionOn ?? null,
+    land_mu: input.landMu ?? null,
+    referrer_enterprise_id: input.referrerEnterpriseId ?? null,
+    project_kind: input.projectKind,
+    leader_in_charge: input.leaderInCharge,
+    contact_name: input.contactName,
+    contact_phone: input.contactPhone,
+    sensitivity: input.sensitivity,
+  };
+}
+
 /** Creates a project and its first ledger entry (入库), optionally from a lead. */
 export async function createProject(ctx: Ctx, raw: ProjectCreateInput) {
   const input = projectCreateSchema.parse(raw);
@@ -130,30 +165,9 @@ export async function createProject(ctx: Ctx, raw: ProjectCreateInput) {
     const now = ctx.clock.now();
     const row = await insertProject(trx, {
       tenant_id: tenantId,
-      unit_id: unitId,
-      group_id: refs.groupId,
-      name: input.name,
+      ...editableColumns(input, refs, unitId),
       stage: input.stage,
       stage_on: enteredOn,
-      origin_division_code: input.originDivisionCode ?? null,
-      region: refs.region,
-      capital_kind: input.capitalKind,
-      industry_code: input.industryCode ?? null,
-      focus_industry_id: refs.focusIndustryId,
-      strategic_emerging: input.strategicEmerging,
-      chain_node: input.chainNode ?? null,
-      construction_content: input.constructionContent,
-      agreed_investment_fen: input.agreedInvestmentFen,
-      fixed_asset_fen: input.fixedAssetFen,
-      planned_start_on: input.plannedStartOn ?? null,
-      planned_production_on: input.plannedProductionOn ?? null,
-      land_mu: input.landMu ?? null,
-      referrer_enterprise_id: input.referrerEnterpriseId ?? null,
-      project_kind: input.projectKind,
-      leader_in_charge: input.leaderInCharge,
-      contact_name: input.contactName,
-      contact_phone: input.contactPhone,
-      sensitivity: input.sensitivity,
       lead_id: input.leadId ?? null,
       funds_in_place_fen: 0,
       last_entry_on: enteredOn,
@@ -226,31 +240,12 @@ export async function updateProject(ctx: Ctx, id: string, raw: ProjectUpdateInpu
     const now = ctx.clock.now();
     const day = today(ctx);
     const next = toProject(before);
-    const proposed = {
-      ...next,
-      name: input.name,
-      unitId,
-      groupId: refs.groupId,
-      originDivisionCode: input.originDivisionCode ?? null,
-      region: refs.region,
-      capitalKind: input.capitalKind,
-      industryCode: input.industryCode ?? null,
-      focusIndustryId: refs.focusIndustryId,
-      strategicEmerging: input.strategicEmerging,
-      chainNode: input.chainNode ?? null,
-      constructionContent: input.constructionContent,
-      agreedInvestmentFen: input.agreedInvestmentFen,
-      fixedAssetFen: input.fixedAssetFen,
-      plannedStartOn: input.plannedStartOn ?? null,
-      plannedProductionOn: input.plannedProductionOn ?? null,
-      landMu: input.landMu ?? null,
-      referrerEnterpriseId: input.referrerEnterpriseId ?? null,
-      projectKind: input.projectKind,
-      leaderInCharge: input.leaderInCharge,
-      contactName: input.contactName,
-      contactPhone: input.contactPhone,
-      sensitivity: input.sensitivity,
-    };
+    const columns = editableColumns(input, refs, unitId);
+    const proposed = toProject({
+      ...before,
+      ...columns,
+      land_mu: columns.land_mu === null ? null : String(columns.land_mu),
+    });
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of editable) {
       const from = key === 'landMu' && next.landMu !== null ? Number(next.landMu) : next[key];
@@ -267,28 +262,7 @@ export async function updateProject(ctx: Ctx, id: string, raw: ProjectUpdateInpu
     if (!Object.keys(changes).length) return toProject(before);
 
     const after = await updateProjectRow(trx, id, input.version, {
-      name: proposed.name,
-      unit_id: proposed.unitId,
-      group_id: proposed.groupId,
-      origin_division_code: proposed.originDivisionCode,
-      region: proposed.region,
-      capital_kind: proposed.capitalKind,
-      industry_code: proposed.industryCode,
-      focus_industry_id: proposed.focusIndustryId,
-      strategic_emerging: proposed.strategicEmerging,
-      chain_node: proposed.chainNode,
-      construction_content: proposed.constructionContent,
-      agreed_investment_fen: proposed.agreedInvestmentFen,
-      fixed_asset_fen: proposed.fixedAssetFen,
-      planned_start_on: proposed.plannedStartOn,
-      planned_production_on: proposed.plannedProductionOn,
-      land_mu: proposed.landMu,
-      referrer_enterprise_id: proposed.referrerEnterpriseId,
-      project_kind: proposed.projectKind,
-      leader_in_charge: proposed.leaderInCharge,
-      contact_name: proposed.contactName,
-      contact_phone: proposed.contactPhone,
-      sensitivity: proposed.sensitivity,
+      ...columns,
       last_entry_on: day > before.last_entry_on ? day : before.last_entry_on,
       updated_at: now,
     });
