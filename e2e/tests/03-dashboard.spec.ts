@@ -46,6 +46,7 @@ test('a leader reads the dashboard, rewinds it, and drills into a unit behind pa
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`asOf=${past}`));
   await expect(completion).not.toHaveText(todayCompletion ?? '');
+  await page.waitForTimeout(1200); // chart transitions
   await page.screenshot({ path: `${shots}dashboard-as-of.png`, fullPage: true });
 
   // A unit behind pace, in red: its name leads to its projects, as of the same date.
