@@ -61,6 +61,19 @@ test('setup → login → create unit and user → log in as that user', async (
   await unitDialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('cell', { name: '区经济信息委', exact: true })).toBeVisible();
 
+  // The joint meeting's working groups are there from the start, and can be renamed.
+  await page.getByRole('menuitem', { name: '工作组' }).click();
+  await page
+    .getByRole('row', { name: /综合协调组/ })
+    .getByRole('button', { name: '重命名' })
+    .click();
+  const renameDialog = page.getByRole('dialog');
+  await renameDialog.getByLabel('工作组名称').fill('综合协调组（区招商投资促进局）');
+  await renameDialog.getByRole('button', { name: '保存' }).click();
+  await expect(renameDialog).toBeHidden();
+  await expect(page.getByRole('cell', { name: '综合协调组（区招商投资促进局）' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '经开区外企业招商项目组' })).toBeVisible();
+
   // A unit-staff account in that unit.
   await page.getByRole('menuitem', { name: '用户' }).click();
   await page.getByRole('button', { name: '新建用户' }).click();

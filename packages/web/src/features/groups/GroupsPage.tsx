@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { groupCreateSchema, groupUpdateSchema } from '@landfall/domain';
+import { groupCreateSchema } from '@landfall/domain';
 import type { Group } from '../../api/types.ts';
 import { LoadError } from '../../app/Guards.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
+import { RenameModal } from '../../components/RenameModal.tsx';
 import { useZodRule } from '../../components/useZodRule.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { useCan } from '../auth/useMe.ts';
@@ -29,7 +30,6 @@ export function GroupsPage() {
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<Group | null>(null);
   const [createForm] = Form.useForm<GroupValues>();
-  const [renameForm] = Form.useForm<GroupValues>();
 
   const columns: TableColumnsType<Group> = [
     { title: t('groups.name'), dataIndex: 'name', key: 'name' },
@@ -92,30 +92,15 @@ export function GroupsPage() {
           <Input maxLength={100} />
         </Form.Item>
       </FormModal>
-      <FormModal<GroupValues, Group>
-        open={renaming !== null}
-        name="groupRename"
+      <RenameModal<Group>
+        record={renaming}
+        formName="groupRename"
         title={t('groups.renameTitle')}
-        form={renameForm}
-        initialValues={{ name: renaming?.name }}
+        label={t('groups.name')}
         onClose={() => setRenaming(null)}
-        onSubmit={async (values) => {
-          if (!renaming) return;
-          await updateGroup.mutateAsync({
-            id: renaming.id,
-            input: { name: values.name, version: renaming.version },
-          });
-          void message.success(t('common.saved'));
-        }}
-        onStale={(current) => {
-          setRenaming(current);
-          renameForm.setFieldsValue({ name: current.name });
-        }}
-      >
-        <Form.Item name="name" label={t('groups.name')} required rules={[rule(groupUpdateSchema.shape.name)]}>
-          <Input maxLength={100} />
-        </Form.Item>
-      </FormModal>
+        onChange={setRenaming}
+        save={(id, input) => updateGroup.mutateAsync({ id, input })}
+      />
     </Card>
   );
 }

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Form, Input, Space, Table, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { tenantCreateSchema, tenantUpdateSchema } from '@landfall/domain';
+import { tenantCreateSchema } from '@landfall/domain';
 import type { Tenant } from '../../api/types.ts';
 import { LoadError } from '../../app/Guards.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
+import { RenameModal } from '../../components/RenameModal.tsx';
 import { useZodRule } from '../../components/useZodRule.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { useCan } from '../auth/useMe.ts';
@@ -33,10 +34,6 @@ interface CreateValues {
   divisionCode: string[];
 }
 
-interface RenameValues {
-  name: string;
-}
-
 /** 区域/租户: the tree of areas in scope; a system admin adds sub-areas and renames. */
 export function TenantsPage() {
   const { t } = useI18n();
@@ -49,7 +46,6 @@ export function TenantsPage() {
   const [parent, setParent] = useState<Tenant | null>(null);
   const [renaming, setRenaming] = useState<Tenant | null>(null);
   const [createForm] = Form.useForm<CreateValues>();
-  const [renameForm] = Form.useForm<RenameValues>();
   const suggestName = useNameSuggestion(createForm, 'name');
   const tree = useMemo(() => buildTree(tenants.data ?? []), [tenants.data]);
 
@@ -141,35 +137,15 @@ export function TenantsPage() {
           <Input maxLength={100} />
         </Form.Item>
       </FormModal>
-      <FormModal<RenameValues, Tenant>
-        open={renaming !== null}
-        name="tenantRename"
+      <RenameModal<Tenant>
+        record={renaming}
+        formName="tenantRename"
         title={t('tenants.renameTitle')}
-        form={renameForm}
-        initialValues={{ name: renaming?.name }}
+        label={t('tenants.name')}
         onClose={() => setRenaming(null)}
-        onSubmit={async (values) => {
-          if (!renaming) return;
-          await updateTenant.mutateAsync({
-            id: renaming.id,
-            input: { name: values.name, version: renaming.version },
-          });
-          void message.success(t('common.saved'));
-        }}
-        onStale={(current) => {
-          setRenaming(current);
-          renameForm.setFieldsValue({ name: current.name });
-        }}
-      >
-        <Form.Item
-          name="name"
-          label={t('tenants.name')}
-          required
-          rules={[rule(tenantUpdateSchema.shape.name)]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-      </FormModal>
+        onChange={setRenaming}
+        save={(id, input) => updateTenant.mutateAsync({ id, input })}
+      />
     </Card>
   );
 }
