@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idSchema } from '@landfall/domain';
-import { AppError } from '../http/app-error.ts';
+import { AppError, invalidField } from '../http/app-error.ts';
 import { downloadAttachment, uploadAttachment } from './attachment.service.ts';
 import { MAX_ATTACHMENT_BYTES } from './file-type.ts';
 
@@ -15,16 +15,11 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('unsupported_media_type');
       const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-      if (!file)
-        throw new AppError('validation_failed', undefined, {
-          fields: [{ path: ['file'], message: '请选择文件' }],
-        });
+      if (!file) throw invalidField(request.ctx, 'file', { zh: '请选择文件', en: 'Choose a file' });
       const content = await file.toBuffer();
       if (file.file.truncated) throw new AppError('payload_too_large');
       if (!content.length)
-        throw new AppError('validation_failed', undefined, {
-          fields: [{ path: ['file'], message: '文件为空' }],
-        });
+        throw invalidField(request.ctx, 'file', { zh: '文件为空', en: 'The file is empty' });
       return reply
         .status(201)
         .send(await uploadAttachment(request.ctx, request.params.id, { filename: file.filename, content }));

@@ -1,7 +1,7 @@
 import type { ChangePasswordInput, LoginInput } from '@landfall/domain';
 import type { Ctx } from '../context.ts';
 import { MINUTE } from '../clock.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, invalidField } from '../http/app-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hitRateLimit } from '../http/rate-limit.ts';
 import { getPasswordPolicy } from '../settings/password-policy.service.ts';
@@ -128,14 +128,7 @@ export async function changeOwnPassword(ctx: Ctx, input: ChangePasswordInput) {
   const user = await findUser(ctx.db, actor.id as string);
   if (!user) throw new AppError('not_found');
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new AppError('validation_failed', undefined, {
-      fields: [
-        {
-          path: ['currentPassword'],
-          message: ctx.locale === 'zh-CN' ? '当前密码不正确' : 'The current password is wrong',
-        },
-      ],
-    });
+    throw invalidField(ctx, 'currentPassword', { zh: '当前密码不正确', en: 'The current password is wrong' });
   }
   assertPasswordPolicy(input.newPassword, await getPasswordPolicy(ctx.db), 'newPassword', ctx.locale);
   const passwordHash = await hashPassword(input.newPassword);

@@ -3,7 +3,7 @@ import type { Ctx, Tx } from '../context.ts';
 import type { ConvenerRow } from '../db/schema.ts';
 import { authorize } from '../auth/authorize.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, invalidField } from '../http/app-error.ts';
 import { tenantsToList, targetTenant } from '../tenants/scope.ts';
 import { listAllTenantIds } from '../tenants/tenant.repo.ts';
 import { findUser } from '../users/user.repo.ts';
@@ -38,14 +38,9 @@ async function assertLeaderAccount(ctx: Ctx, db: Tx, userId: string | null | und
   if (!userId) return;
   const user = await findUser(db, userId);
   if (!user || user.tenant_id !== tenantId || user.role !== 'leader') {
-    throw new AppError('validation_failed', undefined, {
-      fields: [
-        {
-          path: ['userId'],
-          message:
-            ctx.locale === 'zh-CN' ? '只能关联本区域的领导账号' : 'Link only a leader account of this tenant',
-        },
-      ],
+    throw invalidField(ctx, 'userId', {
+      zh: '只能关联本区域的领导账号',
+      en: 'Link only a leader account of this tenant',
     });
   }
 }

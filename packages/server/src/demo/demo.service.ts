@@ -3,7 +3,6 @@ import { buildCreditCode } from '@landfall/domain/credit-code';
 import type { Role } from '@landfall/domain';
 import type { Ctx } from '../context.ts';
 import { actorOf } from '../auth/actor.ts';
-import { AppError } from '../http/app-error.ts';
 import { runSetup } from '../setup/setup.service.ts';
 import { createUnit } from '../units/unit.service.ts';
 import { createUser } from '../users/user.service.ts';
@@ -189,8 +188,4 @@ async function setDemoTarget(
     version: plan.version,
   });
   await finalizeTargetPlan(coordinator, plan.id, { version: draft.version });
-}
-
-export function assertDemoPassword(password: string) {
-  if (!password) throw new AppError('validation_failed');
 }

@@ -65,7 +65,7 @@ async function appendEntry(
 }
 
 /** An entry's date may not be in the future, nor before the project entered the library. */
-function assertEntryDate(ctx: Ctx, date: string, project: ProjectRow, entered: string, field = 'date') {
+function assertEntryDate(ctx: Ctx, date: string, entered: string, field = 'date') {
   if (date > today(ctx))
     throw invalidField(ctx, field, { zh: '日期不能晚于今天', en: 'The date cannot be in the future' });
   if (date < entered) {
@@ -74,7 +74,6 @@ function assertEntryDate(ctx: Ctx, date: string, project: ProjectRow, entered: s
       en: `The date cannot precede ${entered}, when the project was entered`,
     });
   }
-  void project;
 }
 
 async function enteredOn(db: Tx, projectId: string): Promise<string> {
@@ -92,7 +91,7 @@ export async function addProgress(ctx: Ctx, projectId: string, raw: ProgressEntr
   const input = progressEntrySchema.parse(raw);
   const project = await loadProject(ctx, ctx.db, projectId, 'project.addEntry');
   return ctx.db.transaction().execute(async (trx) => {
-    assertEntryDate(ctx, input.date, project, await enteredOn(trx, projectId));
+    assertEntryDate(ctx, input.date, await enteredOn(trx, projectId));
     if (input.attachmentId) await assertAttachmentOf(ctx, trx, input.attachmentId, projectId, 'attachmentId');
     return appendEntry(
       ctx,
@@ -126,7 +125,7 @@ export async function recordFunding(ctx: Ctx, projectId: string, raw: FundingEnt
     );
   }
   return ctx.db.transaction().execute(async (trx) => {
-    assertEntryDate(ctx, input.date, project, await enteredOn(trx, projectId));
+    assertEntryDate(ctx, input.date, await enteredOn(trx, projectId));
     return appendEntry(
       ctx,
       trx,

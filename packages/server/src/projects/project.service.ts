@@ -8,7 +8,6 @@ import {
   type ProjectUpdateInput,
 } from '@landfall/domain/schemas/project';
 import type { Ctx, Tx } from '../context.ts';
-import type { ProjectRow } from '../db/schema.ts';
 import { authorize } from '../auth/authorize.ts';
 import { listScope } from '../auth/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -295,5 +294,3 @@ export async function updateProject(ctx: Ctx, id: string, raw: ProjectUpdateInpu
     return toProject(after);
   });
 }
-
-export type { ProjectRow };

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.ts';
 import { visibleTenantIds, type Action } from '../auth/policy.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, invalidField } from '../http/app-error.ts';
 
 /**
  * The tenants a list request covers: the one asked for (when the actor may see
@@ -17,9 +17,6 @@ export function tenantsToList(ctx: Ctx, action: Action, tenantId: string | undef
 /** The tenant a new record goes into: the one named, else the actor's own. */
 export function targetTenant(ctx: Ctx, tenantId: string | undefined): string {
   const id = tenantId ?? ctx.actor?.tenantId;
-  if (!id)
-    throw new AppError('validation_failed', undefined, {
-      fields: [{ path: ['tenantId'], message: 'required' }],
-    });
+  if (!id) throw invalidField(ctx, 'tenantId', { zh: '请选择区域', en: 'Choose a tenant' });
   return id;
 }

@@ -9,7 +9,7 @@ import type { Ctx, Tx } from '../context.ts';
 import { authorize } from '../auth/authorize.ts';
 import { visibleTenantIds } from '../auth/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, invalidField } from '../http/app-error.ts';
 import { listDivisionLineage } from '../divisions/division.repo.ts';
 import { insertGroup } from '../groups/group.repo.ts';
 import { insertFocusIndustry } from '../industries/focus-industry.repo.ts';
@@ -56,29 +56,15 @@ export async function insertTenantWithGroups(
   const lineage = await listDivisionLineage(trx, input.divisionCode);
   const division = lineage[0];
   if (!division) {
-    throw new AppError('validation_failed', undefined, {
-      fields: [
-        {
-          path: ['divisionCode'],
-          message: ctx.locale === 'zh-CN' ? '行政区划代码不存在' : 'Unknown division code',
-        },
-      ],
-    });
+    throw invalidField(ctx, 'divisionCode', { zh: '行政区划代码不存在', en: 'Unknown division code' });
   }
   const level = levelOf[division.level as keyof typeof levelOf];
   if (input.parent) {
     const under = lineage.some((d) => d.code === input.parent?.division_code);
     if (!under || depth[level] <= depth[input.parent.level]) {
-      throw new AppError('validation_failed', undefined, {
-        fields: [
-          {
-            path: ['divisionCode'],
-            message:
-              ctx.locale === 'zh-CN'
-                ? `${division.name} 不是 ${input.parent.division_name} 的下级区划`
-                : `${division.name} is not below ${input.parent.division_name}`,
-          },
-        ],
+      throw invalidField(ctx, 'divisionCode', {
+        zh: `${division.name} 不是 ${input.parent.division_name} 的下级区划`,
+        en: `${division.name} is not below ${input.parent.division_name}`,
       });
     }
   }

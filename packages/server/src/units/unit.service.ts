@@ -3,7 +3,7 @@ import type { Ctx, Tx } from '../context.ts';
 import type { UnitRow } from '../db/schema.ts';
 import { authorize } from '../auth/authorize.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, invalidField } from '../http/app-error.ts';
 import { findGroup } from '../groups/group.repo.ts';
 import { tenantsToList, targetTenant } from '../tenants/scope.ts';
 import { listAllTenantIds } from '../tenants/tenant.repo.ts';
@@ -33,9 +33,7 @@ async function assertGroupInTenant(ctx: Ctx, db: Tx, groupId: string | null | un
   if (!groupId) return;
   const group = await findGroup(db, groupId);
   if (!group || group.tenant_id !== tenantId) {
-    throw new AppError('validation_failed', undefined, {
-      fields: [{ path: ['groupId'], message: ctx.locale === 'zh-CN' ? '工作组不存在' : 'No such group' }],
-    });
+    throw invalidField(ctx, 'groupId', { zh: '工作组不存在', en: 'No such group' });
   }
 }
 

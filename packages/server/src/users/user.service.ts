@@ -14,7 +14,7 @@ import { actionsOf, type Action } from '../auth/policy.ts';
 import { assertPasswordPolicy, hashPassword } from '../auth/password.ts';
 import { deleteUserSessions } from '../auth/session.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, invalidField } from '../http/app-error.ts';
 import { getPasswordPolicy } from '../settings/password-policy.service.ts';
 import { tenantsToList, targetTenant } from '../tenants/scope.ts';
 import { findUnit } from '../units/unit.repo.ts';
@@ -34,25 +34,18 @@ async function resolveUnit(
   unitId: string | null | undefined,
   tenantId: string,
 ) {
-  const zh = ctx.locale === 'zh-CN';
   if (role !== 'unit_staff') {
     if (unitId) {
-      throw new AppError('validation_failed', undefined, {
-        fields: [
-          {
-            path: ['unitId'],
-            message: zh ? '只有责任单位经办人属于责任单位' : 'Only unit staff belong to a unit',
-          },
-        ],
+      throw invalidField(ctx, 'unitId', {
+        zh: '只有责任单位经办人属于责任单位',
+        en: 'Only unit staff belong to a unit',
       });
     }
     return null;
   }
   const unit = unitId ? await findUnit(db, unitId) : undefined;
   if (!unit || unit.tenant_id !== tenantId) {
-    throw new AppError('validation_failed', undefined, {
-      fields: [{ path: ['unitId'], message: zh ? '请选择本区域的责任单位' : 'Choose a unit of this tenant' }],
-    });
+    throw invalidField(ctx, 'unitId', { zh: '请选择本区域的责任单位', en: 'Choose a unit of this tenant' });
   }
   return unit.id;
 }
