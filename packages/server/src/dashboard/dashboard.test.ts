@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStageWeights } from '@landfall/domain/forecast';
 import { buildUnit, buildUser, createWorld, type TestWorld } from '../test/fixtures.ts';
@@ -226,5 +227,10 @@ describe('leaders dashboard', () => {
     expect(
       (await leader.post('/api/targets', { year: 2027, metric: 'funds_in_place', total: 1 })).statusCode,
     ).toBe(403);
+    // Revisions are history: not even the database user may rewrite them.
+    await expect(sql`update target_revision set total = 0`.execute(world.database.db)).rejects.toThrow(
+      /never changed/,
+    );
+    await expect(sql`truncate target_revision`.execute(world.database.db)).rejects.toThrow(/never changed/);
   });
 });

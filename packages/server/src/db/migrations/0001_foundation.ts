@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { makeAppendOnly } from '../append-only.ts';
 
 /**
  * Foundation: reference divisions, tenants, organisation (units, groups,
@@ -139,14 +140,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // The audit log is append-only: no role, not even the application's, may rewrite history.
   await sql`
-    create function audit_log_refuse_change() returns trigger language plpgsql as $$
+    create function refuse_change() returns trigger language plpgsql as $$
     begin
-      raise exception 'audit_log is append-only' using errcode = 'insufficient_privilege';
+      raise exception '%', tg_argv[0] using errcode = 'insufficient_privilege';
     end $$`.execute(db);
-  await sql`
-    create trigger audit_log_no_update_delete before update or delete on audit_log
-    for each row execute function audit_log_refuse_change()`.execute(db);
-  await sql`
-    create trigger audit_log_no_truncate before truncate on audit_log
-    for each statement execute function audit_log_refuse_change()`.execute(db);
+  await makeAppendOnly(db, 'audit_log', 'audit_log is append-only');
 }

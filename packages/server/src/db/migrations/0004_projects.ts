@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { makeAppendOnly } from '../append-only.ts';
 import { defaultFocusIndustries } from '@landfall/domain/focus-industries';
 
 /**
@@ -176,15 +177,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index ledger_entry_tenant_kind_idx on ledger_entry (tenant_id, kind, effective_on)`.execute(
     db,
   );
-  await sql`
-    create function ledger_entry_refuse_change() returns trigger language plpgsql as $$
-    begin
-      raise exception 'ledger entries are never changed: record a correction instead' using errcode = 'insufficient_privilege';
-    end $$`.execute(db);
-  await sql`
-    create trigger ledger_entry_immutable before update or delete on ledger_entry
-    for each row execute function ledger_entry_refuse_change()`.execute(db);
-  await sql`
-    create trigger ledger_entry_no_truncate before truncate on ledger_entry
-    for each statement execute function ledger_entry_refuse_change()`.execute(db);
+  await makeAppendOnly(db, 'ledger_entry', 'ledger entries are never changed: record a correction instead');
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { makeAppendOnly } from '../append-only.ts';
 
 /**
  * Targets (目标任务) and their breakdown (任务分解): one plan per tenant, year,
@@ -39,14 +40,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index target_revision_plan_idx on target_revision (plan_id, effective_from, id)`.execute(
     db,
   );
-  await sql`
-    create function target_revision_refuse_change() returns trigger language plpgsql as $$
-    begin
-      raise exception 'target revisions are never changed: record a re-allocation instead' using errcode = 'insufficient_privilege';
-    end $$`.execute(db);
-  await sql`
-    create trigger target_revision_immutable before update or delete on target_revision
-    for each row execute function target_revision_refuse_change()`.execute(db);
+  await makeAppendOnly(
+    db,
+    'target_revision',
+    'target revisions are never changed: record a re-allocation instead',
+  );
 
   // Dashboard reads: funds by date and first signings/starts by date, per tenant.
   await sql`create index ledger_entry_amount_idx on ledger_entry (tenant_id, effective_on) where amount_fen is not null`.execute(
