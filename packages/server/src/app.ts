@@ -31,6 +31,8 @@ import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
 import { targetRoutes } from './targets/target.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { importRoutes } from './imports/import.routes.ts';
+import { exportRoutes } from './exports/export.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -161,6 +163,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(statsRoutes);
   await app.register(targetRoutes);
   await app.register(dashboardRoutes);
+  await app.register(importRoutes);
+  await app.register(exportRoutes);
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

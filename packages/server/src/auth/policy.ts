@@ -32,6 +32,8 @@ export interface Actor {
 export interface RecordScope {
   tenantId: string;
   unitId?: string | null;
+  /** A record several units share (a matter: the unit that raised it and the unit that must act): any of them is in scope. */
+  unitIds?: readonly (string | null)[];
   userId?: string | null;
   /** A sensitive project (敏感项目): hidden from roll-up viewers. */
   sensitive?: boolean;
@@ -131,6 +133,33 @@ export const rules = {
   },
   'target.write': { coordinator: 'tenant', operator: 'all' },
   'dashboard.read': { coordinator: 'tenant', leader: 'tenant', viewer: 'subtree', operator: 'all' },
+  // The Excel door: the coordination group imports ledgers; exports follow what each role may read.
+  'import.read': { coordinator: 'tenant', operator: 'all' },
+  'import.run': { coordinator: 'tenant', operator: 'all' },
+  'export.ledger': { ...unitRead, operator: 'all' },
+  'export.monthly': { coordinator: 'tenant', leader: 'tenant', viewer: 'subtree', operator: 'all' },
+  // The coordination loop (协调推进): matters and escalation, meetings, decisions and follow-up (督办),
+  // briefs, inspections (督促检查), review of what units submit, and the bell.
+  // Unit staff act on matters their unit raised or must act on (RecordScope.unitIds).
+  'matter.read': { coordinator: 'tenant', unit_staff: 'unit', leader: 'tenant' },
+  'matter.create': unitWrite,
+  'matter.update': unitWrite,
+  'matter.assign': { coordinator: 'tenant' },
+  'matter.escalate': unitWrite,
+  'matter.escalateToJoint': { coordinator: 'tenant' },
+  'meeting.read': { coordinator: 'tenant', unit_staff: 'tenant', leader: 'tenant' },
+  'meeting.write': { coordinator: 'tenant' },
+  'decision.record': { coordinator: 'tenant', leader: 'tenant' },
+  'task.read': { coordinator: 'tenant', unit_staff: 'unit', leader: 'tenant' },
+  'task.close': unitWrite,
+  'followup.remind': { coordinator: 'tenant' },
+  'brief.read': { coordinator: 'tenant', leader: 'tenant', operator: 'all' },
+  'inspection.read': { coordinator: 'tenant', unit_staff: 'unit', leader: 'tenant' },
+  'inspection.write': { coordinator: 'tenant' },
+  'inspection.rectify': unitWrite,
+  'review.decide': { coordinator: 'tenant' },
+  'review.configure': { coordinator: 'tenant' },
+  'notification.read': everyone,
 } as const satisfies Record<string, Partial<Record<Principal, Scope>>>;
 
 export type Action = keyof typeof rules;
@@ -186,7 +215,11 @@ function inScope(actor: Actor, scope: Scope, record: RecordScope): boolean {
     case 'tenant':
       return record.tenantId === actor.tenantId;
     case 'unit':
-      return record.tenantId === actor.tenantId && !!record.unitId && record.unitId === actor.unitId;
+      return (
+        record.tenantId === actor.tenantId &&
+        !!actor.unitId &&
+        (record.unitId === actor.unitId || !!record.unitIds?.includes(actor.unitId))
+      );
     case 'self':
       return !!record.userId && record.userId === actor.id;
   }

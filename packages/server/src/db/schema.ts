@@ -191,6 +191,10 @@ export interface ProjectTable {
   lead_id: string | null;
   funds_in_place_fen: number;
   last_entry_on: DateColumn;
+  review_status: Generated<'pending' | 'approved' | 'refused'>;
+  review_reason: Generated<string>;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -220,6 +224,10 @@ export interface LeadTable {
   assessed_at: Timestamp | null;
   assessment: string;
   project_id: string | null;
+  review_status: Generated<'pending' | 'approved' | 'refused'>;
+  review_reason: Generated<string>;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -294,6 +302,173 @@ export interface TargetRevisionTable {
   allocation: Json;
 }
 
+export interface ImportBatchTable {
+  id: Generated<string>;
+  tenant_id: string;
+  filename: string;
+  format: 'xlsx' | 'xls' | 'csv';
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  status: Generated<'uploaded' | 'previewed' | 'committed'>;
+  layout: Json | null;
+  options: Json;
+  summary: Json | null;
+  errors: Json | null;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: Timestamp;
+  committed_at: Timestamp | null;
+  committed_by_name: string | null;
+  version: Generated<number>;
+}
+
+export interface ImportMappingTable {
+  tenant_id: string;
+  signature: string;
+  columns: Json;
+  stage_labels: Json;
+  updated_at: Timestamp;
+}
+
+/** A JSONB column with a default: optional on insert, written as JSON text. */
+type JsonWithDefault = ColumnType<unknown, string | undefined, string>;
+
+export type MatterLevelColumn = 'unit' | 'coordination' | 'joint';
+export type MatterStatusColumn = 'open' | 'resolved' | 'closed';
+
+export interface MatterTable {
+  id: Generated<string>;
+  tenant_id: string;
+  project_id: string | null;
+  unit_id: string;
+  owner_unit_id: string;
+  title: string;
+  description: Generated<string>;
+  blocker_kind: string;
+  blocks_stage: string | null;
+  level: MatterLevelColumn;
+  status: MatterStatusColumn;
+  deadline: DateColumn;
+  raised_on: DateColumn;
+  raised_by: string | null;
+  raised_by_name: string;
+  outcome: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type MatterEventKind = 'raised' | 'update' | 'escalated' | 'assigned' | 'decision' | 'resolved' | 'closed';
+
+export interface MatterEventTable {
+  id: Generated<number>;
+  tenant_id: string;
+  matter_id: string;
+  kind: MatterEventKind;
+  effective_on: DateColumn;
+  recorded_at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  body: Generated<string>;
+  level_to: MatterLevelColumn | null;
+  status_to: MatterStatusColumn | null;
+  owner_unit_to: string | null;
+  deadline_to: DateColumn | null;
+  payload: JsonWithDefault;
+}
+
+export type MeetingKindColumn = 'weekly' | 'semimonthly' | 'monthly' | 'joint';
+
+export interface MeetingTable {
+  id: Generated<string>;
+  tenant_id: string;
+  kind: MeetingKindColumn;
+  held_on: DateColumn;
+  title: Generated<string>;
+  location: Generated<string>;
+  convener_id: string | null;
+  attendee_unit_ids: Generated<string[]>;
+  attendee_leaders: Generated<string[]>;
+  agenda: JsonWithDefault;
+  minutes: Generated<string>;
+  cancelled_at: Timestamp | null;
+  cancel_reason: Generated<string>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DecisionTable {
+  id: Generated<string>;
+  tenant_id: string;
+  meeting_id: string;
+  matter_id: string | null;
+  text: string;
+  decided_on: DateColumn;
+  status: 'open' | 'done';
+  done_on: DateColumn | null;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface TaskTable {
+  id: Generated<string>;
+  tenant_id: string;
+  decision_id: string;
+  meeting_id: string;
+  unit_id: string;
+  content: string;
+  deadline: DateColumn;
+  status: 'open' | 'done';
+  result: Generated<string>;
+  closed_on: DateColumn | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closed_by_name: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReminderTable {
+  id: Generated<number>;
+  tenant_id: string;
+  task_id: string | null;
+  matter_id: string | null;
+  unit_id: string;
+  issued_on: DateColumn;
+  recorded_at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  deadline: DateColumn;
+  days_overdue: number;
+  note: Generated<string>;
+}
+
+export interface InspectionTable {
+  id: Generated<string>;
+  tenant_id: string;
+  unit_id: string;
+  scheduled_on: DateColumn;
+  topic: string;
+  status: 'scheduled' | 'done';
+  inspected_on: DateColumn | null;
+  findings: Generated<string>;
+  score: number | null;
+  rectification_status: Generated<'none' | 'pending' | 'done'>;
+  rectification_requirement: Generated<string>;
+  rectification_due: DateColumn | null;
+  rectification_report: Generated<string>;
+  rectified_on: DateColumn | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   division: DivisionTable;
   tenant: TenantTable;
@@ -315,6 +490,15 @@ export interface DB {
   ledger_entry: LedgerEntryTable;
   target_plan: TargetPlanTable;
   target_revision: TargetRevisionTable;
+  matter: MatterTable;
+  matter_event: MatterEventTable;
+  meeting: MeetingTable;
+  decision: DecisionTable;
+  task: TaskTable;
+  reminder: ReminderTable;
+  inspection: InspectionTable;
+  import_batch: ImportBatchTable;
+  import_mapping: ImportMappingTable;
 }
 
 export type TenantRow = Selectable<TenantTable>;
@@ -330,3 +514,10 @@ export type LedgerEntryRow = Selectable<LedgerEntryTable>;
 export type FocusIndustryRow = Selectable<FocusIndustryTable>;
 export type TargetPlanRow = Selectable<TargetPlanTable>;
 export type TargetRevisionRow = Selectable<TargetRevisionTable>;
+export type MatterRow = Selectable<MatterTable>;
+export type MatterEventRow = Selectable<MatterEventTable>;
+export type MeetingRow = Selectable<MeetingTable>;
+export type DecisionRow = Selectable<DecisionTable>;
+export type TaskRow = Selectable<TaskTable>;
+export type ReminderRow = Selectable<ReminderTable>;
+export type InspectionRow = Selectable<InspectionTable>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { calendarDateSchema } from '../dates.ts';
+import { amountUnits } from '../money.ts';
+import { stages } from '../stages.ts';
+import { importFields } from '../import/fields.ts';
+import { idSchema } from './common.ts';
+
+/** What a person confirms on the mapping screen before a preview or a commit. */
+export const importOptionsSchema = z.object({
+  /** Column → field (null: ignore the column) and, for amounts, the column's unit. Omitted: the proposal. */
+  columns: z
+    .array(
+      z.object({
+        column: z.number().int().min(0).max(255),
+        field: z.enum(importFields).nullable(),
+        unit: z.enum(amountUnits).nullable().optional(),
+      }),
+    )
+    .max(256)
+    .optional(),
+  /** Stage labels as the office writes them → stages (在谈 → negotiating …), on top of the defaults. */
+  stageLabels: z.record(z.string().max(50), z.enum(stages)).optional(),
+  /** The ledger's cut-off date (截止时间) when the file does not say it. */
+  cutOff: calendarDateSchema.optional(),
+  /** The amount unit when the file does not say it. */
+  amountUnit: z.enum(amountUnits).optional(),
+  /** Create the responsible units the file names that do not exist yet. */
+  createUnits: z.boolean().default(false),
+  /** The unit for every row when the file has no 责任单位 column. */
+  defaultUnitId: idSchema.optional(),
+});
+export type ImportOptionsInput = z.input<typeof importOptionsSchema>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idSchema } from '@landfall/domain';
+import { calendarMonthSchema } from '@landfall/domain/dates';
+import { projectQuerySchema } from '@landfall/domain/schemas/project';
+import { exportLedger, exportMonthly } from './export.service.ts';
+import { sendXlsx } from '../imports/import.routes.ts';
+
+export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** 推进台账 with the library's filters (same query as GET /api/projects; paging ignored). */
+  app.get(
+    '/api/exports/ledger.xlsx',
+    {
+      config: { action: 'export.ledger' },
+      schema: {
+        querystring: projectQuerySchema.omit({ page: true, pageSize: true, sort: true, order: true }),
+      },
+    },
+    async (request, reply) => {
+      const { bytes, filename } = await exportLedger(request.ctx, request.query);
+      return sendXlsx(reply, filename, bytes);
+    },
+  );
+
+  /** 月度统计表 of funds in place by unit. */
+  app.get(
+    '/api/exports/monthly.xlsx',
+    {
+      config: { action: 'export.monthly' },
+      schema: { querystring: z.object({ month: calendarMonthSchema, tenantId: idSchema.optional() }) },
+    },
+    async (request, reply) => {
+      const { bytes, filename } = await exportMonthly(request.ctx, request.query);
+      return sendXlsx(reply, filename, bytes);
+    },
+  );
+};

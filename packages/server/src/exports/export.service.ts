@@ -1,0 +1,452 @@
+/**
+ * The tables offices hand in: the project ledger (推进台账) in the layout they know —
+ * title, 填报单位/截止时间/单位 line, two-row merged headers, sections by stage, a 合计
+ * row with formulas and their cached values, notes — honouring the library's filters
+ * and as-of date; and the monthly statistics of funds in place by unit (月度统计表).
+ */
+import { addDays, monthEnd, monthStart, shanghaiToday } from '@landfall/domain/dates';
+import { stageLabels, stages, type Stage } from '@landfall/domain/stages';
+import { projectQuerySchema, type ProjectQuery } from '@landfall/domain/schemas/project';
+import { timeProgress } from '@landfall/domain/metrics';
+import { sql } from 'kysely';
+import type { Ctx } from '../context.ts';
+import { authorize } from '../auth/authorize.ts';
+import { listScope } from '../auth/policy.ts';
+import { AppError } from '../http/app-error.ts';
+import { listLibrary, STALE_AFTER_DAYS, type LibraryRow } from '../projects/project.repo.ts';
+import { getTenant } from '../tenants/tenant.repo.ts';
+import { readDashboard } from '../dashboard/dashboard.service.ts';
+import { PlaceResolver } from '../imports/places.ts';
+import { allBorders, cellValue, chineseDate, streamingWorkbook, wanNumber } from './xlsx-writer.ts';
+
+const chineseNumerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const sectionTitles: Record<Stage, string> = {
+  planning: '策划储备项目',
+  negotiating: '在谈项目',
+  signed: '已签约项目',
+  settled: '已落地项目',
+  construction: '开工建设项目',
+  production: '已投产项目',
+  paused: '暂停项目',
+  dropped: '终止项目',
+};
+
+/** The ledger's columns: [group, header, width]; a null group is a header merged over both rows. */
+const columns: { group: string | null; header: string; width: number }[] = [
+  { group: null, header: '序号', width: 6 },
+  { group: null, header: '项目名称', width: 28 },
+  { group: '投资方', header: '名称', width: 26 },
+  { group: '投资方', header: '统一社会信用代码', width: 21 },
+  { group: '投资方', header: '所在地', width: 16 },
+  { group: null, header: '责任单位', width: 14 },
+  { group: null, header: '项目阶段', width: 9 },
+  { group: null, header: '所属行业', width: 16 },
+  { group: null, header: '内外资', width: 7 },
+  { group: null, header: '建设内容', width: 30 },
+  { group: null, header: '协议投资额', width: 12 },
+  { group: null, header: '其中：固定资产投资', width: 12 },
+  { group: '到位资金', header: '本月到位', width: 11 },
+  { group: '到位资金', header: '本年到位', width: 11 },
+  { group: '到位资金', header: '累计到位', width: 11 },
+  { group: null, header: '入库时间', width: 11 },
+  { group: null, header: '签约时间', width: 11 },
+  { group: null, header: '开工时间', width: 11 },
+  { group: null, header: '投产时间', width: 11 },
+  { group: null, header: '联系领导', width: 10 },
+  { group: null, header: '联系人', width: 10 },
+  { group: null, header: '联系电话', width: 14 },
+  { group: null, header: '目前进展', width: 36 },
+  { group: null, header: '存在问题', width: 26 },
+  { group: null, header: '下步计划', width: 26 },
+];
+/** 1-based column numbers of the money columns, for the totals row. */
+const moneyColumns = [11, 12, 13, 14, 15];
+
+interface Extra {
+  investor: { name: string; credit_code: string | null; division_code: string | null } | undefined;
+  enteredOn: string;
+  month: number;
+  year: number;
+  cumulative: number;
+  progress: { current?: string; problems?: string; nextSteps?: string } | undefined;
+}
+
+async function loadExtras(ctx: Ctx, ids: string[], asOf: string): Promise<Map<string, Extra>> {
+  const out = new Map<string, Extra>();
+  const monthFrom = monthStart(asOf.slice(0, 7));
+  const yearFrom = `${asOf.slice(0, 4)}-01-01`;
+  for (let i = 0; i < ids.length; i += 1000) {
+    const part = ids.slice(i, i + 1000);
+    if (!part.length) continue;
+    const investors = await sql<{
+      project_id: string;
+      name: string;
+      credit_code: string | null;
+      division_code: string | null;
+    }>`select distinct on (pe.project_id) pe.project_id, e.name, e.credit_code, e.division_code
+       from project_enterprise pe join enterprise e on e.id = pe.enterprise_id
+       where pe.project_id in (${sql.join(part)}) order by pe.project_id, e.name`.execute(ctx.db);
+    const sums = await sql<{
+      project_id: string;
+      entered: string;
+      month: string;
+      year: string;
+      cumulative: string;
+    }>`
+      select project_id,
+        min(effective_on) filter (where kind = 'created')::text as entered,
+        coalesce(sum(amount_fen) filter (where effective_on >= ${monthFrom}), 0) as month,
+        coalesce(sum(amount_fen) filter (where effective_on >= ${yearFrom}), 0) as year,
+        coalesce(sum(amount_fen), 0) as cumulative
+      from ledger_entry where project_id in (${sql.join(part)}) and effective_on <= ${asOf}
+      group by project_id`.execute(ctx.db);
+    const progress = await sql<{ project_id: string; payload: Extra['progress'] }>`
+      select distinct on (project_id) project_id, payload from ledger_entry
+      where project_id in (${sql.join(part)}) and effective_on <= ${asOf}
+        and (kind = 'progress' or (kind = 'correction' and amount_fen is null))
+      order by project_id, effective_on desc, id desc`.execute(ctx.db);
+    const inv = new Map(investors.rows.map((r) => [r.project_id, r]));
+    const prog = new Map(progress.rows.map((r) => [r.project_id, r.payload]));
+    for (const s of sums.rows) {
+      out.set(s.project_id, {
+        investor: inv.get(s.project_id),
+        enteredOn: s.entered,
+        month: Number(s.month),
+        year: Number(s.year),
+        cumulative: Number(s.cumulative),
+        progress: prog.get(s.project_id),
+      });
+    }
+  }
+  return out;
+}
+
+/** The project ledger as .xlsx, with the library's filters and as-of date. */
+export async function exportLedger(
+  ctx: Ctx,
+  rawQuery: Partial<ProjectQuery>,
+  onProgress?: (done: number) => void,
+) {
+  const actor = await authorize(ctx, 'export.ledger');
+  const query = projectQuerySchema.parse({ ...rawQuery, page: 1, pageSize: 20 });
+  const today = shanghaiToday(ctx.clock.now());
+  const asOf = query.asOf ?? today;
+  if (asOf > today)
+    throw new AppError(
+      'validation_failed',
+      ctx.locale === 'zh-CN' ? '截止日期不能晚于今天' : 'The date cannot be in the future',
+    );
+  const scope = listScope(actor, 'export.ledger');
+  const staleBefore = addDays(asOf, -STALE_AFTER_DAYS);
+  const { rows } = await listLibrary(
+    ctx.db,
+    scope,
+    { ...query, asOf: query.asOf, sort: 'name', order: 'asc', page: 1, pageSize: 1_000_000 },
+    staleBefore,
+  );
+  const tenantId = rows[0]?.tenant_id ?? actor.tenantId;
+  const tenant = tenantId ? await getTenant(ctx.db, tenantId) : null;
+  const extras = await loadExtras(
+    ctx,
+    rows.map((r) => r.id),
+    asOf,
+  );
+  const places = await PlaceResolver.load(ctx.db);
+  const units = new Map(
+    (await ctx.db.selectFrom('unit').select(['id', 'name']).execute()).map((u) => [u.id, u.name]),
+  );
+  const industryCodes = [...new Set(rows.map((r) => r.industry_code).filter(Boolean))] as string[];
+  const industries = new Map(
+    industryCodes.length
+      ? (
+          await ctx.db
+            .selectFrom('industry')
+            .select(['code', 'name'])
+            .where('code', 'in', industryCodes)
+            .execute()
+        ).map((i) => [i.code, i.name])
+      : [],
+  );
+
+  const { workbook, finish } = streamingWorkbook();
+  const sheet = workbook.addWorksheet('推进台账', {
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: 'frozen', ySplit: 4, xSplit: 2 }],
+  });
+  sheet.columns = columns.map((c) => ({ width: c.width }));
+  const last = columns.length;
+  const title = `${tenant?.name ?? ''}招商引资项目推进台账`;
+  const titleRow = sheet.addRow([title]);
+  titleRow.height = 30;
+  titleRow.getCell(1).font = { size: 18, bold: true, name: '宋体' };
+  titleRow.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+  sheet.mergeCells(1, 1, 1, last);
+  titleRow.commit();
+  const metaRow = sheet.addRow([
+    `填报单位：${tenant?.name ?? ''}    截止时间：${chineseDate(asOf)}    单位：万元`,
+  ]);
+  sheet.mergeCells(2, 1, 2, last);
+  metaRow.commit();
+
+  const headerTop = sheet.addRow(columns.map((c) => c.group ?? c.header));
+  const headerBottom = sheet.addRow(columns.map((c) => (c.group ? c.header : null)));
+  for (const row of [headerTop, headerBottom]) {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.font = { bold: true };
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.border = allBorders;
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+    });
+  }
+  columns.forEach((c, i) => {
+    if (!c.group) sheet.mergeCells(3, i + 1, 4, i + 1);
+  });
+  for (let i = 0; i < columns.length;) {
+    const group = columns[i]!.group;
+    let j = i;
+    while (group && j + 1 < columns.length && columns[j + 1]!.group === group) j += 1;
+    if (group && j > i) sheet.mergeCells(3, i + 1, 3, j + 1);
+    i = j + 1;
+  }
+  headerTop.commit();
+  headerBottom.commit();
+
+  let rowNumber = 4;
+  const dataRows: number[] = [];
+  const totals = moneyColumns.map(() => 0);
+  let seq = 0;
+  let sectionIndex = 0;
+  const byStage = new Map<Stage, LibraryRow[]>();
+  for (const r of rows) {
+    const list = byStage.get(r.stage as Stage) ?? [];
+    list.push(r);
+    byStage.set(r.stage as Stage, list);
+  }
+  let done = 0;
+  for (const stage of stages) {
+    const list = byStage.get(stage);
+    if (!list?.length) continue;
+    const section = sheet.addRow([
+      `${chineseNumerals[sectionIndex] ?? String(sectionIndex + 1)}、${sectionTitles[stage]}（${list.length}个）`,
+    ]);
+    rowNumber += 1;
+    sectionIndex += 1;
+    section.getCell(1).font = { bold: true };
+    sheet.mergeCells(rowNumber, 1, rowNumber, last);
+    section.commit();
+    for (const p of list) {
+      seq += 1;
+      const x = extras.get(p.id);
+      const values = [
+        seq,
+        p.name,
+        x?.investor?.name ?? '',
+        x?.investor?.credit_code ?? '',
+        places.fullName(p.origin_division_code ?? x?.investor?.division_code),
+        units.get(p.unit_id) ?? '',
+        stageLabels[stage]['zh-CN'],
+        p.industry_code ? `${p.industry_code} ${industries.get(p.industry_code) ?? ''}`.trim() : '',
+        p.capital_kind === 'foreign' ? '外资' : '内资',
+        p.construction_content,
+        wanNumber(Number(p.agreed_investment_fen)),
+        wanNumber(Number(p.fixed_asset_fen)),
+        wanNumber(x?.month ?? 0),
+        wanNumber(x?.year ?? 0),
+        wanNumber(x?.cumulative ?? 0),
+        x?.enteredOn ?? '',
+        p.signed_on ?? '',
+        p.actual_start_on ?? '',
+        p.production_on ?? '',
+        p.leader_in_charge,
+        p.contact_name,
+        p.contact_phone,
+        x?.progress?.current ?? '',
+        x?.progress?.problems ?? '',
+        x?.progress?.nextSteps ?? '',
+      ];
+      const row = sheet.addRow(values.map((v) => cellValue(v as string | number | null)));
+      rowNumber += 1;
+      dataRows.push(rowNumber);
+      [
+        Number(p.agreed_investment_fen),
+        Number(p.fixed_asset_fen),
+        x?.month ?? 0,
+        x?.year ?? 0,
+        x?.cumulative ?? 0,
+      ].forEach((v, i) => {
+        totals[i]! += v;
+      });
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        cell.border = allBorders;
+        cell.alignment = { vertical: 'top', wrapText: col >= 23 || col === 10 };
+        if (moneyColumns.includes(col)) cell.numFmt = '#,##0.00####';
+      });
+      row.commit();
+      done += 1;
+      if (done % 500 === 0) onProgress?.(done);
+    }
+  }
+  // 合计: SUM formulas over the project rows, with their values cached so viewers without recalculation show them.
+  const totalRow = sheet.addRow(['合计']);
+  rowNumber += 1;
+  totalRow.getCell(2).value = `${seq}个项目`;
+  moneyColumns.forEach((col, i) => {
+    const letter = sheet.getColumn(col).letter;
+    const ranges = contiguous(dataRows).map(([a, b]) => `${letter}${a}:${letter}${b}`);
+    totalRow.getCell(col).value = ranges.length
+      ? { formula: `SUM(${ranges.join(',')})`, result: wanNumber(totals[i]!)! }
+      : 0;
+    totalRow.getCell(col).numFmt = '#,##0.00####';
+  });
+  totalRow.eachCell({ includeEmpty: true }, (cell) => {
+    cell.font = { bold: true };
+    cell.border = allBorders;
+  });
+  totalRow.commit();
+  const notes = [
+    `注：1. 本表由 Landfall 招商引资项目台账管理系统生成，数据截至${chineseDate(asOf)}；金额单位为万元。`,
+    '2. “本月到位”“本年到位”“累计到位”均按到账日期统计；项目阶段为截止日期时的阶段。',
+  ];
+  for (const note of notes) {
+    sheet.addRow([note]).commit();
+    rowNumber += 1;
+    sheet.mergeCells(rowNumber, 1, rowNumber, last);
+  }
+  sheet.commit();
+  const bytes = await finish();
+  return { bytes, filename: `${tenant?.name ?? ''}招商引资项目推进台账（截至${asOf}）.xlsx`, projects: seq };
+}
+
+function contiguous(rows: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of rows) {
+    const lastRange = out.at(-1);
+    if (lastRange && lastRange[1] === r - 1) lastRange[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
+}
+
+/** 月度统计表: funds in place by unit for a month — target, this month, cumulative, completion, pace, rank. */
+export async function exportMonthly(ctx: Ctx, input: { month: string; tenantId?: string }) {
+  await authorize(ctx, 'export.monthly');
+  const today = shanghaiToday(ctx.clock.now());
+  const from = monthStart(input.month);
+  if (from > today) {
+    throw new AppError(
+      'validation_failed',
+      ctx.locale === 'zh-CN' ? '该月份尚未开始' : 'That month has not begun',
+    );
+  }
+  const end = monthEnd(input.month) < today ? monthEnd(input.month) : today;
+  const year = Number(input.month.slice(0, 4));
+  const now = await readDashboard(ctx, { year, asOf: end, tenantId: input.tenantId });
+  const before =
+    from > `${year}-01-01`
+      ? await readDashboard(ctx, { year, asOf: addDays(from, -1), tenantId: input.tenantId })
+      : null;
+  const previous = new Map((before?.units ?? []).map((u) => [u.unitId, u.actual]));
+  const tenant = await getTenant(ctx.db, now.tenant.id);
+  const progress = timeProgress(end, year, 'month');
+
+  const { workbook, finish } = streamingWorkbook();
+  const sheet = workbook.addWorksheet('月度统计', {
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  const headers = [
+    '排名',
+    '责任单位',
+    '全年目标',
+    '本月到位',
+    '本年累计到位',
+    '完成率',
+    '时间进度',
+    '超欠进度',
+    '状态',
+  ];
+  sheet.columns = [8, 22, 14, 14, 16, 10, 10, 10, 10].map((width) => ({ width }));
+  const [y, m] = input.month.split('-');
+  const titleRow = sheet.addRow([`${tenant.name}${Number(y)}年${Number(m)}月招商引资到位资金统计表`]);
+  titleRow.getCell(1).font = { size: 16, bold: true };
+  titleRow.getCell(1).alignment = { horizontal: 'center' };
+  sheet.mergeCells(1, 1, 1, headers.length);
+  titleRow.commit();
+  sheet.addRow([`填报单位：${tenant.name}    统计截止：${chineseDate(end)}    单位：万元`]).commit();
+  sheet.mergeCells(2, 1, 2, headers.length);
+  const head = sheet.addRow(headers);
+  head.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = allBorders;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+  });
+  head.commit();
+  const first = 4;
+  let rowNumber = 3;
+  let totalTarget = 0;
+  let totalMonth = 0;
+  let totalActual = 0;
+  for (const u of now.units) {
+    const month = u.actual - (previous.get(u.unitId) ?? 0);
+    totalTarget += u.target ?? 0;
+    totalMonth += month;
+    totalActual += u.actual;
+    const row = sheet.addRow([
+      u.rank,
+      cellValue(u.name),
+      wanNumber(u.target),
+      wanNumber(month),
+      wanNumber(u.actual),
+      u.completion,
+      progress,
+      u.gap,
+      u.gap === null ? '无目标' : u.gap >= 0 ? '超进度' : '欠进度',
+    ]);
+    rowNumber += 1;
+    styleStatsRow(row);
+    row.commit();
+  }
+  const lastData = rowNumber;
+  const completion = totalTarget > 0 ? totalActual / totalTarget : null;
+  const total = sheet.addRow(['合计', '']);
+  rowNumber += 1;
+  const sumCell = (col: string, value: number) =>
+    lastData >= first ? { formula: `SUM(${col}${first}:${col}${lastData})`, result: wanNumber(value)! } : 0;
+  total.getCell(3).value = sumCell('C', totalTarget);
+  total.getCell(4).value = sumCell('D', totalMonth);
+  total.getCell(5).value = sumCell('E', totalActual);
+  total.getCell(6).value =
+    completion === null
+      ? null
+      : { formula: `IF(C${rowNumber}=0,"",E${rowNumber}/C${rowNumber})`, result: completion };
+  total.getCell(7).value = progress;
+  total.getCell(8).value =
+    completion === null
+      ? null
+      : { formula: `IF(C${rowNumber}=0,"",F${rowNumber}-G${rowNumber})`, result: completion - progress };
+  styleStatsRow(total);
+  total.eachCell({ includeEmpty: true }, (cell) => {
+    cell.font = { bold: true };
+  });
+  total.commit();
+  sheet
+    .addRow([
+      '注：完成率＝本年累计到位÷全年目标；时间进度按已过月份计；超欠进度＝完成率－时间进度；排名按完成率。',
+    ])
+    .commit();
+  sheet.mergeCells(rowNumber + 1, 1, rowNumber + 1, headers.length);
+  sheet.commit();
+  return {
+    bytes: await finish(),
+    filename: `${tenant.name}${input.month}到位资金统计表.xlsx`,
+    units: now.units.length,
+  };
+}
+
+function styleStatsRow(row: import('exceljs').Row) {
+  row.eachCell({ includeEmpty: true }, (cell, col) => {
+    cell.border = allBorders;
+    if (col >= 3 && col <= 5) cell.numFmt = '#,##0.00####';
+    if (col >= 6 && col <= 8) cell.numFmt = '0.00%';
+  });
+}
