@@ -1,0 +1,20 @@
+/**
+ * Spreadsheet cells as the import reads them. Excel/WPS readers hand over strings, numbers,
+ * booleans and Date objects (Excel date cells, UTC-midnight instants); a merged cell arrives as
+ * its value in the top-left cell and null in the others.
+ */
+
+export type Cell = string | number | boolean | Date | null;
+
+/** The text a person sees in a cell, trimmed: numbers as JS prints them, dates as 'YYYY-MM-DD'. */
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell.trim();
+  if (cell instanceof Date) return Number.isFinite(cell.getTime()) ? cell.toISOString().slice(0, 10) : '';
+  return String(cell);
+}
+
+/** Null, or text that is only whitespace (including the ideographic space and no-break space). */
+export function isEmptyCell(cell: Cell | undefined): boolean {
+  return cellText(cell).replace(/[\s\u3000\u00a0\u200b\ufeff]/g, '') === '';
+}
