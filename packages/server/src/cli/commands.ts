@@ -71,7 +71,7 @@ async function findUserByName(c: Connection, username: string): Promise<UserRow>
   return user;
 }
 
-async function findTenantId(c: Connection, name: string | undefined): Promise<string> {
+export async function findTenantId(c: Connection, name: string | undefined): Promise<string> {
   const tenants = expectOk(await c.request('GET', '/api/tenants')) as {
     id: string;
     name: string;

@@ -19,6 +19,10 @@ export interface ApiResponse {
 export interface Connection {
   mode: 'local' | 'remote';
   request(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<ApiResponse>;
+  /** A raw body (a file) POSTed as application/octet-stream. */
+  upload(url: string, bytes: Buffer): Promise<ApiResponse>;
+  /** A download: the bytes of a 2xx answer, or the parsed error. */
+  download(url: string): Promise<{ status: number; bytes: Buffer; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -37,6 +41,28 @@ export async function connect(env: Env): Promise<Connection> {
           ...(body !== undefined ? { payload: body as Record<string, unknown> } : {}),
         });
         return { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined };
+      },
+      async upload(url, bytes) {
+        const res = await app.inject({
+          method: 'POST',
+          url,
+          headers: {
+            [OPERATOR_HEADER]: token,
+            'accept-language': 'zh-CN',
+            'content-type': 'application/octet-stream',
+          },
+          payload: bytes,
+        });
+        return { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined };
+      },
+      async download(url) {
+        const res = await app.inject({
+          method: 'GET',
+          url,
+          headers: { [OPERATOR_HEADER]: token, 'accept-language': 'zh-CN' },
+        });
+        const ok = res.statusCode >= 200 && res.statusCode < 300;
+        return { status: res.statusCode, bytes: res.rawPayload, body: ok ? undefined : safeJson(res.body) };
       },
       async close() {
         await app.close();
@@ -63,6 +89,30 @@ export async function connect(env: Env): Promise<Connection> {
         });
         const text = await res.text();
         return { status: res.status, body: text ? safeJson(text) : undefined };
+      },
+      async upload(url, bytes) {
+        const res = await fetch(new URL(url, info.url), {
+          method: 'POST',
+          headers: {
+            [OPERATOR_HEADER]: info.token,
+            'accept-language': 'zh-CN',
+            'content-type': 'application/octet-stream',
+          },
+          body: bytes,
+        }).catch(() => {
+          throw new Error(`Landfall 服务器 ${info.url} 无法连接 / cannot reach the server at ${info.url}`);
+        });
+        const text = await res.text();
+        return { status: res.status, body: text ? safeJson(text) : undefined };
+      },
+      async download(url) {
+        const res = await fetch(new URL(url, info.url), {
+          headers: { [OPERATOR_HEADER]: info.token, 'accept-language': 'zh-CN' },
+        }).catch(() => {
+          throw new Error(`Landfall 服务器 ${info.url} 无法连接 / cannot reach the server at ${info.url}`);
+        });
+        const bytes = Buffer.from(await res.arrayBuffer());
+        return { status: res.status, bytes, body: res.ok ? undefined : safeJson(bytes.toString('utf8')) };
       },
       close: async () => {},
     };

@@ -19,6 +19,7 @@ import {
   targetSetCommand,
 } from './commands.ts';
 import { parseAmount } from '@landfall/domain/money';
+import { exportLedgerCommand, exportMonthlyCommand, importCommand } from './excel-commands.ts';
 
 /** `landfall` — every command is a thin shell over the HTTP API (see connection.ts). */
 const program = new Command('landfall')
@@ -222,6 +223,53 @@ user
   .addOption(dataOption())
   .addOption(jsonOption())
   .action(async (opts) => userListCommand(envOf(opts), !!opts.json));
+
+program
+  .command('import <file>')
+  .description('import a project ledger (.xlsx, .xls, .csv in UTF-8 or GBK): all rows or none')
+  .option('--dry-run', 'check the file and print what would happen; write nothing')
+  .option('--create-units', 'create the responsible units the file names that do not exist yet')
+  .option('--cut-off <date>', "the ledger's cut-off date (YYYY-MM-DD) when the file does not say it")
+  .option('--tenant <name>', 'tenant name or division code (default: the top tenant)')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (file: string, opts) =>
+    importCommand(envOf(opts), file, {
+      dryRun: !!opts.dryRun,
+      json: !!opts.json,
+      createUnits: !!opts.createUnits,
+      cutOff: opts.cutOff,
+      tenant: opts.tenant,
+    }),
+  );
+
+const exportCmd = program.command('export').description('export the Excel tables offices hand in');
+exportCmd
+  .command('ledger')
+  .description('the project ledger (推进台账), as of today or a past date')
+  .requiredOption('--out <file>', 'the .xlsx to write')
+  .option('--as-of <date>', 'YYYY-MM-DD (Asia/Shanghai)')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts) =>
+    exportLedgerCommand(envOf(opts), { out: opts.out, asOf: opts.asOf, json: !!opts.json }),
+  );
+exportCmd
+  .command('monthly')
+  .description('the monthly statistics of funds in place by unit (月度统计表)')
+  .requiredOption('--month <month>', 'YYYY-MM')
+  .requiredOption('--out <file>', 'the .xlsx to write')
+  .option('--tenant <name>', 'tenant name or division code')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts) =>
+    exportMonthlyCommand(envOf(opts), {
+      out: opts.out,
+      month: opts.month,
+      tenant: opts.tenant,
+      json: !!opts.json,
+    }),
+  );
 
 export async function runCli(argv: string[]): Promise<void> {
   try {

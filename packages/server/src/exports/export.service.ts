@@ -308,9 +308,10 @@ export async function exportLedger(
     '2. “本月到位”“本年到位”“累计到位”均按到账日期统计；项目阶段为截止日期时的阶段。',
   ];
   for (const note of notes) {
-    sheet.addRow([note]).commit();
+    const noteRow = sheet.addRow([note]);
     rowNumber += 1;
     sheet.mergeCells(rowNumber, 1, rowNumber, last);
+    noteRow.commit();
   }
   sheet.commit();
   const bytes = await finish();
@@ -371,8 +372,9 @@ export async function exportMonthly(ctx: Ctx, input: { month: string; tenantId?:
   titleRow.getCell(1).alignment = { horizontal: 'center' };
   sheet.mergeCells(1, 1, 1, headers.length);
   titleRow.commit();
-  sheet.addRow([`填报单位：${tenant.name}    统计截止：${chineseDate(end)}    单位：万元`]).commit();
+  const meta = sheet.addRow([`填报单位：${tenant.name}    统计截止：${chineseDate(end)}    单位：万元`]);
   sheet.mergeCells(2, 1, 2, headers.length);
+  meta.commit();
   const head = sheet.addRow(headers);
   head.eachCell((cell) => {
     cell.font = { bold: true };
@@ -429,12 +431,11 @@ export async function exportMonthly(ctx: Ctx, input: { month: string; tenantId?:
     cell.font = { bold: true };
   });
   total.commit();
-  sheet
-    .addRow([
-      '注：完成率＝本年累计到位÷全年目标；时间进度按已过月份计；超欠进度＝完成率－时间进度；排名按完成率。',
-    ])
-    .commit();
+  const note = sheet.addRow([
+    '注：完成率＝本年累计到位÷全年目标；时间进度按已过月份计；超欠进度＝完成率－时间进度；排名按完成率。',
+  ]);
   sheet.mergeCells(rowNumber + 1, 1, rowNumber + 1, headers.length);
+  note.commit();
   sheet.commit();
   return {
     bytes: await finish(),

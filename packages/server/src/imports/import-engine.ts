@@ -264,9 +264,23 @@ function fundsPlan(
   else if (record.fundsYearFen !== null) cumulative = current(prevYearEnd) + record.fundsYearFen;
   if (cumulative === null) return { entries: [], monthMismatch: false };
   const entries: { date: string; amount: number }[] = [];
-  if (isNew && record.fundsMonthFen !== null && prevMonthEnd >= enteredOn) {
-    const before = cumulative - record.fundsMonthFen;
-    if (before !== 0) entries.push({ date: prevMonthEnd, amount: before });
+  if (isNew) {
+    // Buckets: before this year, this year before this month, this month — as far as the sheet tells.
+    const year = record.fundsYearFen;
+    const month = record.fundsMonthFen;
+    const bounds: { date: string; upTo: number | null }[] = [
+      { date: prevYearEnd, upTo: year !== null ? cumulative - year : null },
+      { date: prevMonthEnd, upTo: month !== null ? cumulative - month : null },
+    ];
+    let placed = 0;
+    for (const b of bounds) {
+      if (b.upTo === null || b.upTo - placed <= 0) continue;
+      // Never before the project entered the library.
+      const date = b.date < enteredOn ? enteredOn : b.date;
+      if (date > cutOff) continue;
+      entries.push({ date, amount: b.upTo - placed });
+      placed = b.upTo;
+    }
   }
   const atCutOff = current(cutOff) + entries.reduce((s, e) => s + e.amount, 0);
   if (cumulative !== atCutOff) entries.push({ date: cutOff, amount: cumulative - atCutOff });

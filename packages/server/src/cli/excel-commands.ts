@@ -1,0 +1,180 @@
+/**
+ * `landfall import FILE` and `landfall export ledger|monthly`: the Excel door from a
+ * terminal, through the same API as the web (upload, preview or commit, progress polled
+ * while the server works; downloads written to --out).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Env } from '../env.ts';
+import { CliError, expectOk, type Connection } from './connection.ts';
+import { findTenantId, withConnection } from './commands.ts';
+
+interface Issue {
+  row: number;
+  column: string;
+  cell: string;
+  value: string;
+  message: string;
+}
+interface Summary {
+  cutOff: string;
+  rows: number;
+  skipped: number;
+  skippedRows: { row: number; kind: string; text: string }[];
+  projects: { created: number; updated: number; unchanged: number };
+  enterprises: { created: number; updated: number };
+  fundingRecords: number;
+  newUnits: string[];
+  unknownStages: string[];
+  errorCount: number;
+  errors: Issue[];
+  warningCount: number;
+  warnings: Issue[];
+}
+interface Progress {
+  phase: string;
+  rows: number;
+  fraction: number;
+  totalRows: number | null;
+}
+
+/** Polls the import's progress and writes one line to stderr every second until `done` settles. */
+async function withProgress<T>(c: Connection, id: string, done: Promise<T>, quiet: boolean): Promise<T> {
+  let finished = false;
+  const settle = done.finally(() => {
+    finished = true;
+  });
+  const tty = process.stderr.isTTY;
+  while (!finished && !quiet) {
+    await Promise.race([settle.catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
+    if (finished) break;
+    const res = await c.request('GET', `/api/imports/${id}/progress`);
+    const p = (res.body as { progress: Progress | null } | undefined)?.progress;
+    if (!p) continue;
+    const percent = Math.round(
+      100 * (p.totalRows ? Math.min(1, p.rows / p.totalRows) : Math.min(1, p.fraction)),
+    );
+    const line = `${p.phase === 'commit' ? '导入' : '检查'}中 / ${p.phase}: ${p.rows} 行 rows, ${percent}%`;
+    process.stderr.write(tty ? `\r${line}   ` : `${line}\n`);
+  }
+  if (tty && !quiet) process.stderr.write('\n');
+  return settle;
+}
+
+function report(summary: Summary) {
+  return {
+    rows: summary.rows,
+    skipped: summary.skipped,
+    projects: summary.projects,
+    fundingRecords: summary.fundingRecords,
+    errors: summary.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, message: e.message })),
+    errorCount: summary.errorCount,
+    cutOff: summary.cutOff,
+    enterprises: summary.enterprises,
+    newUnits: summary.newUnits,
+    unknownStages: summary.unknownStages,
+    skippedRows: summary.skippedRows,
+    warnings: summary.warnings.map((e) => ({
+      row: e.row,
+      column: e.column,
+      value: e.value,
+      message: e.message,
+    })),
+  };
+}
+
+function text(summary: Summary, committed: boolean, dryRun: boolean) {
+  const lines = [
+    `截止日期 cut-off ${summary.cutOff}；项目行 rows ${summary.rows}，跳过 skipped ${summary.skipped}`,
+    `项目 projects: 新增 created ${summary.projects.created}，更新 updated ${summary.projects.updated}，未变 unchanged ${summary.projects.unchanged}；到位资金记录 funding records ${summary.fundingRecords}`,
+  ];
+  if (summary.newUnits.length) lines.push(`新责任单位 new units: ${summary.newUnits.join('、')}`);
+  for (const e of summary.errors.slice(0, 50)) {
+    lines.push(
+      `  第 ${e.row} 行 row ${e.row}${e.cell ? ` (${e.cell})` : ''} ${e.column}「${e.value}」: ${e.message}`,
+    );
+  }
+  if (summary.errorCount > 50)
+    lines.push(`  …共 ${summary.errorCount} 处错误 / ${summary.errorCount} errors in all`);
+  if (summary.warningCount) lines.push(`提示 warnings: ${summary.warningCount}`);
+  if (committed) lines.push('已导入 / committed.');
+  else if (dryRun)
+    lines.push(
+      summary.errorCount ? '有错误，未导入 / errors found' : '检查通过，未写入 / dry run: nothing written',
+    );
+  else lines.push('有错误，未导入任何数据 / errors stopped the import: nothing was written');
+  return lines.join('\n');
+}
+
+export async function importCommand(
+  env: Env,
+  file: string,
+  opts: {
+    dryRun: boolean;
+    json: boolean;
+    createUnits: boolean;
+    cutOff?: string;
+    tenant?: string;
+    quiet?: boolean;
+  },
+) {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new CliError(`无法读取文件 / cannot read ${file}`);
+  }
+  await withConnection(env, async (c) => {
+    const tenantId = await findTenantId(c, opts.tenant);
+    const query = new URLSearchParams({ filename: basename(file), tenantId });
+    const batch = expectOk(await c.upload(`/api/imports?${query}`, bytes)) as {
+      id: string;
+      duplicateOf: { committedAt: string } | null;
+    };
+    const body = { createUnits: opts.createUnits, ...(opts.cutOff ? { cutOff: opts.cutOff } : {}) };
+    const path = `/api/imports/${batch.id}/${opts.dryRun ? 'preview' : 'commit'}`;
+    const res = await withProgress(c, batch.id, c.request('POST', path, body), !!opts.quiet);
+    const details = (res.body as { error?: { details?: { summary?: Summary } } })?.error?.details;
+    if (res.status >= 400 && !details?.summary) expectOk(res);
+    const summary = (details?.summary ?? (res.body as { summary: Summary }).summary) as Summary;
+    const committed = !opts.dryRun && res.status < 300;
+    const out = { id: batch.id, committed, ...report(summary) };
+    console.log(opts.json ? JSON.stringify(out, null, 2) : text(summary, committed, opts.dryRun));
+    if (summary.errorCount > 0) process.exitCode = 1;
+  });
+}
+
+async function save(c: Connection, url: string, out: string) {
+  const res = await c.download(url);
+  if (res.status >= 300) expectOk({ status: res.status, body: res.body });
+  await writeFile(out, res.bytes);
+  return res.bytes.length;
+}
+
+export async function exportLedgerCommand(
+  env: Env,
+  opts: { out: string; asOf?: string; tenant?: string; json: boolean },
+) {
+  await withConnection(env, async (c) => {
+    process.stderr.write('正在导出推进台账… / exporting the ledger…\n');
+    const params = new URLSearchParams();
+    if (opts.asOf) params.set('asOf', opts.asOf);
+    const bytes = await save(c, `/api/exports/ledger.xlsx?${params}`, opts.out);
+    const data = { out: opts.out, bytes };
+    console.log(opts.json ? JSON.stringify(data) : `已写入 / written: ${opts.out} (${bytes} bytes)`);
+  });
+}
+
+export async function exportMonthlyCommand(
+  env: Env,
+  opts: { out: string; month: string; tenant?: string; json: boolean },
+) {
+  await withConnection(env, async (c) => {
+    process.stderr.write('正在导出月度统计表… / exporting the monthly statistics…\n');
+    const params = new URLSearchParams({ month: opts.month });
+    if (opts.tenant) params.set('tenantId', await findTenantId(c, opts.tenant));
+    const bytes = await save(c, `/api/exports/monthly.xlsx?${params}`, opts.out);
+    const data = { out: opts.out, bytes };
+    console.log(opts.json ? JSON.stringify(data) : `已写入 / written: ${opts.out} (${bytes} bytes)`);
+  });
+}
