@@ -20,3 +20,5 @@ export * from './schemas/lead.ts';
 export * from './metrics.ts';
 export * from './targets.ts';
 export * from './forecast.ts';
+export * from './coordination.ts';
+export * from './schemas/coordination.ts';
