@@ -31,6 +31,11 @@ import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
 import { targetRoutes } from './targets/target.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { matterRoutes } from './matters/matter.routes.ts';
+import { meetingRoutes } from './meetings/meeting.routes.ts';
+import { briefRoutes } from './briefs/brief.routes.ts';
+import { inspectionRoutes } from './inspections/inspection.routes.ts';
+import { notificationRoutes } from './notifications/notification.routes.ts';
 import { importRoutes } from './imports/import.routes.ts';
 import { exportRoutes } from './exports/export.routes.ts';
 
@@ -163,6 +168,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(statsRoutes);
   await app.register(targetRoutes);
   await app.register(dashboardRoutes);
+  await app.register(matterRoutes);
+  await app.register(meetingRoutes);
+  await app.register(briefRoutes);
+  await app.register(inspectionRoutes);
+  await app.register(notificationRoutes);
   await app.register(importRoutes);
   await app.register(exportRoutes);
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () =>

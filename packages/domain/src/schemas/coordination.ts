@@ -13,6 +13,12 @@ import { idSchema, versionSchema } from './common.ts';
 
 /** Input schemas of the coordination loop: matters, meetings, decisions and tasks, inspections, briefs. */
 
+/** A calendar date within the years an office plans for (2000–2100). */
+const dateSchema = calendarDateSchema.refine(
+  (d) => d >= '2000-01-01' && d <= '2100-12-31',
+  '日期应在 2000 年至 2100 年之间',
+);
+
 const text = (max: number) => z.string().trim().max(max).default('');
 const required = (max: number, message: string) => z.string().trim().min(1, message).max(max);
 const boolText = z
@@ -38,9 +44,9 @@ export const matterInputSchema = z.object({
   description: text(4000),
   blockerKind: z.enum(blockerKinds),
   blocksStage: z.enum(blockableStages).nullish(),
-  deadline: calendarDateSchema,
+  deadline: dateSchema,
   /** 提出日期 (default today; not in the future). */
-  raisedOn: calendarDateSchema.optional(),
+  raisedOn: dateSchema.optional(),
 });
 export type MatterInput = z.input<typeof matterInputSchema>;
 
@@ -55,7 +61,7 @@ export type MatterEscalateInput = z.input<typeof matterEscalateSchema>;
 
 export const matterAssignSchema = z.object({
   ownerUnitId: idSchema,
-  deadline: calendarDateSchema,
+  deadline: dateSchema,
   reason: text(1000),
   version: versionSchema,
 });
@@ -116,7 +122,7 @@ export const meetingInputSchema = z
     tenantId: idSchema.optional(),
     kind: z.enum(meetingKinds),
     /** The meeting date (fixed once created: cancel and create another to move it). */
-    heldOn: calendarDateSchema,
+    heldOn: dateSchema,
     ...meetingFields,
   })
   .refine(convenerForJoint, convenerIssue);
@@ -137,8 +143,8 @@ export const meetingCancelSchema = z.object({
 
 export const meetingQuerySchema = z.object({
   kind: z.enum(meetingKinds).optional(),
-  from: calendarDateSchema.optional(),
-  to: calendarDateSchema.optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
   ...page,
 });
 export type MeetingQuery = z.infer<typeof meetingQuerySchema>;
@@ -148,7 +154,7 @@ export type MeetingQuery = z.infer<typeof meetingQuerySchema>;
 export const taskInputSchema = z.object({
   unitId: idSchema,
   content: required(1000, '请填写交办事项'),
-  deadline: calendarDateSchema,
+  deadline: dateSchema,
 });
 
 export const decisionInputSchema = z.object({
@@ -184,13 +190,13 @@ export type DecisionQuery = z.infer<typeof decisionQuerySchema>;
 export const inspectionInputSchema = z.object({
   tenantId: idSchema.optional(),
   unitId: idSchema,
-  scheduledOn: calendarDateSchema,
+  scheduledOn: dateSchema,
   topic: required(200, '请填写检查内容'),
 });
 export type InspectionInput = z.input<typeof inspectionInputSchema>;
 
 export const inspectionResultSchema = z.object({
-  inspectedOn: calendarDateSchema,
+  inspectedOn: dateSchema,
   findings: required(4000, '请填写检查发现'),
   score: z
     .number({ error: '请填写评分' })
@@ -199,7 +205,7 @@ export const inspectionResultSchema = z.object({
     .max(100, '评分为 0–100'),
   /** 整改要求 with its deadline; null when nothing needs rectifying. */
   rectification: z
-    .object({ requirement: required(2000, '请填写整改要求'), dueOn: calendarDateSchema })
+    .object({ requirement: required(2000, '请填写整改要求'), dueOn: dateSchema })
     .nullable()
     .default(null),
   version: versionSchema,
@@ -226,7 +232,7 @@ export type BriefFormat = (typeof briefFormats)[number];
 
 export const briefQuerySchema = z.object({
   kind: z.enum(meetingKinds),
-  date: calendarDateSchema,
+  date: dateSchema,
   tenantId: idSchema.optional(),
   format: z.enum(briefFormats).default('json'),
 });

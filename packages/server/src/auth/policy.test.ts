@@ -28,6 +28,8 @@ interface Case {
 const ADMIN: Role[] = ['system_admin'];
 const READERS: Role[] = ['coordinator', 'unit_staff', 'leader', 'viewer'];
 const WRITERS: Role[] = ['coordinator', 'unit_staff'];
+/** The coordination loop's readers: the coordination group, units and leaders (not the roll-up viewer). */
+const COORDINATION: Role[] = ['coordinator', 'unit_staff', 'leader'];
 const TODAY = '2026-03-02';
 const ACCOUNTS: Role[] = ['system_admin', 'security_admin'];
 
@@ -426,6 +428,203 @@ const cases: Record<string, Case> = {
     ok: 200,
     make: () => ({ url: '/api/stats?asOf=2026-03-01' }),
   },
+
+  // The coordination loop: matters, meetings, decisions and tasks, briefs, inspections, the bell.
+  'GET /api/matters': { allowed: COORDINATION, ok: 200, make: () => ({ url: '/api/matters?overdue=true' }) },
+  'POST /api/matters': {
+    allowed: WRITERS,
+    ok: 201,
+    make: () => ({
+      url: '/api/matters',
+      body: { unitId, title: uniqueName('协调事项'), blockerKind: 'power', deadline: '2026-03-20' },
+    }),
+  },
+  'GET /api/matters/:id': {
+    allowed: COORDINATION,
+    ok: 200,
+    make: async () => ({ url: `/api/matters/${(await staffMatter()).id}` }),
+  },
+  'POST /api/matters/:id/updates': {
+    allowed: WRITERS,
+    ok: 201,
+    make: async () => ({
+      url: `/api/matters/${(await staffMatter()).id}/updates`,
+      body: { body: '正在办理' },
+    }),
+  },
+  'POST /api/matters/:id/escalate': {
+    allowed: WRITERS,
+    ok: 200,
+    make: async () => {
+      const m = await staffMatter();
+      return { url: `/api/matters/${m.id}/escalate`, body: { reason: '需协调', version: m.version } };
+    },
+  },
+  'POST /api/matters/:id/assign': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const m = await staffMatter();
+      return {
+        url: `/api/matters/${m.id}/assign`,
+        body: { ownerUnitId: unitId, deadline: '2026-03-31', version: m.version },
+      };
+    },
+  },
+  'POST /api/matters/:id/resolve': {
+    allowed: WRITERS,
+    ok: 200,
+    make: async () => {
+      const m = await staffMatter();
+      return { url: `/api/matters/${m.id}/resolve`, body: { result: '已解决', version: m.version } };
+    },
+  },
+  'POST /api/matters/:id/close': {
+    allowed: WRITERS,
+    ok: 200,
+    make: async () => {
+      const m = await staffMatter();
+      return { url: `/api/matters/${m.id}/close`, body: { reason: '不再需要', version: m.version } };
+    },
+  },
+  'POST /api/matters/:id/remind': {
+    allowed: ['coordinator'],
+    ok: 201,
+    make: async () => {
+      const m = await staffMatter({ raisedOn: '2026-02-01', deadline: '2026-02-10' });
+      return { url: `/api/matters/${m.id}/remind`, body: { note: '请抓紧办理' } };
+    },
+  },
+  'GET /api/meetings': { allowed: COORDINATION, ok: 200, make: () => ({ url: '/api/meetings?kind=weekly' }) },
+  'POST /api/meetings': {
+    allowed: ['coordinator'],
+    ok: 201,
+    make: () => ({
+      url: '/api/meetings',
+      body: { kind: 'weekly', heldOn: TODAY, attendeeUnitIds: [unitId] },
+    }),
+  },
+  'GET /api/meetings/:id': {
+    allowed: COORDINATION,
+    ok: 200,
+    make: async () => ({ url: `/api/meetings/${(await meeting()).id}` }),
+  },
+  'PUT /api/meetings/:id': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const m = await meeting();
+      return { url: `/api/meetings/${m.id}`, body: { minutes: '会议纪要', version: m.version } };
+    },
+  },
+  'POST /api/meetings/:id/agenda/rebuild': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const m = await meeting();
+      return { url: `/api/meetings/${m.id}/agenda/rebuild`, body: { version: m.version } };
+    },
+  },
+  'POST /api/meetings/:id/cancel': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const m = await meeting('2026-03-20');
+      return { url: `/api/meetings/${m.id}/cancel`, body: { reason: '改期', version: m.version } };
+    },
+  },
+  'POST /api/meetings/:id/decisions': {
+    allowed: ['coordinator', 'leader'],
+    ok: 201,
+    make: async () => ({
+      url: `/api/meetings/${(await meeting()).id}/decisions`,
+      body: { text: '同意', tasks: [{ unitId, content: '落实', deadline: '2026-03-20' }] },
+    }),
+  },
+  'GET /api/meetings/:id/brief': {
+    allowed: ['coordinator', 'leader'],
+    ok: 200,
+    make: async () => ({ url: `/api/meetings/${(await meeting()).id}/brief` }),
+  },
+  'GET /api/briefs': {
+    allowed: ['coordinator', 'leader'],
+    ok: 200,
+    make: () => ({ url: `/api/briefs?kind=weekly&date=${TODAY}&format=docx` }),
+  },
+  'GET /api/decisions': {
+    allowed: COORDINATION,
+    ok: 200,
+    make: () => ({ url: '/api/decisions?status=open' }),
+  },
+  'GET /api/tasks': { allowed: COORDINATION, ok: 200, make: () => ({ url: '/api/tasks?overdue=false' }) },
+  'GET /api/tasks/:id': {
+    allowed: COORDINATION,
+    ok: 200,
+    make: async () => ({ url: `/api/tasks/${(await staffTask()).id}` }),
+  },
+  'POST /api/tasks/:id/close': {
+    allowed: WRITERS,
+    ok: 200,
+    make: async () => {
+      const t = await staffTask();
+      return { url: `/api/tasks/${t.id}/close`, body: { result: '已办结', version: t.version } };
+    },
+  },
+  'POST /api/tasks/:id/remind': {
+    allowed: ['coordinator'],
+    ok: 201,
+    make: async () => ({
+      url: `/api/tasks/${(await staffTask('2026-02-01', '2026-02-10')).id}/remind`,
+      body: { note: '' },
+    }),
+  },
+  'GET /api/inspections': {
+    allowed: COORDINATION,
+    ok: 200,
+    make: () => ({ url: '/api/inspections?year=2026' }),
+  },
+  'POST /api/inspections': {
+    allowed: ['coordinator'],
+    ok: 201,
+    make: () => ({ url: '/api/inspections', body: { unitId, scheduledOn: TODAY, topic: '台账检查' } }),
+  },
+  'GET /api/inspections/:id': {
+    allowed: COORDINATION,
+    ok: 200,
+    make: async () => ({ url: `/api/inspections/${(await inspection()).id}` }),
+  },
+  'POST /api/inspections/:id/result': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const i = await inspection();
+      return {
+        url: `/api/inspections/${i.id}/result`,
+        body: { inspectedOn: TODAY, findings: '良好', score: 90, version: i.version },
+      };
+    },
+  },
+  'POST /api/inspections/:id/rectification': {
+    allowed: WRITERS,
+    ok: 200,
+    make: async () => {
+      const i = await inspection();
+      const done = (
+        await clients.coordinator.post(`/api/inspections/${i.id}/result`, {
+          inspectedOn: TODAY,
+          findings: '需整改',
+          score: 70,
+          rectification: { requirement: '补齐台账', dueOn: '2026-03-20' },
+          version: i.version,
+        })
+      ).json();
+      return {
+        url: `/api/inspections/${i.id}/rectification`,
+        body: { report: '已整改', version: done.version },
+      };
+    },
+  },
+  'GET /api/notifications': { allowed: 'everyone', ok: 200, make: () => ({ url: '/api/notifications' }) },
 };
 
 let year = 2030;
@@ -455,6 +654,42 @@ const signedProject = async () =>
     signedOn: TODAY,
     agreedInvestmentFen: 5_000_000_000,
   });
+
+/** A matter raised by the coordinator on the unit staff member's unit (level unit, open). */
+async function staffMatter(overrides: Record<string, unknown> = {}) {
+  const res = await clients.coordinator.post('/api/matters', {
+    unitId,
+    title: uniqueName('事项'),
+    blockerKind: 'land',
+    deadline: '2026-03-20',
+    ...overrides,
+  });
+  return res.json() as { id: string; version: number };
+}
+async function meeting(heldOn = TODAY) {
+  const res = await clients.coordinator.post('/api/meetings', { kind: 'weekly', heldOn });
+  return res.json() as { id: string; version: number };
+}
+/** A task assigned to the unit staff member's unit by a decision of a held meeting. */
+async function staffTask(heldOn = TODAY, deadline = '2026-03-20') {
+  const m = await meeting(heldOn);
+  const res = await clients.coordinator.post(`/api/meetings/${m.id}/decisions`, {
+    text: '会议决定',
+    tasks: [{ unitId, content: uniqueName('交办'), deadline }],
+  });
+  return (res.json() as { tasks: { id: string; version: number }[] }).tasks[0] as {
+    id: string;
+    version: number;
+  };
+}
+async function inspection() {
+  const res = await clients.coordinator.post('/api/inspections', {
+    unitId,
+    scheduledOn: TODAY,
+    topic: '检查',
+  });
+  return res.json() as { id: string; version: number };
+}
 
 /** Routes that end or change the caller's own session run with a throwaway account. */
 const selfDestructive = new Set(['POST /api/auth/logout', 'POST /api/me/password']);

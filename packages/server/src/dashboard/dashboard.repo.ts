@@ -9,6 +9,11 @@ export interface Period {
   to: string;
   basis: 'all' | 'outside_province' | 'foreign';
   includeSensitive: boolean;
+  /**
+   * Only entries recorded before this instant (a brief reads the dashboard as it could be known on
+   * its date, so that regenerating it later gives the same figures); undefined = all entries.
+   */
+  knownBefore?: Date;
 }
 
 function tenantIn(period: Period, column: RawBuilder<unknown>) {
@@ -19,6 +24,11 @@ function basisFilter(basis: Period['basis']) {
   if (basis === 'outside_province') return sql`e.funding_source in ('outside_province', 'abroad')`;
   if (basis === 'foreign') return sql`e.capital_kind = 'foreign'`;
   return sql`true`;
+}
+
+/** Entries recorded before period.knownBefore, when set. */
+function knownFilter(period: Period, column: RawBuilder<unknown>) {
+  return period.knownBefore ? sql`${column} < ${period.knownBefore}` : sql`true`;
 }
 
 function sensitiveFilter(period: Period) {
@@ -36,6 +46,7 @@ export async function sumFundsByUnit(db: Tx, period: Period) {
     from ledger_entry e join project p on p.id = e.project_id
     where ${tenantIn(period, sql`e.tenant_id`)} and e.amount_fen is not null
       and e.effective_on between ${period.from} and ${period.to} and ${basisFilter(period.basis)} and ${sensitiveFilter(period)}
+      and ${knownFilter(period, sql`e.recorded_at`)}
     group by p.tenant_id, p.unit_id`.execute(db);
   return rows.rows.map((r) => ({ tenantId: r.tenant_id, unitId: r.unit_id, value: Number(r.fen) }));
 }
@@ -47,6 +58,7 @@ export async function sumFundsByMonth(db: Tx, period: Period) {
     from ledger_entry e join project p on p.id = e.project_id
     where ${tenantIn(period, sql`e.tenant_id`)} and e.amount_fen is not null
       and e.effective_on between ${period.from} and ${period.to} and ${basisFilter(period.basis)} and ${sensitiveFilter(period)}
+      and ${knownFilter(period, sql`e.recorded_at`)}
     group by 1 order by 1`.execute(db);
   return rows.rows.map((r) => ({ month: r.month, value: Number(r.fen) }));
 }
@@ -59,6 +71,7 @@ export async function sumFundsBy(db: Tx, period: Period, attribute: 'focus_indus
     from ledger_entry e join project p on p.id = e.project_id
     where ${tenantIn(period, sql`e.tenant_id`)} and e.amount_fen is not null
       and e.effective_on between ${period.from} and ${period.to} and ${basisFilter(period.basis)} and ${sensitiveFilter(period)}
+      and ${knownFilter(period, sql`e.recorded_at`)}
     group by 1 order by 2 desc`.execute(db);
   return rows.rows.map((r) => ({ key: r.key, value: Number(r.fen), projects: Number(r.projects) }));
 }
@@ -82,6 +95,7 @@ export async function countFirstReached(db: Tx, period: Period, stage: 'signed' 
       select distinct on (e.project_id) e.project_id, e.effective_on, e.agreed_fen
       from ledger_entry e
       where ${tenantIn(period, sql`e.tenant_id`)} and e.stage_to = ${stage} and e.kind in ('created', 'stage_move')
+        and ${knownFilter(period, sql`e.recorded_at`)}
       order by e.project_id, e.effective_on, e.id
     ) f join project p on p.id = f.project_id
     where f.effective_on between ${period.from} and ${period.to} and ${sensitiveFilter(period)}
@@ -108,16 +122,19 @@ export async function sumOpenRemainder(db: Tx, period: Period) {
     join (
       select distinct on (project_id) project_id, stage_to from ledger_entry
       where ${tenantIn(period, sql`tenant_id`)} and effective_on <= ${asOf} and stage_to is not null
+        and ${knownFilter(period, sql`recorded_at`)}
       order by project_id, effective_on desc, id desc
     ) st on st.project_id = p.id
     left join (
       select distinct on (project_id) project_id, agreed_fen from ledger_entry
       where ${tenantIn(period, sql`tenant_id`)} and effective_on <= ${asOf} and agreed_fen is not null
+        and ${knownFilter(period, sql`recorded_at`)}
       order by project_id, effective_on desc, id desc
     ) ag on ag.project_id = p.id
     left join (
       select project_id, sum(amount_fen) as funds from ledger_entry
-      where ${tenantIn(period, sql`tenant_id`)} and effective_on <= ${asOf} and amount_fen is not null group by project_id
+      where ${tenantIn(period, sql`tenant_id`)} and effective_on <= ${asOf} and amount_fen is not null
+        and ${knownFilter(period, sql`recorded_at`)} group by project_id
     ) fu on fu.project_id = p.id
     where ${sensitiveFilter(period)}
     group by p.tenant_id, p.unit_id, st.stage_to`.execute(db);
@@ -169,13 +186,14 @@ export async function listSignedProjects(db: Tx, period: Period) {
   }>`
     select p.planned_start_on, p.actual_start_on,
       (select e.agreed_fen from ledger_entry e where e.project_id = p.id and e.agreed_fen is not null and e.effective_on <= ${asOf}
+        and ${knownFilter(period, sql`e.recorded_at`)}
         order by e.effective_on desc, e.id desc limit 1) as agreed,
-      (select sum(e.amount_fen) from ledger_entry e where e.project_id = p.id and e.effective_on <= ${asOf}) as funds
+      (select sum(e.amount_fen) from ledger_entry e where e.project_id = p.id and e.effective_on <= ${asOf}
+        and ${knownFilter(period, sql`e.recorded_at`)}) as funds
     from project p
     where ${tenantIn(period, sql`p.tenant_id`)} and ${sensitiveFilter(period)}
-      and exists (select 1 from ledger_entry s where s.project_id = p.id and s.stage_to = 'signed' and s.effective_on <= ${asOf})`.execute(
-    db,
-  );
+      and exists (select 1 from ledger_entry s where s.project_id = p.id and s.stage_to = 'signed' and s.effective_on <= ${asOf}
+        and ${knownFilter(period, sql`s.recorded_at`)})`.execute(db);
   return rows.rows.map((r) => ({
     plannedStartOn: r.planned_start_on,
     actualStartOn: r.actual_start_on,
@@ -211,5 +229,29 @@ export async function readYearHistory(db: Tx, tenantIds: string[], year: number)
     stage: r.stage,
     remainingFen: Number(r.remaining),
     receivedFen: Number(r.received),
+  }));
+}
+
+/**
+ * The dated ledger of the period's projects for ledger punctuality: every stage fact up to the
+ * period's end, and every entry date from `entriesFrom` (the Monday of the first week counted).
+ */
+export async function listPunctualityLedger(db: Tx, period: Period, entriesFrom: string) {
+  const rows = await sql<{
+    unit_id: string;
+    project_id: string;
+    effective_on: string;
+    stage_to: string | null;
+  }>`
+    select p.unit_id, e.project_id, e.effective_on, e.stage_to
+    from ledger_entry e join project p on p.id = e.project_id
+    where ${tenantIn(period, sql`e.tenant_id`)} and ${sensitiveFilter(period)} and e.effective_on <= ${period.to}
+      and ${knownFilter(period, sql`e.recorded_at`)} and (e.stage_to is not null or e.effective_on >= ${entriesFrom})
+    order by e.project_id, e.effective_on, e.id`.execute(db);
+  return rows.rows.map((r) => ({
+    unitId: r.unit_id,
+    projectId: r.project_id,
+    effectiveOn: r.effective_on,
+    stageTo: r.stage_to,
   }));
 }

@@ -11,6 +11,8 @@ import {
 import { forecastYearEnd, learnStageWeights } from '@landfall/domain/forecast';
 import type { Allocation } from '@landfall/domain/targets';
 import type { Stage } from '@landfall/domain/stages';
+import { ledgerPunctuality, type PunctualityProject } from '@landfall/domain/coordination';
+import { addDays } from '@landfall/domain/dates';
 import type { Ctx } from '../context.ts';
 import type { TargetMetricColumn } from '../db/schema.ts';
 import { authorize } from '../auth/authorize.ts';
@@ -20,9 +22,11 @@ import { today } from '../projects/project.service.ts';
 import { summariseLibrary } from '../projects/project.repo.ts';
 import { listTenants } from '../tenants/tenant.repo.ts';
 import { findPlanByKey, findRevisionAsOf } from '../targets/target.repo.ts';
+import { unitInspectionScores } from '../inspections/inspection.service.ts';
 import {
   countFirstReached,
   findSharedInvestors,
+  listPunctualityLedger,
   listSignedProjects,
   readYearHistory,
   sumFundsBy,
@@ -39,6 +43,8 @@ export interface DashboardQuery {
   basis?: 'all' | 'outside_province' | 'foreign';
   tenantId?: string;
   timeMode?: 'month' | 'day';
+  /** Internal (briefs): only what was recorded before this instant; not a query parameter. */
+  knownBefore?: Date;
 }
 
 type Row = { tenantId: string; unitId: string; value: number };
@@ -58,6 +64,30 @@ async function actualsByUnit(ctx: Ctx, period: Period, metric: TargetMetricColum
           ? r.over100m
           : r.count,
   }));
+}
+
+/**
+ * Ledger punctuality (台账按时更新率) per unit over the period: see `ledgerPunctuality` in the domain
+ * for the exact rule (weeks ending in the period in which every active project had an entry).
+ */
+async function punctualityByUnit(ctx: Ctx, period: Period) {
+  const rows = await listPunctualityLedger(ctx.db, period, addDays(period.from, -6));
+  const projects = new Map<
+    string,
+    { unitId: string; enteredOn: string; stages: { on: string; stage: string }[]; entryDates: string[] }
+  >();
+  for (const r of rows) {
+    let p = projects.get(r.projectId);
+    if (!p) {
+      p = { unitId: r.unitId, enteredOn: r.effectiveOn, stages: [], entryDates: [] };
+      projects.set(r.projectId, p);
+    }
+    if (r.stageTo) p.stages.push({ on: r.effectiveOn, stage: r.stageTo });
+    p.entryDates.push(r.effectiveOn);
+  }
+  const byUnit = new Map<string, PunctualityProject[]>();
+  for (const p of projects.values()) byUnit.set(p.unitId, [...(byUnit.get(p.unitId) ?? []), p]);
+  return (unitId: string) => ledgerPunctuality(byUnit.get(unitId) ?? [], period.from, period.to);
 }
 
 function score(actual: number, target: number | null, progress: number) {
@@ -99,11 +129,17 @@ export async function readDashboard(ctx: Ctx, query: DashboardQuery) {
     to,
     basis,
     includeSensitive: seesSensitive(actor.role),
+    knownBefore: query.knownBefore,
   };
   const progress = timeProgress(to, year, query.timeMode ?? 'month');
 
   const plan = await findPlanByKey(ctx.db, { tenantId: home.id, year, metric, basis });
-  const revision = plan && plan.status === 'final' ? await findRevisionAsOf(ctx.db, plan.id, to) : undefined;
+  const known = (p: typeof plan) =>
+    !!p &&
+    p.status === 'final' &&
+    (!query.knownBefore || (!!p.finalized_at && new Date(p.finalized_at) < query.knownBefore));
+  const revision =
+    known(plan) && plan ? await findRevisionAsOf(ctx.db, plan.id, to, query.knownBefore) : undefined;
   const allocation = revision?.allocation as Allocation | undefined;
 
   const actuals = await actualsByUnit(ctx, period, metric);
@@ -146,17 +182,24 @@ export async function readDashboard(ctx: Ctx, query: DashboardQuery) {
           year,
         });
 
+  // Supervision feeds the ranking: the year's inspection scores and the weekly ledger's punctuality.
+  const inspectionScores = await unitInspectionScores(ctx, [home.id], period.from, to);
+  const punctualityOf = await punctualityByUnit(ctx, { ...period, tenantIds: [home.id] });
   const unitRows = units
     .filter((u) => u.tenant_id === home.id)
     .map((u) => {
       const target = allocation?.units.find((a) => a.unitId === u.id)?.amount ?? null;
       const actual = unitActual(u.id);
+      const punctuality = punctualityOf(u.id);
       return {
         unitId: u.id,
         name: u.name,
         groupId: u.group_id,
         ...score(actual, target, progress),
         forecast: forecastFor(u.id, actual),
+        inspectionScore: inspectionScores.get(u.id) ?? null,
+        punctuality: punctuality.punctuality,
+        punctualityWeeks: { onTime: punctuality.weeksOnTime, counted: punctuality.weeksCounted },
       };
     })
     .sort((a, b) => (b.completion ?? -1) - (a.completion ?? -1) || b.actual - a.actual)
@@ -176,7 +219,9 @@ export async function readDashboard(ctx: Ctx, query: DashboardQuery) {
       const actual = actuals.filter((a) => childIds.includes(a.tenantId)).reduce((s, a) => s + a.value, 0);
       const childPlan = await findPlanByKey(ctx.db, { tenantId: t.id, year, metric, basis });
       const childRevision =
-        childPlan?.status === 'final' ? await findRevisionAsOf(ctx.db, childPlan.id, to) : undefined;
+        known(childPlan) && childPlan
+          ? await findRevisionAsOf(ctx.db, childPlan.id, to, query.knownBefore)
+          : undefined;
       return {
         tenantId: t.id,
         name: t.name,

@@ -60,10 +60,13 @@ export async function listRevisions(db: Tx, planId: string) {
 
 /**
  * The revision in force on a date: the latest taking effect on or before it;
- * before the first one takes effect, the first one (a plan covers its whole year).
+ * before the first one takes effect, the first one (a plan covers its whole year). With
+ * `recordedBefore`, only the revisions recorded by then count (as the plan could be known then).
  */
-export async function findRevisionAsOf(db: Tx, planId: string, date: string) {
-  const revisions = await listRevisions(db, planId);
+export async function findRevisionAsOf(db: Tx, planId: string, date: string, recordedBefore?: Date) {
+  const revisions = (await listRevisions(db, planId)).filter(
+    (r) => !recordedBefore || new Date(r.recorded_at) < recordedBefore,
+  );
   let current = revisions[0];
   for (const r of revisions) if (r.effective_from <= date) current = r;
   return current;

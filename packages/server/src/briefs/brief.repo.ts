@@ -1,0 +1,219 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../context.ts';
+
+/**
+ * The brief's reads, all as of a date D over dated facts only. A fact has the date it holds
+ * from (a ledger entry's effective date, a lead's report date…) and the instant it was
+ * recorded (for a submission awaiting review: the instant it was approved, if later).
+ *
+ * A brief dated D knows the facts recorded before the end of D (`knownBefore`), so regenerating
+ * it later gives the same brief. Its period is (after, through]: a fact is new in it when it holds
+ * from a date up to `through` and was not already known to the previous brief — it holds from a
+ * date after `after`, or it was recorded after the end of `after` (`knownAfter`): a late entry
+ * (补录) appears once, in the first brief that could know it.
+ */
+export interface BriefWindow {
+  tenantId: string;
+  after: string;
+  through: string;
+  knownAfter: Date;
+  knownBefore: Date;
+}
+
+function isNew(w: BriefWindow, date: RawBuilder<unknown>, knownAt: RawBuilder<unknown>) {
+  return sql`(${date} <= ${w.through} and ${knownAt} < ${w.knownBefore}
+    and (${date} > ${w.after} or ${knownAt} >= ${w.knownAfter}))`;
+}
+
+/** When a ledger entry became known: when recorded, or when its project was approved, if later. */
+const entryKnownAt = sql`greatest(e.recorded_at, coalesce(p.reviewed_at, e.recorded_at))`;
+const counted = sql`p.review_status = 'approved'`;
+
+export async function listNewLeads(db: Tx, w: BriefWindow) {
+  const knownAt = sql`coalesce(l.reviewed_at, l.created_at)`;
+  const rows = await sql<{ id: string; unit_id: string; reported_on: string; late: boolean }>`
+    select l.id, l.unit_id, l.reported_on, l.reported_on <= ${w.after} as late
+    from lead l
+    where l.tenant_id = ${w.tenantId} and l.review_status = 'approved' and ${isNew(w, sql`l.reported_on`, knownAt)}
+    order by l.reported_on, l.created_at, l.id`.execute(db);
+  return rows.rows;
+}
+
+/** Ledger entries new in the period, of the kinds asked for (created, stage_move) or carrying an amount. */
+export async function listNewEntries(db: Tx, w: BriefWindow, which: 'created' | 'stage_move' | 'funds') {
+  const kind = which === 'funds' ? sql`e.amount_fen is not null` : sql`e.kind = ${which}`;
+  const rows = await sql<{
+    id: string;
+    project_id: string;
+    effective_on: string;
+    amount_fen: string | null;
+    payload: Record<string, unknown>;
+    late: boolean;
+  }>`
+    select e.id, e.project_id, e.effective_on, e.amount_fen, e.payload, e.effective_on <= ${w.after} as late
+    from ledger_entry e join project p on p.id = e.project_id
+    where e.tenant_id = ${w.tenantId} and ${counted} and ${kind} and ${isNew(w, sql`e.effective_on`, entryKnownAt)}
+    order by e.effective_on, e.id`.execute(db);
+  return rows.rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
+  }));
+}
+
+/**
+ * Projects stale on D (no ledger entry for `staleDays` days or more, neither paused nor dropped),
+ * from the entries known by the end of D.
+ */
+export async function listStaleProjects(db: Tx, w: BriefWindow, staleBefore: string) {
+  const known = sql`e.effective_on <= ${w.through} and ${entryKnownAt} < ${w.knownBefore}`;
+  const rows = await sql<{ id: string; last_on: string }>`
+    select p.id, le.last_on
+    from project p
+    join (
+      select e.project_id, max(e.effective_on) as last_on from ledger_entry e join project p on p.id = e.project_id
+      where e.tenant_id = ${w.tenantId} and ${known} group by e.project_id
+    ) le on le.project_id = p.id
+    join (
+      select distinct on (e.project_id) e.project_id, e.stage_to from ledger_entry e join project p on p.id = e.project_id
+      where e.tenant_id = ${w.tenantId} and ${known} and e.stage_to is not null
+      order by e.project_id, e.effective_on desc, e.id desc
+    ) st on st.project_id = p.id
+    where p.tenant_id = ${w.tenantId} and ${counted} and le.last_on <= ${staleBefore}
+      and st.stage_to not in ('paused', 'dropped')
+    order by le.last_on, p.id`.execute(db);
+  return rows.rows;
+}
+
+/**
+ * Projects as they stood on D from the entries known by then: name and unit from the latest
+ * snapshot (as the project page's as-of view), stage and agreed investment from the dated entries.
+ */
+export async function readProjectsAsOf(db: Tx, w: BriefWindow, ids: string[]) {
+  if (!ids.length) return [];
+  const known = sql`e.project_id = p.id and e.effective_on <= ${w.through} and e.recorded_at < ${w.knownBefore}`;
+  const rows = await sql<{
+    id: string;
+    name: string | null;
+    unit_id: string | null;
+    stage: string | null;
+    agreed: string | null;
+  }>`
+    select p.id,
+      coalesce((select e.snapshot->>'name' from ledger_entry e where ${known} and e.snapshot is not null
+        order by e.id desc limit 1), p.name) as name,
+      coalesce((select e.snapshot->>'unitId' from ledger_entry e where ${known} and e.snapshot is not null
+        order by e.id desc limit 1), p.unit_id::text) as unit_id,
+      (select e.stage_to from ledger_entry e where ${known} and e.stage_to is not null
+        order by e.effective_on desc, e.id desc limit 1) as stage,
+      (select e.agreed_fen from ledger_entry e where ${known} and e.agreed_fen is not null
+        order by e.effective_on desc, e.id desc limit 1) as agreed
+    from project p where p.id in (${sql.join(ids)})`.execute(db);
+  return rows.rows.map((r) => ({
+    id: r.id,
+    name: r.name ?? '',
+    unitId: r.unit_id ?? '',
+    stage: r.stage,
+    agreedFen: Number(r.agreed ?? 0),
+  }));
+}
+
+/** The matters of the tenant known by the end of D, with their facts recorded by then, in order. */
+export async function readMattersAsOf(db: Tx, w: BriefWindow) {
+  const matters = await db
+    .selectFrom('matter')
+    .select([
+      'id',
+      'project_id',
+      'unit_id',
+      'title',
+      'description',
+      'blocker_kind',
+      'raised_on',
+      'created_at',
+    ])
+    .where('tenant_id', '=', w.tenantId)
+    .where('created_at', '<', w.knownBefore)
+    .where('raised_on', '<=', w.through)
+    .orderBy('raised_on')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const events = await db
+    .selectFrom('matter_event')
+    .select([
+      'id',
+      'matter_id',
+      'kind',
+      'effective_on',
+      'recorded_at',
+      'actor_name',
+      'body',
+      'level_to',
+      'status_to',
+      'owner_unit_to',
+      'deadline_to',
+      'payload',
+    ])
+    .where('tenant_id', '=', w.tenantId)
+    .where('recorded_at', '<', w.knownBefore)
+    .orderBy('id')
+    .execute();
+  return { matters, events: events.map((e) => ({ ...e, id: Number(e.id) })) };
+}
+
+/** Tasks (交办单) known by the end of D, still open then, whose deadline had passed by D. */
+export async function listOverdueTasksAsOf(db: Tx, w: BriefWindow) {
+  return db
+    .selectFrom('task as t')
+    .innerJoin('meeting as m', 'm.id', 't.meeting_id')
+    .select([
+      't.id',
+      't.unit_id',
+      't.content',
+      't.deadline',
+      'm.held_on as meeting_held_on',
+      'm.kind as meeting_kind',
+    ])
+    .where('t.tenant_id', '=', w.tenantId)
+    .where('t.created_at', '<', w.knownBefore)
+    .where((eb) => eb.or([eb('t.closed_at', 'is', null), eb('t.closed_at', '>=', w.knownBefore)]))
+    .where('t.deadline', '<', w.through)
+    .orderBy('t.deadline')
+    .orderBy('t.id')
+    .execute();
+}
+
+/**
+ * Names as they were at an instant, from the snapshots the audit log keeps of each write
+ * (`after`); records without one keep the current name (the caller's fallback).
+ */
+export async function readAuditSnapshots(db: Tx, recordType: string, ids: string[], before: Date) {
+  if (!ids.length) return new Map<string, Record<string, unknown>>();
+  const rows = await sql<{ record_id: string; after: Record<string, unknown> }>`
+    select distinct on (record_id) record_id, after from audit_log
+    where record_type = ${recordType} and record_id in (${sql.join(ids)}) and outcome = 'ok'
+      and after is not null and at < ${before}
+    order by record_id, at desc, id desc`.execute(db);
+  return new Map(rows.rows.map((r) => [r.record_id, r.after]));
+}
+
+/** Current names, the fallback of readAuditSnapshots. */
+export async function readCurrentNames(db: Tx, table: 'unit' | 'lead' | 'tenant', ids: string[]) {
+  if (!ids.length) return new Map<string, { name: string; amountFen: number | null }>();
+  if (table === 'lead') {
+    const rows = await db
+      .selectFrom('lead')
+      .select(['id', 'title', 'estimated_amount_fen'])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { name: r.title, amountFen: r.estimated_amount_fen === null ? null : Number(r.estimated_amount_fen) },
+      ]),
+    );
+  }
+  const rows = await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, amountFen: null }]));
+}

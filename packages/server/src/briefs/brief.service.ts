@@ -1,0 +1,495 @@
+import { addDays, daysBetween, startOfShanghaiDay } from '@landfall/domain/dates';
+import {
+  blockerKindLabels,
+  briefIssueNumber,
+  briefPeriod,
+  chineseDate,
+  chineseNumeral,
+  daysOverdue,
+  foldMatterFacts,
+  matterLevelLabels,
+  meetingKindLabels,
+  type BlockerKind,
+  type MatterLevel,
+  type MatterState,
+  type MeetingKind,
+} from '@landfall/domain/coordination';
+import { formatAmount } from '@landfall/domain/money';
+import { formatPercent } from '@landfall/domain/metrics';
+import { stageLabels, type Stage } from '@landfall/domain/stages';
+import type { Ctx } from '../context.ts';
+import { authorize } from '../auth/authorize.ts';
+import { visibleTenantIds } from '../auth/policy.ts';
+import { AppError, invalidField } from '../http/app-error.ts';
+import { STALE_AFTER_DAYS } from '../projects/project.repo.ts';
+import { readDashboard } from '../dashboard/dashboard.service.ts';
+import { meetingForBrief, meetingsForBrief } from '../meetings/meeting.service.ts';
+import {
+  listNewEntries,
+  listNewLeads,
+  listOverdueTasksAsOf,
+  listStaleProjects,
+  readAuditSnapshots,
+  readCurrentNames,
+  readMattersAsOf,
+  readProjectsAsOf,
+  type BriefWindow,
+} from './brief.repo.ts';
+
+/** One line of a brief, naming the record it links to. */
+export interface BriefLine {
+  type: 'lead' | 'project' | 'matter' | 'unit' | 'task';
+  id: string;
+  text: string;
+  /** The date the line is about (reported, effective, deadline…). */
+  date: string | null;
+  unitId: string | null;
+  amountFen: number | null;
+  /** Recorded after the previous brief for an earlier date (补录). */
+  late: boolean;
+}
+
+export type BriefSectionKey =
+  | 'forDecision'
+  | 'newLeadsAndProjects'
+  | 'stageMoves'
+  | 'funds'
+  | 'stale'
+  | 'behindPace'
+  | 'mattersOpened'
+  | 'mattersEscalated'
+  | 'mattersOverdue'
+  | 'tasksOverdue';
+
+export interface BriefSection {
+  key: BriefSectionKey;
+  /** '一、新增招商信息和项目' */
+  heading: string;
+  summary: string;
+  lines: BriefLine[];
+}
+
+export interface Brief {
+  tenant: { id: string; name: string };
+  kind: MeetingKind;
+  kindLabel: string;
+  date: string;
+  year: number;
+  number: number;
+  /** 〔2026〕第3期 */
+  issueNumber: string;
+  title: string;
+  issuer: string;
+  dateText: string;
+  /** Inclusive: the day after the previous meeting (or the default span) through the date. */
+  period: { from: string; to: string; previousMeetingId: string | null };
+  meetingId: string | null;
+  sections: BriefSection[];
+}
+
+const sectionTitles: Record<BriefSectionKey, string> = {
+  forDecision: '提请联席会议研究的重大问题',
+  newLeadsAndProjects: '新增招商信息和项目',
+  stageMoves: '项目推进阶段变化',
+  funds: '到位资金情况',
+  stale: `超过${STALE_AFTER_DAYS}天未更新台账的项目`,
+  behindPace: '目标任务进度滞后的责任单位',
+  mattersOpened: '新提出的协调事项',
+  mattersEscalated: '上报的协调事项',
+  mattersOverdue: '逾期未办结的协调事项',
+  tasksOverdue: '逾期未办结的交办事项',
+};
+
+const stageLabel = (s: string | null | undefined) => (s ? (stageLabels[s as Stage]?.['zh-CN'] ?? s) : '—');
+const money = (fen: number) => formatAmount(fen, 'zh-CN');
+
+/** GET /api/briefs: the brief of a kind of meeting dated `date`, for the caller's tenant or one they may read. */
+export async function readBrief(ctx: Ctx, query: { kind: MeetingKind; date: string; tenantId?: string }) {
+  const actor = await authorize(ctx, 'brief.read');
+  const visible = visibleTenantIds(actor, 'brief.read');
+  const tenantId = query.tenantId ?? actor.tenantId;
+  if (!tenantId) throw invalidField(ctx, 'tenantId', { zh: '请选择区域', en: 'Choose a tenant' });
+  if (visible && !visible.includes(tenantId)) throw new AppError('not_found');
+  return buildBrief(ctx, tenantId, query.kind, query.date);
+}
+
+/** GET /api/meetings/:id/brief: the brief of a meeting, as of its date. */
+export async function readMeetingBrief(ctx: Ctx, meetingId: string) {
+  const meeting = await meetingForBrief(ctx, meetingId);
+  return buildBrief(ctx, meeting.tenantId, meeting.kind, meeting.heldOn);
+}
+
+/**
+ * The brief (简报) of a meeting of `kind` on `date`: what happened since the previous meeting of
+ * that kind, computed only from facts dated and recorded by the end of `date` (see brief.repo.ts),
+ * so the brief of an old date regenerates identically. The caller has authorised `brief.read`.
+ */
+export async function buildBrief(
+  ctx: Ctx,
+  tenantId: string,
+  kind: MeetingKind,
+  date: string,
+): Promise<Brief> {
+  const meetings = await meetingsForBrief(ctx, tenantId, kind, date);
+  const { after, through } = briefPeriod(kind, date, meetings.previousMeetingOn);
+  const w: BriefWindow = {
+    tenantId,
+    after,
+    through,
+    knownAfter: startOfShanghaiDay(addDays(after, 1)),
+    knownBefore: startOfShanghaiDay(addDays(through, 1)),
+  };
+
+  const leads = await listNewLeads(ctx.db, w);
+  const created = await listNewEntries(ctx.db, w, 'created');
+  const moves = await listNewEntries(ctx.db, w, 'stage_move');
+  const funds = await listNewEntries(ctx.db, w, 'funds');
+  const stale = await listStaleProjects(ctx.db, w, addDays(through, -STALE_AFTER_DAYS));
+  const { matters, events } = await readMattersAsOf(ctx.db, w);
+  const tasks = await listOverdueTasksAsOf(ctx.db, w);
+  const dashboard = await readDashboard(ctx, {
+    year: Number(through.slice(0, 4)),
+    asOf: through,
+    tenantId,
+    metric: 'funds_in_place',
+    knownBefore: w.knownBefore,
+  });
+
+  const projectIds = [
+    ...new Set([
+      ...created.map((e) => e.project_id),
+      ...moves.map((e) => e.project_id),
+      ...funds.map((e) => e.project_id),
+      ...stale.map((p) => p.id),
+      ...matters.flatMap((m) => (m.project_id ? [m.project_id] : [])),
+    ]),
+  ];
+  const projects = new Map((await readProjectsAsOf(ctx.db, w, projectIds)).map((p) => [p.id, p]));
+  const projectName = (id: string) => projects.get(id)?.name ?? '';
+  const projectUnit = (id: string) => projects.get(id)?.unitId ?? null;
+
+  // Matters as they stood at the end of the date.
+  const factsOf = new Map<string, typeof events>();
+  for (const e of events) factsOf.set(e.matter_id, [...(factsOf.get(e.matter_id) ?? []), e]);
+  const states = new Map<string, MatterState>();
+  for (const m of matters) {
+    const state = foldMatterFacts(
+      (factsOf.get(m.id) ?? []).map((e) => ({
+        levelTo: e.level_to,
+        statusTo: e.status_to,
+        ownerUnitTo: e.owner_unit_to,
+        deadlineTo: e.deadline_to,
+      })),
+    );
+    if (state) states.set(m.id, state);
+  }
+  const liveMatters = matters.filter((m) => states.has(m.id));
+  const escalations = events.filter(
+    (e) =>
+      e.kind === 'escalated' &&
+      e.effective_on <= through &&
+      (e.effective_on > after || new Date(e.recorded_at) >= w.knownAfter),
+  );
+
+  // Names as of the date: units, leads and the tenant from the audit log's snapshots.
+  const unitIds = [
+    ...new Set([
+      ...leads.map((l) => l.unit_id),
+      ...[...projects.values()].map((p) => p.unitId).filter(Boolean),
+      ...matters.map((m) => m.unit_id),
+      ...[...states.values()].map((s) => s.ownerUnitId),
+      ...tasks.map((t) => t.unit_id),
+      ...dashboard.units.map((u) => u.unitId),
+    ]),
+  ];
+  const unitNames = await namesAsOf(ctx, 'unit', unitIds, w.knownBefore);
+  const leadNames = await namesAsOf(
+    ctx,
+    'lead',
+    leads.map((l) => l.id),
+    w.knownBefore,
+  );
+  const tenantName = (await namesAsOf(ctx, 'tenant', [tenantId], w.knownBefore)).get(tenantId)?.name ?? '';
+  const unitName = (id: string | null) => (id ? (unitNames.get(id)?.name ?? '') : '');
+
+  const matterById = new Map(matters.map((m) => [m.id, m]));
+  const matterLine = (id: string, text: string, date: string | null): BriefLine => ({
+    type: 'matter',
+    id,
+    text,
+    date,
+    unitId: states.get(id)?.ownerUnitId ?? matterById.get(id)?.unit_id ?? null,
+    amountFen: null,
+    late: false,
+  });
+  const matterSubject = (m: (typeof matters)[number]) =>
+    `${m.title}（${unitName(m.unit_id)}提出，${blockerKindLabels[m.blocker_kind as BlockerKind]?.['zh-CN'] ?? m.blocker_kind}${
+      m.project_id ? `，项目：${projectName(m.project_id)}` : ''
+    }）`;
+
+  const sections: Omit<BriefSection, 'heading'>[] = [];
+
+  if (kind === 'joint') {
+    const forDecision = liveMatters.filter((m) => {
+      const s = states.get(m.id);
+      return s?.level === 'joint' && s.status === 'open';
+    });
+    sections.push({
+      key: 'forDecision',
+      summary: forDecision.length ? `提请本次会议研究事项${forDecision.length}项。` : '本期无提请研究事项。',
+      lines: forDecision.map((m) => {
+        const reason = (factsOf.get(m.id) ?? []).filter((e) => e.kind === 'escalated').at(-1)?.body ?? '';
+        const s = states.get(m.id) as MatterState;
+        return matterLine(
+          m.id,
+          `${matterSubject(m)}：${m.description || '（无说明）'}；上报理由：${reason}；办理单位：${unitName(
+            s.ownerUnitId,
+          )}，时限 ${s.deadline}`,
+          s.deadline,
+        );
+      }),
+    });
+  }
+
+  const leadLines: BriefLine[] = leads.map((l) => {
+    const snap = leadNames.get(l.id);
+    const amount = snap?.amountFen ?? null;
+    return {
+      type: 'lead',
+      id: l.id,
+      text: `【招商信息】${snap?.name ?? ''}（${unitName(l.unit_id)}报送，${l.reported_on}${
+        amount ? `，预计投资 ${money(amount)}` : ''
+      }）${l.late ? '（补录）' : ''}`,
+      date: l.reported_on,
+      unitId: l.unit_id,
+      amountFen: amount,
+      late: l.late,
+    };
+  });
+  const projectLines: BriefLine[] = created.map((e) => {
+    const p = projects.get(e.project_id);
+    return {
+      type: 'project',
+      id: e.project_id,
+      text: `【项目】${p?.name ?? ''}（${unitName(p?.unitId ?? null)}，${stageLabel(p?.stage)}${
+        p?.agreedFen ? `，协议投资 ${money(p.agreedFen)}` : ''
+      }，${e.effective_on}入库）${e.late ? '（补录）' : ''}`,
+      date: e.effective_on,
+      unitId: p?.unitId ?? null,
+      amountFen: p?.agreedFen ?? null,
+      late: e.late,
+    };
+  });
+  sections.push({
+    key: 'newLeadsAndProjects',
+    summary:
+      leadLines.length || projectLines.length
+        ? `新增招商信息${leadLines.length}条、项目${projectLines.length}个。`
+        : '本期无新增招商信息和项目。',
+    lines: [...leadLines, ...projectLines],
+  });
+
+  sections.push({
+    key: 'stageMoves',
+    summary: moves.length ? `项目阶段变化${moves.length}次。` : '本期无项目阶段变化。',
+    lines: moves.map((e) => ({
+      type: 'project',
+      id: e.project_id,
+      text: `${projectName(e.project_id)}（${unitName(projectUnit(e.project_id))}）：${stageLabel(
+        e.payload.from as string,
+      )} → ${stageLabel(e.payload.to as string)}（${e.effective_on}）${e.late ? '（补录）' : ''}`,
+      date: e.effective_on,
+      unitId: projectUnit(e.project_id),
+      amountFen: null,
+      late: e.late,
+    })),
+  });
+
+  // Funds per project: the period's entries summed (a reversal counts with its negative amount).
+  const fundsByProject = new Map<string, { fen: number; entries: number; late: boolean; last: string }>();
+  for (const e of funds) {
+    const f = fundsByProject.get(e.project_id) ?? { fen: 0, entries: 0, late: false, last: e.effective_on };
+    fundsByProject.set(e.project_id, {
+      fen: f.fen + (e.amountFen ?? 0),
+      entries: f.entries + 1,
+      late: f.late || e.late,
+      last: e.effective_on > f.last ? e.effective_on : f.last,
+    });
+  }
+  const fundLines = [...fundsByProject]
+    .sort(([a], [b]) => projectName(a).localeCompare(projectName(b), 'zh-CN') || a.localeCompare(b))
+    .map(([id, f]): BriefLine => ({
+      type: 'project',
+      id,
+      text: `${projectName(id)}（${unitName(projectUnit(id))}）：到位资金 ${money(f.fen)}（${f.entries}笔）${
+        f.late ? '（含补录）' : ''
+      }`,
+      date: f.last,
+      unitId: projectUnit(id),
+      amountFen: f.fen,
+      late: f.late,
+    }));
+  const fundsTotal = [...fundsByProject.values()].reduce((s, f) => s + f.fen, 0);
+  sections.push({
+    key: 'funds',
+    summary: fundLines.length
+      ? `本期到位资金 ${money(fundsTotal)}，涉及项目${fundLines.length}个。`
+      : '本期无到位资金记录。',
+    lines: fundLines,
+  });
+
+  sections.push({
+    key: 'stale',
+    summary: stale.length
+      ? `截至${chineseDate(through)}，${stale.length}个项目超过${STALE_AFTER_DAYS}天未更新台账。`
+      : `截至${chineseDate(through)}，所有项目台账均在${STALE_AFTER_DAYS}天内更新。`,
+    lines: stale.map((p) => ({
+      type: 'project',
+      id: p.id,
+      text: `${projectName(p.id)}（${unitName(projectUnit(p.id))}）：最近一次台账记录 ${p.last_on}，已${daysBetween(
+        p.last_on,
+        through,
+      )}天未更新`,
+      date: p.last_on,
+      unitId: projectUnit(p.id),
+      amountFen: null,
+      late: false,
+    })),
+  });
+
+  const behind = dashboard.units
+    .filter((u) => u.gap !== null && u.gap < 0)
+    .sort((a, b) => (a.gap ?? 0) - (b.gap ?? 0) || a.unitId.localeCompare(b.unitId));
+  sections.push({
+    key: 'behindPace',
+    summary: behind.length
+      ? `按到位资金目标，${behind.length}个责任单位完成率低于序时进度（${formatPercent(dashboard.timeProgress)}）。`
+      : dashboard.units.some((u) => u.target !== null)
+        ? '各责任单位到位资金完成率均达到序时进度。'
+        : '本年度尚未下达到位资金目标任务。',
+    lines: behind.map((u) => ({
+      type: 'unit',
+      id: u.unitId,
+      text: `${unitName(u.unitId)}：到位资金 ${money(u.actual)}，目标 ${money(u.target ?? 0)}，完成 ${formatPercent(
+        u.completion,
+      )}，落后序时进度 ${formatPercent(-(u.gap ?? 0))}${
+        u.punctuality === null ? '' : `，台账按时更新率 ${formatPercent(u.punctuality, 0)}`
+      }`,
+      date: null,
+      unitId: u.unitId,
+      amountFen: u.actual,
+      late: false,
+    })),
+  });
+
+  const opened = liveMatters.filter((m) => m.raised_on > after || new Date(m.created_at) >= w.knownAfter);
+  sections.push({
+    key: 'mattersOpened',
+    summary: opened.length ? `新提出协调事项${opened.length}项。` : '本期无新提出的协调事项。',
+    lines: opened.map((m) => {
+      const late = m.raised_on <= after;
+      const s = states.get(m.id) as MatterState;
+      return {
+        ...matterLine(
+          m.id,
+          `${matterSubject(m)}，由${unitName(s.ownerUnitId)}办理，时限 ${s.deadline}${late ? '（补录）' : ''}`,
+          m.raised_on,
+        ),
+        late,
+      };
+    }),
+  });
+
+  sections.push({
+    key: 'mattersEscalated',
+    summary: escalations.length ? `上报协调事项${escalations.length}次。` : '本期无上报的协调事项。',
+    lines: escalations
+      .filter((e) => matterById.has(e.matter_id))
+      .map((e) => {
+        const m = matterById.get(e.matter_id) as (typeof matters)[number];
+        const from = (e.payload as { from?: MatterLevel }).from;
+        return matterLine(
+          m.id,
+          `${m.title}：由${from ? matterLevelLabels[from]['zh-CN'] : ''}上报${
+            e.level_to ? matterLevelLabels[e.level_to]['zh-CN'] : ''
+          }（${e.actor_name}，${e.effective_on}）：${e.body}`,
+          e.effective_on,
+        );
+      }),
+  });
+
+  const overdue = liveMatters
+    .map((m) => ({ m, s: states.get(m.id) as MatterState }))
+    .filter(({ s }) => s.status === 'open' && daysOverdue({ open: true, deadline: s.deadline }, through) > 0)
+    .sort((a, b) =>
+      a.s.deadline < b.s.deadline ? -1 : a.s.deadline > b.s.deadline ? 1 : a.m.id.localeCompare(b.m.id),
+    );
+  sections.push({
+    key: 'mattersOverdue',
+    summary: overdue.length ? `${overdue.length}项协调事项逾期未办结。` : '无逾期未办结的协调事项。',
+    lines: overdue.map(({ m, s }) =>
+      matterLine(
+        m.id,
+        `${m.title}（${matterLevelLabels[s.level]['zh-CN']}）：${unitName(s.ownerUnitId)}办理，时限 ${
+          s.deadline
+        }，逾期${daysOverdue({ open: true, deadline: s.deadline }, through)}天`,
+        s.deadline,
+      ),
+    ),
+  });
+
+  sections.push({
+    key: 'tasksOverdue',
+    summary: tasks.length ? `${tasks.length}项会议交办事项逾期未办结。` : '无逾期未办结的交办事项。',
+    lines: tasks.map((t) => ({
+      type: 'task',
+      id: t.id,
+      text: `${unitName(t.unit_id)}：${t.content}（${t.meeting_held_on}${
+        meetingKindLabels[t.meeting_kind]['zh-CN']
+      }交办，时限 ${t.deadline}，逾期${daysOverdue({ open: true, deadline: t.deadline }, through)}天）`,
+      date: t.deadline,
+      unitId: t.unit_id,
+      amountFen: null,
+      late: false,
+    })),
+  });
+
+  const year = Number(through.slice(0, 4));
+  return {
+    tenant: { id: tenantId, name: tenantName },
+    kind,
+    kindLabel: meetingKindLabels[kind]['zh-CN'],
+    date: through,
+    year,
+    number: meetings.number,
+    issueNumber: briefIssueNumber(year, meetings.number),
+    title: `${tenantName}招商引资${kind === 'joint' ? '联席会议' : meetingKindLabels[kind]['zh-CN']}简报`,
+    issuer: `${tenantName}工业招商引资联席会议综合协调组`,
+    dateText: chineseDate(through),
+    period: { from: addDays(after, 1), to: through, previousMeetingId: meetings.previousMeetingId },
+    meetingId: meetings.meetingId,
+    sections: sections.map((s, i) => ({
+      ...s,
+      heading: `${chineseNumeral(i + 1)}、${sectionTitles[s.key]}`,
+    })),
+  };
+}
+
+/** Names (and a lead's estimate) as of an instant, from audit snapshots, else the current ones. */
+async function namesAsOf(ctx: Ctx, table: 'unit' | 'lead' | 'tenant', ids: string[], before: Date) {
+  const snapshots = await readAuditSnapshots(ctx.db, table, ids, before);
+  const current = await readCurrentNames(ctx.db, table, ids);
+  const field = table === 'lead' ? 'title' : 'name';
+  return new Map(
+    ids.map((id) => {
+      const snap = snapshots.get(id);
+      const fallback = current.get(id);
+      const name = typeof snap?.[field] === 'string' ? (snap[field] as string) : (fallback?.name ?? '');
+      const amount =
+        snap && 'estimatedAmountFen' in snap
+          ? (snap.estimatedAmountFen as number | null)
+          : (fallback?.amountFen ?? null);
+      return [id, { name, amountFen: amount }];
+    }),
+  );
+}
