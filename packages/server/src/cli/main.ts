@@ -19,6 +19,7 @@ import {
   targetSetCommand,
 } from './commands.ts';
 import { parseAmount } from '@landfall/domain/money';
+import { briefCommand, briefKinds } from './brief-command.ts';
 import { exportLedgerCommand, exportMonthlyCommand, importCommand } from './excel-commands.ts';
 
 /** `landfall` — every command is a thin shell over the HTTP API (see connection.ts). */
@@ -266,6 +267,27 @@ exportCmd
     exportMonthlyCommand(envOf(opts), {
       out: opts.out,
       month: opts.month,
+      tenant: opts.tenant,
+      json: !!opts.json,
+    }),
+  );
+
+program
+  .command('brief')
+  .description('the brief (简报) of a meeting kind as of a date: .docx in the official layout, or .xlsx')
+  .addOption(new Option('--kind <kind>', 'kind of meeting').choices([...briefKinds]).makeOptionMandatory())
+  .requiredOption('--date <date>', 'the meeting date, YYYY-MM-DD (Asia/Shanghai)')
+  .requiredOption('--out <file>', 'the file to write (.docx or .xlsx)')
+  .addOption(new Option('--format <format>', 'file format (default: from --out)').choices(['docx', 'xlsx']))
+  .option('--tenant <name>', 'tenant name or division code (default: the top tenant)')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts) =>
+    briefCommand(envOf(opts), {
+      kind: opts.kind,
+      date: opts.date,
+      out: opts.out,
+      format: opts.format,
       tenant: opts.tenant,
       json: !!opts.json,
     }),
