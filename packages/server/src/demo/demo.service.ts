@@ -23,6 +23,7 @@ import { seededRandom } from './random.ts';
 import { buildDemoProject, type DemoActors } from './demo-projects.ts';
 import { getTenant } from '../tenants/tenant.repo.ts';
 import { createTargetPlan, finalizeTargetPlan, updateTargetDraft } from '../targets/target.service.ts';
+import { buildDemoCoordination } from './demo-coordination.ts';
 
 export interface DemoReport {
   tenantId: string;
@@ -31,6 +32,9 @@ export interface DemoReport {
   enterprises: number;
   leads: number;
   projects: number;
+  matters: number;
+  meetings: number;
+  inspections: number;
 }
 
 /**
@@ -87,12 +91,14 @@ export async function loadDemo(
     staff.push({ unit, ctx: await as(user.id) });
     users.push(user);
   }
+  const conveners = [];
   for (const [i, name] of demoLeaders.entries()) {
-    await createConvener(admin, {
+    const convener = await createConvener(admin, {
       name,
       title: i === 0 ? '联席会议召集人' : '副召集人',
       userId: i === 0 ? users[1]?.id : null,
     });
+    conveners.push(convener);
   }
   const coordinator = await as(users[0]?.id as string);
 
@@ -155,6 +161,15 @@ export async function loadDemo(
     }
   }
   await setDemoTarget(coordinator, Number(today.slice(0, 4)), units);
+  const coordination = await buildDemoCoordination(
+    {
+      coordinator,
+      leader: await as(users[1]?.id as string),
+      staff,
+      convenerId: conveners[0]?.id as string,
+    },
+    today,
+  );
   return {
     tenantId,
     users: users.map((u) => u.username),
@@ -162,6 +177,7 @@ export async function loadDemo(
     enterprises: enterprises.length,
     leads,
     projects: total,
+    ...coordination,
   } satisfies DemoReport;
 }
 
