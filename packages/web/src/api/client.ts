@@ -155,6 +155,45 @@ export async function request<T>(
   }
 }
 
+/** The file name from `Content-Disposition` (RFC 5987 `filename*=UTF-8''…` first), if any. */
+function dispositionFilename(header: string | null): string | null {
+  if (!header) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // Fall through to the plain name.
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? null;
+}
+
+/**
+ * A file from a GET (the exports): its bytes and the name the server gives. Errors come
+ * back as the same ApiError as any request, so the page can say what went wrong.
+ */
+export async function fetchFile(path: string): Promise<{ blob: Blob; filename: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      headers: { 'Accept-Language': currentLocale },
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    throw new ApiError({
+      status: 0,
+      code: 'internal',
+      message: cause instanceof Error ? cause.message : 'network error',
+    });
+  }
+  if (!response.ok) throw await toApiError(response);
+  return {
+    blob: await response.blob(),
+    filename: dispositionFilename(response.headers.get('content-disposition')),
+  };
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),

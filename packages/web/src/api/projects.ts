@@ -26,14 +26,19 @@ export type LibraryQuery = Partial<Omit<ProjectQuery, 'stage' | 'over100m' | 'st
   stale?: boolean;
 };
 
-export function listProjects(query: LibraryQuery): Promise<LibraryPage> {
+/** The library query as a query string (`stage` repeated), shared by the list and the ledger export. */
+export function libraryQueryString(query: LibraryQuery): string {
   const { stage, ...rest } = query;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(rest)) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   for (const value of stage ?? []) params.append('stage', value);
-  const text = params.toString();
+  return params.toString();
+}
+
+export function listProjects(query: LibraryQuery): Promise<LibraryPage> {
+  const text = libraryQueryString(query);
   return api.get<LibraryPage>(text ? `/api/projects?${text}` : '/api/projects');
 }
 

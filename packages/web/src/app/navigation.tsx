@@ -8,6 +8,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   HomeOutlined,
+  ImportOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
@@ -35,10 +36,11 @@ export const dashboardItem: NavItem = {
   action: 'dashboard.read',
 };
 
-/** The business pages (目标任务, 项目库, 企业库, 招商信息), above 系统管理. */
+/** The business pages (目标任务, 项目库, 导入台账, 企业库, 招商信息), above 系统管理. */
 export const libraryItems: NavItem[] = [
   { path: '/targets', label: 'nav.targets', icon: <AimOutlined />, action: 'target.read' },
   { path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />, action: 'project.read' },
+  { path: '/imports', label: 'nav.imports', icon: <ImportOutlined />, action: 'import.run' },
   { path: '/enterprises', label: 'nav.enterprises', icon: <BankOutlined />, action: 'enterprise.read' },
   { path: '/leads', label: 'nav.leads', icon: <BulbOutlined />, action: 'lead.read' },
 ];

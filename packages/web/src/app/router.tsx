@@ -7,6 +7,7 @@ import { ConvenersPage } from '../features/conveners/ConvenersPage.tsx';
 import { GroupsPage } from '../features/groups/GroupsPage.tsx';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { ImportPage } from '../features/imports/ImportPage.tsx';
 import { LeadsPage } from '../features/leads/LeadsPage.tsx';
 import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.tsx';
 import { ProjectListPage } from '../features/projects/ProjectListPage.tsx';
@@ -70,6 +71,7 @@ export const router = createBrowserRouter([
       { path: 'targets/:id', element: guarded('target.read', <TargetPlanPage />) },
       { path: 'projects', element: guarded('project.read', <ProjectListPage />) },
       { path: 'projects/:id', element: guarded('project.read', <ProjectDetailPage />) },
+      { path: 'imports', element: guarded('import.run', <ImportPage />) },
       { path: 'enterprises', element: guarded('enterprise.read', <EnterprisesPage />) },
       { path: 'leads', element: guarded('lead.read', <LeadsPage />) },
       { path: 'admin/tenants', element: guarded('tenant.read', <TenantsPage />) },

@@ -1,4 +1,5 @@
 import { enUSDashboard } from './en-US-dashboard.ts';
+import { enUSImports } from './en-US-imports.ts';
 import { enUSInfo } from './en-US-info.ts';
 import { enUSLibrary } from './en-US-library.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -212,4 +213,5 @@ export const enUS: Record<MessageKey, string> = {
   ...enUSInfo,
   ...enUSLibrary,
   ...enUSDashboard,
+  ...enUSImports,
 };

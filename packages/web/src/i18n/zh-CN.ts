@@ -1,4 +1,5 @@
 import { zhCNDashboard } from './zh-CN-dashboard.ts';
+import { zhCNImports } from './zh-CN-imports.ts';
 import { zhCNInfo } from './zh-CN-info.ts';
 import { zhCNLibrary } from './zh-CN-library.ts';
 
@@ -212,6 +213,7 @@ export const zhCN = {
   ...zhCNInfo,
   ...zhCNLibrary,
   ...zhCNDashboard,
+  ...zhCNImports,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -16,6 +16,7 @@ import { DashboardFilters } from './DashboardFilters.tsx';
 import { DistrictRanking } from './DistrictRanking.tsx';
 import { GroupSummary } from './GroupSummary.tsx';
 import { KpiCards } from './KpiCards.tsx';
+import { MonthlyExport } from './MonthlyExport.tsx';
 import { RateCards } from './RateCards.tsx';
 import { SharedInvestors } from './SharedInvestors.tsx';
 import { UnitRanking } from './UnitRanking.tsx';
@@ -50,6 +51,7 @@ function PlanNotice({ dashboard }: { dashboard: Dashboard }) {
 export function DashboardPage() {
   const { t } = useI18n();
   const { data: me } = useMe();
+  const can = useCan();
   const params = useDashboardParams();
   const dashboard = useDashboard(params.query);
   const data = dashboard.data;
@@ -86,6 +88,7 @@ export function DashboardPage() {
             {dashboard.isFetching ? <Spin size="small" /> : null}
           </Space>
         }
+        extra={can('export.monthly') ? <MonthlyExport tenantId={params.tenantId} /> : null}
       >
         <AsOfBanner asOf={asOf} onClear={() => params.setAsOf(undefined)} />
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>

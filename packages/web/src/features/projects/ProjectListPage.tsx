@@ -9,6 +9,7 @@ import { useCan, useCanOnUnit, useMe } from '../auth/useMe.ts';
 import { useGroups } from '../groups/useGroups.ts';
 import { useUnits } from '../units/useUnits.ts';
 import { AsOfBanner, AsOfPicker } from './AsOf.tsx';
+import { LedgerExportButton } from './LedgerExportButton.tsx';
 import { ProjectCreateModal } from './ProjectFormModal.tsx';
 import { ProjectFilters } from './ProjectFilters.tsx';
 import { ProjectKanban } from './ProjectKanban.tsx';
@@ -59,6 +60,7 @@ export function ProjectListPage() {
               { value: 'kanban', label: t('projects.viewKanban'), icon: <AppstoreOutlined /> },
             ]}
           />
+          {can('export.ledger') ? <LedgerExportButton query={{ ...params.query, asOf }} /> : null}
           {can('project.create') && !asOf ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('projects.create')}

@@ -1,0 +1,161 @@
+import type { AmountUnit, Stage } from '@landfall/domain';
+import type { ImportField } from '@landfall/domain/import/fields';
+import type { ImportOptionsInput } from '@landfall/domain/schemas/import';
+import { api } from './client.ts';
+
+/**
+ * Response shapes of the import API (docs/API.md, "Import and export"), mirroring
+ * server/src/imports/import.service.ts (ImportBatch) and import-engine.ts (ImportSummary).
+ */
+
+export type ImportOptions = ImportOptionsInput;
+export type ImportStatus = 'uploaded' | 'previewed' | 'committed';
+export type ImportFormat = 'xlsx' | 'xls' | 'csv';
+
+export interface ImportHeader {
+  /** 0-based column index. */
+  column: number;
+  letter: string;
+  text: string;
+  /** The group header above it (投资方 over 名称), if any. */
+  parent: string | null;
+}
+
+export interface ImportColumnMapping {
+  column: number;
+  /** As shown to people: 'parent/child' under a group. */
+  header: string;
+  field: ImportField | null;
+  unit: AmountUnit | null;
+}
+
+export interface ImportLayout {
+  sheet: { sheetName: string | null; encoding: 'utf-8' | 'gb18030' | null; date1904: boolean };
+  /** Excel row numbers (1-based). */
+  headerRows: number[];
+  dataStart: number;
+  headers: ImportHeader[];
+  meta: {
+    title: string | null;
+    reportingUnit: string | null;
+    cutOff: string | null;
+    amountUnit: AmountUnit | null;
+    lines: string[];
+  };
+  mapping: ImportColumnMapping[];
+  /** The proposal reuses a mapping saved at an earlier commit of the same header. */
+  savedMapping: boolean;
+  sample: { row: number; cells: string[] }[];
+}
+
+export interface RowIssue {
+  /** Excel row number; 0 for a file-level note. */
+  row: number;
+  column: string;
+  cell: string;
+  value: string;
+  message: string;
+}
+
+export type SkippedKind = 'section' | 'total' | 'note' | 'header';
+export type RowOutcome = 'new' | 'changed' | 'unchanged' | 'error';
+
+export interface ImportSummary {
+  cutOff: string;
+  amountUnit: AmountUnit;
+  rows: number;
+  skipped: number;
+  skippedRows: { row: number; kind: SkippedKind; text: string }[];
+  blankRows: number;
+  projects: { created: number; updated: number; unchanged: number };
+  enterprises: { created: number; updated: number };
+  fundingRecords: number;
+  newUnits: string[];
+  unknownStages: string[];
+  errorCount: number;
+  errors: RowIssue[];
+  warningCount: number;
+  warnings: RowIssue[];
+  items: { row: number; name: string; outcome: RowOutcome; changes: string[] }[];
+}
+
+export interface ImportProgress {
+  phase: 'preview' | 'commit';
+  rows: number;
+  /** Share of the file read, 0…1. */
+  fraction: number;
+  /** Data rows in the file, once a preview has counted them. */
+  totalRows: number | null;
+  startedAt: string;
+}
+
+export interface ImportBatch {
+  id: string;
+  tenantId: string;
+  filename: string;
+  format: ImportFormat;
+  sizeBytes: number;
+  sha256: string;
+  status: ImportStatus;
+  createdAt: string;
+  createdBy: string;
+  committedAt: string | null;
+  committedBy: string | null;
+  layout: ImportLayout;
+  options: Partial<ImportOptions>;
+  summary: ImportSummary | null;
+  duplicateOf: {
+    id: string;
+    filename: string;
+    committedAt: string | null;
+    committedBy: string | null;
+  } | null;
+  progress: ImportProgress | null;
+}
+
+export interface ImportListItem {
+  id: string;
+  tenantId: string;
+  filename: string;
+  format: ImportFormat;
+  sizeBytes: number;
+  status: ImportStatus;
+  createdAt: string;
+  createdBy: string;
+  committedAt: string | null;
+  rows: number | null;
+  errorCount: number | null;
+  projects: ImportSummary['projects'] | null;
+}
+
+/** Stage labels as the office writes them (在谈 …) → stages, sent with a preview or commit. */
+export type StageLabelChoice = Record<string, Stage>;
+
+const importPath = (id: string) => `/api/imports/${encodeURIComponent(id)}`;
+
+export function listImports(): Promise<{ items: ImportListItem[] }> {
+  return api.get<{ items: ImportListItem[] }>('/api/imports');
+}
+
+export function getImport(id: string): Promise<ImportBatch> {
+  return api.get<ImportBatch>(importPath(id));
+}
+
+export function uploadImport(file: File): Promise<ImportBatch> {
+  return api.upload<ImportBatch>('/api/imports', file);
+}
+
+export function getImportProgress(id: string): Promise<{ progress: ImportProgress | null }> {
+  return api.get<{ progress: ImportProgress | null }>(`${importPath(id)}/progress`);
+}
+
+export function previewImport(id: string, options: ImportOptions): Promise<ImportBatch> {
+  return api.post<ImportBatch>(`${importPath(id)}/preview`, options);
+}
+
+export function commitImport(id: string, options: ImportOptions): Promise<ImportBatch> {
+  return api.post<ImportBatch>(`${importPath(id)}/commit`, options);
+}
+
+/** The last preview's errors and warnings as .xlsx; a plain link works (the session cookie goes along). */
+export const importErrorReportUrl = (id: string) => `${importPath(id)}/errors.xlsx`;

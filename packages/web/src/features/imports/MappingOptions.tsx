@@ -1,0 +1,82 @@
+import { Checkbox, DatePicker, Form, Select } from 'antd';
+import { amountUnitLabels, amountUnits, type AmountUnit } from '@landfall/domain';
+import type { ImportLayout } from '../../api/imports.ts';
+import type { Unit } from '../../api/types.ts';
+import { fromDateText, isFutureDay, toDateText } from '../../components/formats.ts';
+import { useI18n } from '../../i18n/useT.ts';
+import { mapsField, type ImportDraft } from './importDraft.ts';
+
+/**
+ * The settings beside the columns: 截止日期 (from the file when it says so), 金额单位 (when it
+ * does not), whether to create the units the file names, and a unit for every row when no
+ * column holds 责任单位.
+ */
+export function MappingOptions({
+  layout,
+  draft,
+  units,
+  onChange,
+}: {
+  layout: ImportLayout;
+  draft: ImportDraft;
+  units: Unit[];
+  onChange: (draft: ImportDraft) => void;
+}) {
+  const { t, locale } = useI18n();
+  const noUnitColumn = !mapsField(draft, 'unit');
+  return (
+    <Form layout="inline" component="div" data-testid="import-options">
+      <Form.Item
+        label={t('imports.cutOff')}
+        htmlFor="import-cut-off"
+        help={layout.meta.cutOff ? undefined : t('imports.cutOffMissing')}
+      >
+        <DatePicker
+          id="import-cut-off"
+          value={fromDateText(draft.cutOff) ?? null}
+          disabledDate={isFutureDay}
+          onChange={(value) => onChange({ ...draft, cutOff: toDateText(value) })}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('imports.amountUnit')}
+        htmlFor="import-amount-unit"
+        help={layout.meta.amountUnit ? undefined : t('imports.amountUnitMissing')}
+      >
+        <Select<AmountUnit>
+          id="import-amount-unit"
+          value={draft.amountUnit}
+          placeholder={amountUnitLabels.wan[locale]}
+          allowClear
+          style={{ width: 110 }}
+          options={amountUnits.map((unit) => ({ value: unit, label: amountUnitLabels[unit][locale] }))}
+          onChange={(value) => onChange({ ...draft, amountUnit: value ?? undefined })}
+        />
+      </Form.Item>
+      {noUnitColumn ? (
+        <Form.Item label={t('imports.defaultUnit')} htmlFor="import-default-unit">
+          <Select<string>
+            id="import-default-unit"
+            value={draft.defaultUnitId}
+            placeholder={t('imports.defaultUnitHint')}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ minWidth: 200 }}
+            options={units.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+            onChange={(value) => onChange({ ...draft, defaultUnitId: value ?? undefined })}
+          />
+        </Form.Item>
+      ) : (
+        <Form.Item>
+          <Checkbox
+            checked={draft.createUnits}
+            onChange={(event) => onChange({ ...draft, createUnits: event.target.checked })}
+            data-testid="import-create-units"
+          >
+            {t('imports.createUnits')}
+          </Checkbox>
+        </Form.Item>
+      )}
+    </Form>
+  );
+}

@@ -1,0 +1,49 @@
+import { Alert, Button, Space, Typography } from 'antd';
+import { EyeOutlined, UploadOutlined } from '@ant-design/icons';
+import { useI18n } from '../../i18n/useT.ts';
+import { useUnits } from '../units/useUnits.ts';
+import { mapsField } from './importDraft.ts';
+import { LayoutSummary } from './LayoutSummary.tsx';
+import { MappingOptions } from './MappingOptions.tsx';
+import { MappingTable } from './MappingTable.tsx';
+import type { ImportWizard } from './useImportWizard.ts';
+
+/** 核对表头: what was detected, the column mapping and the settings; then a preview. */
+export function MappingStep({ wizard }: { wizard: ImportWizard }) {
+  const { t } = useI18n();
+  const { batch, draft } = wizard;
+  const units = useUnits(batch?.tenantId);
+  if (!batch || !draft) return null;
+  const hasName = mapsField(draft, 'name');
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <LayoutSummary batch={batch} />
+      <Typography.Text type="secondary">{t('imports.mappingHelp')}</Typography.Text>
+      <MappingTable layout={batch.layout} draft={draft} onChange={wizard.setDraft} />
+      <MappingOptions
+        layout={batch.layout}
+        draft={draft}
+        units={units.data ?? []}
+        onChange={wizard.setDraft}
+      />
+      {!hasName ? <Alert type="warning" showIcon title={t('imports.nameRequired')} /> : null}
+      {wizard.problem ? (
+        <Alert type="error" showIcon title={wizard.problem} data-testid="import-problem" />
+      ) : null}
+      <Space wrap>
+        <Button icon={<UploadOutlined />} onClick={wizard.restart} disabled={wizard.running !== null}>
+          {t('imports.reupload')}
+        </Button>
+        <Button
+          type="primary"
+          icon={<EyeOutlined />}
+          disabled={!hasName}
+          loading={wizard.running === 'preview'}
+          onClick={() => wizard.preview()}
+        >
+          {t('imports.preview')}
+        </Button>
+      </Space>
+    </Space>
+  );
+}

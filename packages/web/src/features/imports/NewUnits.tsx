@@ -1,0 +1,44 @@
+import { Alert, Button, Space, Tag } from 'antd';
+import { useI18n } from '../../i18n/useT.ts';
+
+/** 责任单位 the file names that do not exist yet: created on import when the person agrees. */
+export function NewUnits({
+  names,
+  creating,
+  busy,
+  onCreate,
+}: {
+  names: string[];
+  creating: boolean;
+  busy: boolean;
+  onCreate: () => void;
+}) {
+  const { t } = useI18n();
+  if (names.length === 0) return null;
+  return (
+    <Alert
+      type={creating ? 'info' : 'warning'}
+      showIcon
+      data-testid="import-new-units"
+      title={
+        creating
+          ? t('imports.newUnitsCreated', { n: names.length })
+          : t('imports.newUnits', { n: names.length })
+      }
+      description={
+        <Space wrap size={[4, 8]}>
+          {names.map((name) => (
+            <Tag key={name}>{name}</Tag>
+          ))}
+        </Space>
+      }
+      action={
+        creating ? null : (
+          <Button size="small" loading={busy} onClick={onCreate}>
+            {t('imports.createUnitsAndPreview')}
+          </Button>
+        )
+      }
+    />
+  );
+}
