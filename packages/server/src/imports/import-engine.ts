@@ -24,7 +24,7 @@ import {
   type ImportField,
 } from '@landfall/domain/import/index';
 import type { Ctx, Tx } from '../context.ts';
-import type { LedgerEntryTable, ProjectRow, ProjectTable } from '../db/schema.ts';
+import type { EnterpriseTable, LedgerEntryTable, ProjectRow, ProjectTable } from '../db/schema.ts';
 import { toProject } from '../projects/project.mapper.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { SheetRow } from './sheet-reader.ts';
@@ -111,8 +111,17 @@ function fenText(fen: number | string | bigint) {
   return `${Number(fen) / 1_000_000}万元`;
 }
 
+/**
+ * A fresh copy of a string. Strings cut from a parsed chunk can keep the whole chunk alive in
+ * V8; the import's long-lived indexes hold copies, so memory stays at a few hundred bytes per
+ * row instead of the file's size.
+ */
+function flat(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
 function normaliseName(name: string) {
-  return name.replace(/\s+/g, '').toLowerCase();
+  return flat(name.replace(/\s+/g, '').toLowerCase());
 }
 
 interface KnownProject {
@@ -121,11 +130,20 @@ interface KnownProject {
   codes: string[];
 }
 
+interface KnownEnterprise {
+  id: string;
+  name: string;
+  credit_code: string | null;
+  division_code: string | null;
+  /** Created by this import (its row is inserted with the chunk). */
+  createdHere?: boolean;
+}
+
 interface Known {
   units: Map<string, { id: string; group_id: string | null }>;
   projects: Map<string, KnownProject[]>;
-  enterprisesByCode: Map<string, { id: string; name: string; division_code: string | null }>;
-  enterprisesByName: Map<string, { id: string; name: string; credit_code: string | null }>;
+  enterprisesByCode: Map<string, KnownEnterprise>;
+  enterprisesByName: Map<string, KnownEnterprise>;
   focus: { id: string; codePrefixes: string[] }[];
   industries: { codes: Set<string>; byName: Map<string, string> };
 }
@@ -376,7 +394,7 @@ export async function runImport(
       message,
     };
   };
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { row: number; code: string }[]>();
   const newUnits = new Map<string, string>(); // normalised name → id (or '' before creation)
   const unknownStages = new Set<string>();
   let sectionStage: Stage | null = null;
@@ -433,6 +451,8 @@ export async function runImport(
     return created.id;
   };
 
+  // New enterprises of the chunk, inserted together before the chunk's projects.
+  const pendingEnterprises: Insertable<EnterpriseTable>[] = [];
   const ensureEnterprise = async (
     investor: NonNullable<ImportRecord['investor']>,
     capitalKind: 'domestic' | 'foreign',
@@ -442,9 +462,10 @@ export async function runImport(
     const division = investor.place.kind === 'division' ? investor.place.code : null;
     const found = byCode ?? (byName && (!investor.creditCode || !byName.credit_code) ? byName : undefined);
     if (found) {
+      if (found.createdHere) return { id: found.id, created: false, updated: false };
       const rename = found.name !== investor.name;
-      const codeMissing = investor.creditCode && !('credit_code' in found && found.credit_code) && !byCode;
-      const placeChange = division && 'division_code' in found && found.division_code !== division;
+      const codeMissing = Boolean(investor.creditCode && !found.credit_code);
+      const placeChange = Boolean(division && found.division_code !== division);
       if (settings.commit && (rename || codeMissing || placeChange)) {
         await db
           .updateTable('enterprise')
@@ -458,31 +479,39 @@ export async function runImport(
           .where('id', '=', found.id)
           .execute();
       }
-      return { id: found.id, created: false, updated: Boolean(rename || codeMissing || placeChange) };
+      if (rename || codeMissing || placeChange) {
+        found.name = flat(investor.name);
+        if (investor.creditCode) found.credit_code = flat(investor.creditCode);
+        if (division) found.division_code = division;
+      }
+      return { id: found.id, created: false, updated: rename || codeMissing || placeChange };
     }
     const id = randomUUID();
-    const row = { id, name: investor.name, credit_code: investor.creditCode, division_code: division };
     if (settings.commit) {
-      await db
-        .insertInto('enterprise')
-        .values({
-          id,
-          tenant_id: settings.tenantId,
-          name: investor.name,
-          credit_code: investor.creditCode,
-          division_code: division,
-          capital_kind: capitalKind,
-          industry_code: null,
-          tags: [],
-          is_local: division !== null && division.slice(0, 4) === settings.tenantDivision.slice(0, 4),
-          unit_id: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      pendingEnterprises.push({
+        id,
+        tenant_id: settings.tenantId,
+        name: investor.name,
+        credit_code: investor.creditCode,
+        division_code: division,
+        capital_kind: capitalKind,
+        industry_code: null,
+        tags: [],
+        is_local: division !== null && division.slice(0, 4) === settings.tenantDivision.slice(0, 4),
+        unit_id: null,
+        created_at: now,
+        updated_at: now,
+      });
     }
-    if (investor.creditCode) known.enterprisesByCode.set(investor.creditCode, row);
-    known.enterprisesByName.set(normaliseName(investor.name), row);
+    const kept = {
+      id,
+      name: flat(investor.name),
+      credit_code: investor.creditCode ? flat(investor.creditCode) : null,
+      division_code: division,
+      createdHere: true,
+    };
+    if (kept.credit_code) known.enterprisesByCode.set(kept.credit_code, kept);
+    known.enterprisesByName.set(normaliseName(investor.name), kept);
     return { id, created: true, updated: false };
   };
 
@@ -504,13 +533,19 @@ export async function runImport(
     const matched = new Map<ImportRecord, string>();
     const usable: ImportRecord[] = [];
     for (const record of records) {
-      const key = `${normaliseName(record.name)}|${record.investor?.creditCode ?? ''}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        addIssues([fieldIssue(record.row, 'name', record.name, `与第 ${earlier} 行是同一项目`)], 'errors');
+      // The same project twice in the file: same name, and the same investor code or none given.
+      const nameKey = normaliseName(record.name);
+      const code = record.investor?.creditCode ?? '';
+      const earlierRows = seen.get(nameKey);
+      const earlier = earlierRows?.find((e) => !code || !e.code || e.code === code);
+      if (earlier) {
+        addIssues(
+          [fieldIssue(record.row, 'name', record.name, `与第 ${earlier.row} 行是同一项目`)],
+          'errors',
+        );
         continue;
       }
-      seen.set(key, record.row);
+      seen.set(nameKey, [...(earlierRows ?? []), { row: record.row, code: code ? flat(code) : '' }]);
       const candidates = known.projects.get(normaliseName(record.name)) ?? [];
       let match: KnownProject[] = candidates;
       if (candidates.length > 1 && record.investor?.creditCode) {
@@ -664,10 +699,6 @@ export async function runImport(
         newProjects.push(row);
         if (enterprise) links.push({ project_id: id, enterprise_id: enterprise.id });
         summary.projects.created += 1;
-        known.projects.set(normaliseName(record.name), [
-          ...(known.projects.get(normaliseName(record.name)) ?? []),
-          { id, name: record.name, codes: record.investor?.creditCode ? [record.investor.creditCode] : [] },
-        ]);
         if (summary.items.length < MAX_ITEMS)
           summary.items.push({ row: record.row, name: record.name, outcome: 'new', changes: [] });
         continue;
@@ -887,6 +918,13 @@ export async function runImport(
     }
 
     if (!settings.commit) return;
+    const enterprises = pendingEnterprises.splice(0, pendingEnterprises.length);
+    for (let i = 0; i < enterprises.length; i += 500) {
+      await db
+        .insertInto('enterprise')
+        .values(enterprises.slice(i, i + 500))
+        .execute();
+    }
     for (let i = 0; i < newProjects.length; i += 200) {
       await db
         .insertInto('project')

@@ -1,6 +1,6 @@
 /**
  * Reads the rows of the first sheet of an upload, one at a time, whatever the
- * format: .xlsx through exceljs' streaming reader (bounded memory for 100k rows),
+ * format: .xlsx through our streaming reader (xlsx-stream.ts; bounded memory for 100k rows),
  * legacy .xls through SheetJS CE (BIFF files are small by nature: 65,536 rows at
  * most), CSV through csv-parse after decoding UTF-8 (with or without BOM) or
  * GB18030/GBK, which is what Chinese Excel writes by default.
@@ -10,11 +10,11 @@
  */
 import { Readable, Transform } from 'node:stream';
 import { createRequire } from 'node:module';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse';
 import type { Cell } from '@landfall/domain/import/index';
 import { FormatError, importLimits, type SheetFormat } from './file-format.ts';
+import { openXlsxSheet } from './xlsx-stream.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -77,59 +77,32 @@ function limitText(text: string): string {
   return text.length > importLimits.cellChars ? text.slice(0, importLimits.cellChars) : text;
 }
 
-/** An exceljs cell value as a plain cell. */
-export function fromExcelValue(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return limitText(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'boolean') return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) {
-      return limitText((v.richText as { text?: string }[]).map((r) => r.text ?? '').join(''));
-    }
-    if ('error' in v) return null;
-    if ('result' in v) return fromExcelValue(v.result);
-    if ('formula' in v || 'sharedFormula' in v) return null;
-    if (typeof v.text === 'string') return limitText(v.text);
-    if (v.text && typeof v.text === 'object') return fromExcelValue(v.text);
-  }
-  return null;
-}
-
 async function openXlsx(bytes: Buffer, onProgress?: (f: number) => void): Promise<OpenedSheet> {
-  const input = counting(bytes, onProgress);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  const info: SheetInfo = { date1904: false, sheetName: null, encoding: null };
+  let sheet: Awaited<ReturnType<typeof openXlsxSheet>>;
+  try {
+    sheet = await openXlsxSheet(bytes, importLimits);
+  } catch (err) {
+    throw new FormatError('corrupt', (err as Error).message);
+  }
+  const info: SheetInfo = { date1904: sheet.date1904, sheetName: sheet.sheetName, encoding: null };
   async function* rows(): AsyncGenerator<SheetRow> {
     let count = 0;
+    let last = 0;
     try {
-      for await (const worksheet of reader) {
-        const props = (reader as unknown as { properties?: { date1904?: boolean } }).properties;
-        info.date1904 = Boolean(props?.date1904);
-        info.sheetName = (worksheet as unknown as { name?: string }).name ?? null;
-        for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
-          count += 1;
-          if (count > importLimits.rows + 100) throw new FormatError('too_large', 'too many rows');
-          const values = row.values as unknown[];
-          const cells: Cell[] = [];
-          for (let i = 1; i < values.length; i += 1) cells.push(fromExcelValue(values[i]));
-          yield { row: row.number, cells: checkWidth(cells) };
+      for await (const r of sheet.rows((seen) => {
+        const fraction = seen / Math.max(1, sheet.sheetBytes);
+        if (fraction - last >= 0.005) {
+          last = fraction;
+          onProgress?.(Math.min(1, fraction));
         }
-        break; // the first sheet only
+      })) {
+        count += 1;
+        if (count > importLimits.rows + 100) throw new FormatError('too_large', 'too many rows');
+        yield { row: r.row, cells: checkWidth(r.cells) };
       }
     } catch (err) {
       if (err instanceof FormatError) throw err;
       throw new FormatError('corrupt', (err as Error).message);
-    } finally {
-      input.destroy();
     }
   }
   return { info, rows: rows() };
