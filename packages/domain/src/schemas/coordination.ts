@@ -239,3 +239,30 @@ export const briefQuerySchema = z.object({
 export type BriefQuery = z.infer<typeof briefQuerySchema>;
 
 export const meetingBriefQuerySchema = z.object({ format: z.enum(briefFormats).default('json') });
+
+// ── Review of what units submit (报送审核) ─────────────────────────────────────
+
+export const reviewStatuses = ['pending', 'approved', 'refused'] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+
+/** The coordination group approves a submission, or returns it to the unit with the reason. */
+export const reviewDecisionSchema = z
+  .object({ decision: z.enum(['approve', 'refuse']), reason: text(500) })
+  .refine((v) => v.decision === 'approve' || v.reason.length > 0, {
+    message: '请说明退回原因',
+    path: ['reason'],
+  });
+export type ReviewDecisionInput = z.input<typeof reviewDecisionSchema>;
+
+/** Per tenant: whether leads and projects added by unit staff wait for the coordination group's review. */
+export const reviewSettingSchema = z.object({
+  unitSubmissions: z.boolean(),
+  /** 0 while the tenant has never saved the setting. */
+  version: z.number().int().min(0),
+});
+export type ReviewSetting = z.infer<typeof reviewSettingSchema>;
+
+export const reviewQueueQuerySchema = z.object({
+  status: z.enum(['pending', 'refused']).default('pending'),
+  tenantId: idSchema.optional(),
+});

@@ -625,6 +625,40 @@ const cases: Record<string, Case> = {
     },
   },
   'GET /api/notifications': { allowed: 'everyone', ok: 200, make: () => ({ url: '/api/notifications' }) },
+  'GET /api/review/settings': {
+    allowed: ['coordinator', 'unit_staff'],
+    ok: 200,
+    make: () => ({ url: '/api/review/settings' }),
+  },
+  'PUT /api/review/settings': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const current = (await clients.coordinator.get('/api/review/settings')).json();
+      return { url: '/api/review/settings', body: { unitSubmissions: false, version: current.version } };
+    },
+  },
+  'GET /api/review/submissions': {
+    allowed: ['coordinator', 'unit_staff'],
+    ok: 200,
+    make: () => ({ url: '/api/review/submissions?status=refused' }),
+  },
+  'POST /api/projects/:id/review': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const p = await underReview(() => buildProject(clients.unit_staff, { name: uniqueName('报送项目') }));
+      return { url: `/api/projects/${p.id}/review`, body: { decision: 'approve' } };
+    },
+  },
+  'POST /api/leads/:id/review': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const l = await underReview(() => buildLead(clients.unit_staff));
+      return { url: `/api/leads/${l.id}/review`, body: { decision: 'refuse', reason: '信息不完整' } };
+    },
+  },
 };
 
 let year = 2030;
@@ -689,6 +723,20 @@ async function inspection() {
     topic: '检查',
   });
   return res.json() as { id: string; version: number };
+}
+
+/** Something unit staff submit while the tenant's review switch is on (it is switched off again after). */
+async function underReview<T>(submit: () => Promise<T>): Promise<T> {
+  const set = async (on: boolean) => {
+    const current = (await clients.coordinator.get('/api/review/settings')).json();
+    await clients.coordinator.put('/api/review/settings', { unitSubmissions: on, version: current.version });
+  };
+  await set(true);
+  try {
+    return await submit();
+  } finally {
+    await set(false);
+  }
 }
 
 /** Routes that end or change the caller's own session run with a throwaway account. */

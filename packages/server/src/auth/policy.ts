@@ -157,6 +157,7 @@ export const rules = {
   'inspection.read': { coordinator: 'tenant', unit_staff: 'unit', leader: 'tenant' },
   'inspection.write': { coordinator: 'tenant' },
   'inspection.rectify': unitWrite,
+  'review.read': { coordinator: 'tenant', unit_staff: 'unit' },
   'review.decide': { coordinator: 'tenant' },
   'review.configure': { coordinator: 'tenant' },
   'notification.read': everyone,

@@ -31,8 +31,14 @@ function knownFilter(period: Period, column: RawBuilder<unknown>) {
   return period.knownBefore ? sql`${column} < ${period.knownBefore}` : sql`true`;
 }
 
+/**
+ * The projects that count (alias p): approved ones (报送审核: a submission awaiting review or refused
+ * does not count), and sensitive ones only for those who see them.
+ */
 function sensitiveFilter(period: Period) {
-  return period.includeSensitive ? sql`true` : sql`p.sensitivity = 'normal'`;
+  return period.includeSensitive
+    ? sql`p.review_status = 'approved'`
+    : sql`p.review_status = 'approved' and p.sensitivity = 'normal'`;
 }
 
 /**
@@ -159,7 +165,7 @@ export async function findSharedInvestors(db: Tx, tenantIds: string[]) {
     select e.id as enterprise_id, e.name, e.credit_code,
       array_agg(distinct p.unit_id::text) as units, array_agg(distinct p.id::text) as projects
     from project_enterprise pe join enterprise e on e.id = pe.enterprise_id join project p on p.id = pe.project_id
-    where e.tenant_id in (${sql.join(tenantIds)}) and p.stage <> 'dropped'
+    where e.tenant_id in (${sql.join(tenantIds)}) and p.stage <> 'dropped' and p.review_status = 'approved'
     group by e.id, e.name, e.credit_code having count(distinct p.unit_id) > 1
     order by e.name`.execute(db);
   return rows.rows.map((r) => ({
@@ -223,7 +229,7 @@ export async function readYearHistory(db: Tx, tenantIds: string[], year: number)
         (select e.agreed_fen from ledger_entry e where e.project_id = p.id and e.agreed_fen is not null and e.effective_on < ${start}
           order by e.effective_on desc, e.id desc limit 1) as agreed,
         (select sum(e.amount_fen) from ledger_entry e where e.project_id = p.id and e.effective_on < ${start}) as funds
-      from project p where p.tenant_id in (${sql.join(tenantIds)})
+      from project p where p.tenant_id in (${sql.join(tenantIds)}) and p.review_status = 'approved'
     ) s where s.stage is not null`.execute(db);
   return rows.rows.map((r) => ({
     stage: r.stage,

@@ -24,7 +24,8 @@ export async function updateLeadRow(db: Tx, id: string, version: number, patch: 
 
 /** All leads in scope matching the filters (the overdue filter needs the working-day clock, applied by the service). */
 export async function listLeadRows(db: Tx, scope: ListScope, query: LeadQuery) {
-  let q = db.selectFrom('lead').selectAll();
+  // The information library counts approved leads only (报送审核: pending and refused are left out).
+  let q = db.selectFrom('lead').selectAll().where('review_status', '=', 'approved');
   if (scope.tenantIds) {
     if (!scope.tenantIds.length) return [];
     q = q.where('tenant_id', 'in', scope.tenantIds);
@@ -37,4 +38,29 @@ export async function listLeadRows(db: Tx, scope: ListScope, query: LeadQuery) {
     q = q.where((eb) => eb.or([eb('title', 'ilike', like), eb('investor_name', 'ilike', like)]));
   }
   return q.orderBy('reported_on', 'desc').orderBy('created_at', 'desc').execute();
+}
+
+/** Records the review of a pending lead; undefined when it was no longer pending. */
+export async function setLeadReview(
+  db: Tx,
+  id: string,
+  patch: Pick<Updateable<LeadTable>, 'review_status' | 'review_reason' | 'reviewed_at' | 'reviewed_by'>,
+) {
+  return db
+    .updateTable('lead')
+    .set(patch)
+    .where('id', '=', id)
+    .where('review_status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listLeadsInReview(db: Tx, scope: ListScope, status: 'pending' | 'refused') {
+  let q = db.selectFrom('lead').selectAll().where('review_status', '=', status);
+  if (scope.tenantIds) {
+    if (!scope.tenantIds.length) return [];
+    q = q.where('tenant_id', 'in', scope.tenantIds);
+  }
+  if (scope.unitId) q = q.where('unit_id', '=', scope.unitId);
+  return q.orderBy('created_at').limit(500).execute();
 }

@@ -19,6 +19,8 @@ import {
   updateLead,
 } from './lead.service.ts';
 import { createProject } from '../projects/project.service.ts';
+import { reviewDecisionSchema } from '@landfall/domain/schemas/coordination';
+import { reviewLead } from './lead.review.ts';
 
 const params = z.object({ id: idSchema });
 
@@ -55,6 +57,12 @@ export const leadRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/leads/:id/close',
     { config: { action: 'lead.update' }, schema: { params, body: leadCloseSchema } },
     async (request) => closeLead(request.ctx, request.params.id, request.body.reason),
+  );
+  /** 报送审核: approve, or return to the unit with the reason. */
+  app.post(
+    '/api/leads/:id/review',
+    { config: { action: 'review.decide' }, schema: { params, body: reviewDecisionSchema } },
+    async (request) => reviewLead(request.ctx, request.params.id, request.body),
   );
   /** 线索转项目: the body is a new project; the lead is linked and marked converted in the same transaction. */
   app.post(

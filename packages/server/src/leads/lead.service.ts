@@ -18,6 +18,7 @@ import { AppError, invalidField } from '../http/app-error.ts';
 import { targetTenant } from '../tenants/scope.ts';
 import { findUnit } from '../units/unit.repo.ts';
 import { findLead, insertLead, listLeadRows, updateLeadRow } from './lead.repo.ts';
+import { unitSubmissionsReviewed } from '../settings/review-setting.service.ts';
 
 /** The response clock: acknowledge within 1 working day of the report, assess within 3. */
 export function leadClock(
@@ -58,6 +59,9 @@ export function toLead(row: LeadRow, today: string) {
     assessedAt: row.assessed_at ? new Date(row.assessed_at).toISOString() : null,
     assessment: row.assessment,
     projectId: row.project_id,
+    /** 报送审核: pending and refused leads do not count in the information library. */
+    reviewStatus: row.review_status,
+    reviewReason: row.review_reason,
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     clock: leadClock(row, today),
@@ -119,6 +123,8 @@ export async function createLead(ctx: Ctx, raw: LeadInput) {
       zh: '报送日期不能晚于今天',
       en: 'The report date cannot be in the future',
     });
+  // 报送审核: when the tenant asks for it, what unit staff report waits for the coordination group.
+  const pending = ctx.actor?.role === 'unit_staff' && (await unitSubmissionsReviewed(ctx.db, tenantId));
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await findUnit(trx, unitId);
     if (!unit || unit.tenant_id !== tenantId)
@@ -144,6 +150,7 @@ export async function createLead(ctx: Ctx, raw: LeadInput) {
       estimated_amount_fen: input.estimatedAmountFen ?? null,
       needs: input.needs,
       status: 'reported',
+      review_status: pending ? 'pending' : 'approved',
       reported_on: reportedOn,
       assessment: '',
       created_at: now,
@@ -215,7 +222,9 @@ export async function updateLead(ctx: Ctx, id: string, raw: LeadUpdateInput) {
     id,
     'lead.update',
     input.version,
-    () => ({
+    (row) => ({
+      // A refused submission, once edited, goes back to the coordination group.
+      ...(row.review_status === 'refused' ? { review_status: 'pending' as const } : {}),
       title: input.title,
       source: input.source,
       referrer: input.referrer,
@@ -281,6 +290,12 @@ export async function markLeadConverted(ctx: Ctx, trx: Tx, leadId: string, proje
     tenantId: lead.tenant_id,
     unitId: lead.unit_id,
   });
+  if (lead.review_status !== 'approved') {
+    throw new AppError(
+      'conflict',
+      ctx.locale === 'zh-CN' ? '该线索尚未通过审核' : 'This lead has not been approved yet',
+    );
+  }
   if (lead.status === 'converted' || lead.status === 'closed') {
     throw new AppError(
       'conflict',

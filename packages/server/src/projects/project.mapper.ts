@@ -41,6 +41,9 @@ export function toProject(row: ProjectRow) {
     leadId: row.lead_id,
     fundsInPlaceFen: Number(row.funds_in_place_fen),
     lastEntryOn: row.last_entry_on,
+    /** 报送审核: pending and refused projects do not count in the library, stats or dashboard. */
+    reviewStatus: row.review_status ?? 'approved',
+    reviewReason: row.review_reason ?? '',
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),

@@ -85,7 +85,7 @@ function librarySource(scope: ListScope, asOf: string | undefined): RawBuilder<u
       p.planned_production_on, p.production_on, p.land_mu, p.referrer_enterprise_id, p.project_kind,
       p.leader_in_charge, p.contact_name, p.contact_phone, p.sensitivity, p.lead_id,
       coalesce(fu.funds, 0) as funds_in_place_fen, le.last_on as last_entry_on,
-      p.version, p.created_at, p.updated_at, ${investorNames} as investor_names
+      p.review_status, p.review_reason, p.reviewed_at, p.reviewed_by, p.version, p.created_at, p.updated_at, ${investorNames} as investor_names
     from project p
     join (
       select distinct on (project_id) project_id, stage_to, effective_on from ledger_entry
@@ -112,8 +112,9 @@ function librarySource(scope: ListScope, asOf: string | undefined): RawBuilder<u
 const investorNames = sql`(select string_agg(e.name, '、' order by e.name) from project_enterprise pe
   join enterprise e on e.id = pe.enterprise_id where pe.project_id = p.id)`;
 
+/** The library counts approved projects only: those awaiting review (报送审核) or refused are left out. */
 function scopeWhere(scope: ListScope, alias: RawBuilder<unknown>): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`true`];
+  const parts: RawBuilder<unknown>[] = [sql`${alias}.review_status = 'approved'`];
   if (scope.tenantIds) {
     parts.push(
       scope.tenantIds.length ? sql`${alias}.tenant_id in (${sql.join(scope.tenantIds)})` : sql`false`,
@@ -235,4 +236,29 @@ export async function summariseLibrary(db: Tx, scope: ListScope, asOf: string | 
       over100m: String(over100m),
     },
   };
+}
+
+/** Records the review of a pending project; undefined when it was no longer pending. */
+export async function setProjectReview(
+  db: Tx,
+  id: string,
+  patch: Pick<Updateable<ProjectTable>, 'review_status' | 'review_reason' | 'reviewed_at' | 'reviewed_by'>,
+) {
+  return db
+    .updateTable('project')
+    .set(patch)
+    .where('id', '=', id)
+    .where('review_status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listProjectsInReview(db: Tx, scope: ListScope, status: 'pending' | 'refused') {
+  let q = db.selectFrom('project').selectAll().where('review_status', '=', status);
+  if (scope.tenantIds) {
+    if (!scope.tenantIds.length) return [];
+    q = q.where('tenant_id', 'in', scope.tenantIds);
+  }
+  if (scope.unitId) q = q.where('unit_id', '=', scope.unitId);
+  return q.orderBy('created_at').limit(500).execute();
 }

@@ -13,6 +13,8 @@ import {
 } from '@landfall/domain/schemas/project';
 import { createProject, getProject, listProjects, updateProject } from './project.service.ts';
 import { addProgress, correctEntry, moveStage, recordFunding } from '../ledger/ledger.service.ts';
+import { reviewDecisionSchema } from '@landfall/domain/schemas/coordination';
+import { reviewProject } from './project.review.ts';
 
 const params = z.object({ id: idSchema });
 
@@ -36,6 +38,12 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/projects/:id',
     { config: { action: 'project.update' }, schema: { params, body: projectUpdateSchema } },
     async (request) => updateProject(request.ctx, request.params.id, request.body),
+  );
+  /** 报送审核: approve, or return to the unit with the reason. */
+  app.post(
+    '/api/projects/:id/review',
+    { config: { action: 'review.decide' }, schema: { params, body: reviewDecisionSchema } },
+    async (request) => reviewProject(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/api/projects/:id/stage',

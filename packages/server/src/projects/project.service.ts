@@ -29,6 +29,7 @@ import {
 } from './project.repo.ts';
 import { toLibraryItem, toProject } from './project.mapper.ts';
 import { resolveProjectReferences } from './project.rules.ts';
+import { unitSubmissionsReviewed } from '../settings/review-setting.service.ts';
 
 export function today(ctx: Ctx) {
   return shanghaiToday(ctx.clock.now());
@@ -159,11 +160,14 @@ export async function createProject(ctx: Ctx, raw: ProjectCreateInput) {
       en: 'The entry date cannot be in the future',
     });
 
+  // 报送审核: when the tenant asks for it, what unit staff add waits for the coordination group.
+  const pending = actor?.role === 'unit_staff' && (await unitSubmissionsReviewed(ctx.db, tenantId));
   return ctx.db.transaction().execute(async (trx) => {
     const refs = await resolveProjectReferences(ctx, trx, tenantId, { ...input, unitId });
     const now = ctx.clock.now();
     const row = await insertProject(trx, {
       tenant_id: tenantId,
+      review_status: pending ? 'pending' : 'approved',
       ...editableColumns(input, refs, unitId),
       stage: input.stage,
       stage_on: enteredOn,
@@ -262,6 +266,8 @@ export async function updateProject(ctx: Ctx, id: string, raw: ProjectUpdateInpu
 
     const after = await updateProjectRow(trx, id, input.version, {
       ...columns,
+      // A refused submission, once edited, goes back to the coordination group.
+      ...(before.review_status === 'refused' ? { review_status: 'pending' as const } : {}),
       last_entry_on: day > before.last_entry_on ? day : before.last_entry_on,
       updated_at: now,
     });
