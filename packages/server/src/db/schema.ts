@@ -359,7 +359,8 @@ export interface MatterTable {
   updated_at: Timestamp;
 }
 
-export type MatterEventKind = 'raised' | 'update' | 'escalated' | 'assigned' | 'decision' | 'resolved' | 'closed';
+export type MatterEventKind =
+  'raised' | 'update' | 'escalated' | 'assigned' | 'decision' | 'resolved' | 'closed';
 
 export interface MatterEventTable {
   id: Generated<number>;
