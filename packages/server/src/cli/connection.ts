@@ -21,6 +21,11 @@ export interface Connection {
   request(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<ApiResponse>;
   /** A raw body (a file) POSTed as application/octet-stream. */
   upload(url: string, bytes: Buffer): Promise<ApiResponse>;
+  /**
+   * A POST answered as NDJSON lines (progress, then the outcome): each line goes to `onLine`
+   * as it arrives (over HTTP), or all at the end (in-process).
+   */
+  stream(url: string, body: unknown, onLine: (line: unknown) => void): Promise<void>;
   /** A download: the bytes of a 2xx answer, or the parsed error. */
   download(url: string): Promise<{ status: number; bytes: Buffer; body: unknown }>;
   close(): Promise<void>;
@@ -54,6 +59,15 @@ export async function connect(env: Env): Promise<Connection> {
           payload: bytes,
         });
         return { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined };
+      },
+      async stream(url, body, onLine) {
+        const res = await app.inject({
+          method: 'POST',
+          url,
+          headers: { [OPERATOR_HEADER]: token, 'accept-language': 'zh-CN', accept: 'application/x-ndjson' },
+          payload: body as Record<string, unknown>,
+        });
+        for (const line of res.body.split('\n')) if (line.trim()) onLine(safeJson(line));
       },
       async download(url) {
         const res = await app.inject({
@@ -104,6 +118,30 @@ export async function connect(env: Env): Promise<Connection> {
         });
         const text = await res.text();
         return { status: res.status, body: text ? safeJson(text) : undefined };
+      },
+      async stream(url, body, onLine) {
+        const res = await fetch(new URL(url, info.url), {
+          method: 'POST',
+          headers: {
+            [OPERATOR_HEADER]: info.token,
+            'accept-language': 'zh-CN',
+            accept: 'application/x-ndjson',
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify(body),
+        }).catch(() => {
+          throw new Error(`Landfall 服务器 ${info.url} 无法连接 / cannot reach the server at ${info.url}`);
+        });
+        if (!res.body) return;
+        const decoder = new TextDecoder();
+        let pending = '';
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          pending += decoder.decode(chunk, { stream: true });
+          const lines = pending.split('\n');
+          pending = lines.pop() ?? '';
+          for (const line of lines) if (line.trim()) onLine(safeJson(line));
+        }
+        if (pending.trim()) onLine(safeJson(pending));
       },
       async download(url) {
         const res = await fetch(new URL(url, info.url), {

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import type { Env } from '../env.ts';
 import { CliError, expectOk, type Connection } from './connection.ts';
 import { findTenantId, withConnection } from './commands.ts';
+import { importProgress } from '../imports/import.service.ts';
 
 interface Issue {
   row: number;
@@ -38,27 +39,46 @@ interface Progress {
   totalRows: number | null;
 }
 
-/** Polls the import's progress and writes one line to stderr every second until `done` settles. */
-async function withProgress<T>(c: Connection, id: string, done: Promise<T>, quiet: boolean): Promise<T> {
-  let finished = false;
-  const settle = done.finally(() => {
-    finished = true;
-  });
+function progressLine(p: Progress) {
+  const percent = Math.round(
+    100 * (p.totalRows ? Math.min(1, p.rows / p.totalRows) : Math.min(1, p.fraction)),
+  );
+  return `${p.phase === 'commit' ? '导入' : '检查'}中 / ${p.phase}: ${p.rows} 行 rows, ${percent}%`;
+}
+
+/**
+ * Runs a preview or commit and shows its progress on stderr: over HTTP from the NDJSON
+ * stream the server sends; in-process from the import's progress in this process.
+ */
+async function runWithProgress(c: Connection, id: string, path: string, body: unknown, quiet: boolean) {
   const tty = process.stderr.isTTY;
-  while (!finished && !quiet) {
-    await Promise.race([settle.catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
-    if (finished) break;
-    const res = await c.request('GET', `/api/imports/${id}/progress`);
-    const p = (res.body as { progress: Progress | null } | undefined)?.progress;
-    if (!p) continue;
-    const percent = Math.round(
-      100 * (p.totalRows ? Math.min(1, p.rows / p.totalRows) : Math.min(1, p.fraction)),
-    );
-    const line = `${p.phase === 'commit' ? '导入' : '检查'}中 / ${p.phase}: ${p.rows} 行 rows, ${percent}%`;
-    process.stderr.write(tty ? `\r${line}   ` : `${line}\n`);
+  const show = (p: Progress) => {
+    if (!quiet) process.stderr.write(tty ? `\r${progressLine(p)}   ` : `${progressLine(p)}\n`);
+  };
+  let outcome: { status: number; body: unknown } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  if (c.mode === 'local') {
+    let last = '';
+    timer = setInterval(() => {
+      const p = importProgress(id);
+      const line = p ? progressLine(p) : '';
+      if (p && line !== last) show(p);
+      last = line;
+    }, 1000);
   }
-  if (tty && !quiet) process.stderr.write('\n');
-  return settle;
+  try {
+    await c.stream(path, body, (line) => {
+      const l = line as { progress?: Progress; status?: number; body?: unknown };
+      if (l.progress) {
+        if (c.mode === 'remote') show(l.progress);
+      } else if (typeof l.status === 'number') outcome = { status: l.status, body: l.body };
+    });
+  } finally {
+    if (timer) clearInterval(timer);
+    if (tty && !quiet) process.stderr.write('\n');
+  }
+  if (!outcome) throw new CliError('服务器未返回结果 / the server gave no answer');
+  return outcome;
 }
 
 function report(summary: Summary) {
@@ -133,7 +153,7 @@ export async function importCommand(
     };
     const body = { createUnits: opts.createUnits, ...(opts.cutOff ? { cutOff: opts.cutOff } : {}) };
     const path = `/api/imports/${batch.id}/${opts.dryRun ? 'preview' : 'commit'}`;
-    const res = await withProgress(c, batch.id, c.request('POST', path, body), !!opts.quiet);
+    const res = await runWithProgress(c, batch.id, path, body, !!opts.quiet);
     const details = (res.body as { error?: { details?: { summary?: Summary } } })?.error?.details;
     if (res.status >= 400 && !details?.summary) expectOk(res);
     const summary = (details?.summary ?? (res.body as { summary: Summary }).summary) as Summary;

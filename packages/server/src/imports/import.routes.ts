@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { PassThrough } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { handleError } from '../http/error-handler.ts';
 import { idSchema } from '@landfall/domain';
 import { importOptionsSchema } from '@landfall/domain/schemas/import';
 import { AppError, invalidField } from '../http/app-error.ts';
@@ -17,13 +20,56 @@ import { writeErrorReport } from './error-report.ts';
 
 const params = z.object({ id: idSchema });
 
-function sendXlsx(reply: import('fastify').FastifyReply, filename: string, bytes: Buffer) {
+function sendXlsx(reply: FastifyReply, filename: string, bytes: Buffer) {
   reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
   reply.header('content-length', String(bytes.length));
   return reply.send(bytes);
 }
 export { sendXlsx };
+
+/** JSON, or an NDJSON stream of progress lines and the outcome (see the preview/commit routes). */
+async function respond(
+  request: FastifyRequest<{ Params: { id: string } }>,
+  reply: FastifyReply,
+  work: () => Promise<unknown>,
+) {
+  if (!/application\/x-ndjson/.test(request.headers.accept ?? '')) return work();
+  const stream = new PassThrough();
+  reply.header('content-type', 'application/x-ndjson; charset=utf-8');
+  reply.header('cache-control', 'no-store');
+  void reply.send(stream);
+  let last = '';
+  const tick = () => {
+    const progress = importProgress(request.params.id);
+    const line = progress ? JSON.stringify({ progress }) : '';
+    if (line && line !== last) stream.write(`${line}\n`);
+    last = line;
+  };
+  const timer = setInterval(tick, 400);
+  try {
+    const body = await work();
+    stream.write(`${JSON.stringify({ status: 200, body })}\n`);
+  } catch (err) {
+    const captured = { status: 500, body: undefined as unknown };
+    const fake = {
+      status(code: number) {
+        captured.status = code;
+        return fake;
+      },
+      send(payload: unknown) {
+        captured.body = payload;
+        return fake;
+      },
+    };
+    handleError(err as Error, request, fake as unknown as FastifyReply);
+    stream.write(`${JSON.stringify(captured)}\n`);
+  } finally {
+    clearInterval(timer);
+    stream.end();
+  }
+  return reply;
+}
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   // The CLI sends the file as the raw body (application/octet-stream, name in ?filename=).
@@ -81,16 +127,25 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  /**
+   * Preview and commit answer JSON; with `Accept: application/x-ndjson` they answer a stream of
+   * lines instead — `{"progress": …}` about twice a second while the work runs, then one
+   * `{"status": 200, "body": ImportBatch}` or `{"status": 4xx, "body": {"error": …}}`. The
+   * stream is how the browser and the CLI show progress of a commit on the embedded engine,
+   * whose single connection the commit's transaction holds (a poll would wait for it).
+   */
   app.post(
     '/api/imports/:id/preview',
     { config: { action: 'import.run' }, schema: { params, body: importOptionsSchema } },
-    async (request) => previewImport(request.ctx, request.params.id, request.body),
+    async (request, reply) =>
+      respond(request, reply, () => previewImport(request.ctx, request.params.id, request.body)),
   );
 
   app.post(
     '/api/imports/:id/commit',
     { config: { action: 'import.run' }, schema: { params, body: importOptionsSchema } },
-    async (request) => commitImport(request.ctx, request.params.id, request.body),
+    async (request, reply) =>
+      respond(request, reply, () => commitImport(request.ctx, request.params.id, request.body)),
   );
 
   /** The last preview's errors and warnings as .xlsx (错误报告). */

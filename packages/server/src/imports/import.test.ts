@@ -329,6 +329,18 @@ describe('import an office ledger', () => {
     const commit = await coordinator.post(`/api/imports/${up.json().id}/commit`, { createUnits: true });
     expect(commit.statusCode).toBe(400);
     const s = commit.json().error.details.summary;
+    // The same refusal as an NDJSON stream: the last line carries the status and the error body.
+    const streamed = await coordinator.request(
+      'POST',
+      `/api/imports/${up.json().id}/commit`,
+      { createUnits: true },
+      { headers: { accept: 'application/x-ndjson' } },
+    );
+    expect(streamed.statusCode).toBe(200);
+    expect(streamed.headers['content-type']).toContain('application/x-ndjson');
+    const lines = streamed.body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.at(-1)).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
+    expect(lines.at(-1).body.error.details.summary.errorCount).toBe(7);
     const errors = s.errors.map((e: { row: number; column: string; value: string; message: string }) => [
       e.row,
       e.column,
@@ -399,9 +411,15 @@ describe('import an office ledger', () => {
     for (const [filename, bytes] of files) {
       const up = await coordinator.upload('/api/imports', filename, bytes);
       expect(up.statusCode, `${filename}: ${up.body}`).toBe(201);
-      const commit = await coordinator.post(`/api/imports/${up.json().id}/commit`, {});
-      expect(commit.statusCode, `${filename}: ${commit.body}`).toBe(200);
-      expect(commit.json().summary.projects.created, filename).toBe(1);
+      const commit = await coordinator.request(
+        'POST',
+        `/api/imports/${up.json().id}/commit`,
+        {},
+        { headers: { accept: 'application/x-ndjson' } },
+      );
+      const last = JSON.parse(commit.body.trim().split('\n').at(-1)!);
+      expect(last.status, `${filename}: ${commit.body}`).toBe(200);
+      expect(last.body.summary.projects.created, filename).toBe(1);
     }
     const rows = await world.database.db
       .selectFrom('project')

@@ -194,6 +194,72 @@ export async function fetchFile(path: string): Promise<{ blob: Blob; filename: s
   };
 }
 
+/**
+ * A POST answered as NDJSON (the import's preview and commit): `{"progress": …}` lines go to
+ * `onProgress` as they arrive, the last line `{"status", "body"}` is the outcome — the body,
+ * or an ApiError as for any request.
+ */
+export async function postStream<T, P>(
+  path: string,
+  body: unknown,
+  onProgress: (progress: P) => void,
+): Promise<T> {
+  const attempt = async (token: string): Promise<T> => {
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method: 'POST',
+        headers: {
+          Accept: 'application/x-ndjson',
+          'Accept-Language': currentLocale,
+          'Content-Type': 'application/json',
+          'x-csrf-token': token,
+        },
+        credentials: 'same-origin',
+        body: JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw new ApiError({
+        status: 0,
+        code: 'internal',
+        message: cause instanceof Error ? cause.message : 'network error',
+      });
+    }
+    if (!response.ok || !response.body) throw await toApiError(response);
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let pending = '';
+    let outcome: { status: number; body: unknown } | undefined;
+    const handle = (line: string) => {
+      if (!line.trim()) return;
+      const parsed = JSON.parse(line) as { progress?: P; status?: number; body?: unknown };
+      if (parsed.progress) onProgress(parsed.progress);
+      else if (typeof parsed.status === 'number') outcome = { status: parsed.status, body: parsed.body };
+    };
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      pending += decoder.decode(value, { stream: true });
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      lines.forEach(handle);
+    }
+    handle(pending + decoder.decode());
+    if (!outcome) throw new ApiError({ status: 0, code: 'internal', message: 'no answer' });
+    if (outcome.status >= 400) {
+      throw await toApiError(new Response(JSON.stringify(outcome.body), { status: outcome.status }));
+    }
+    return outcome.body as T;
+  };
+  try {
+    return await attempt(await fetchCsrfToken());
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'csrf_invalid') throw error;
+    csrfToken = undefined;
+    return attempt(await fetchCsrfToken());
+  }
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),

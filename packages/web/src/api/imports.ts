@@ -1,7 +1,7 @@
 import type { AmountUnit, Stage } from '@landfall/domain';
 import type { ImportField } from '@landfall/domain/import/fields';
 import type { ImportOptionsInput } from '@landfall/domain/schemas/import';
-import { api } from './client.ts';
+import { api, postStream } from './client.ts';
 
 /**
  * Response shapes of the import API (docs/API.md, "Import and export"), mirroring
@@ -149,12 +149,25 @@ export function getImportProgress(id: string): Promise<{ progress: ImportProgres
   return api.get<{ progress: ImportProgress | null }>(`${importPath(id)}/progress`);
 }
 
-export function previewImport(id: string, options: ImportOptions): Promise<ImportBatch> {
-  return api.post<ImportBatch>(`${importPath(id)}/preview`, options);
+/** A dry run; progress arrives on the answer's stream (NDJSON) while the server works. */
+export function previewImport(
+  id: string,
+  options: ImportOptions,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ImportBatch> {
+  return postStream<ImportBatch, ImportProgress>(`${importPath(id)}/preview`, options, onProgress);
 }
 
-export function commitImport(id: string, options: ImportOptions): Promise<ImportBatch> {
-  return api.post<ImportBatch>(`${importPath(id)}/commit`, options);
+/**
+ * All rows or none. Progress comes on the answer's own stream: on the embedded engine the
+ * commit's transaction holds the one connection, so a separate poll would wait for it.
+ */
+export function commitImport(
+  id: string,
+  options: ImportOptions,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ImportBatch> {
+  return postStream<ImportBatch, ImportProgress>(`${importPath(id)}/commit`, options, onProgress);
 }
 
 /** The last preview's errors and warnings as .xlsx; a plain link works (the session cookie goes along). */

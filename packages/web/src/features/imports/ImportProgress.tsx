@@ -4,14 +4,13 @@ import { progressPercent } from './importDraft.ts';
 import { useImportProgress } from './useImports.ts';
 
 /**
- * The bar under a running preview or commit: polls the batch's progress every 500 ms while
- * mounted (rows of the known total, else the share of the file read). Until a figure arrives
- * the bar runs without a percentage: on PGlite a commit holds the one connection, so its
- * progress can only be read once it is over.
+ * The bar under a running preview or commit: the progress the server streams with its answer
+ * (rows of the known total, else the share of the file read); until the first figure arrives
+ * the bar runs without a percentage.
  */
 export function ImportProgress({ batchId, phase }: { batchId: string; phase: 'preview' | 'commit' }) {
   const { t } = useI18n();
-  const progress = useImportProgress(batchId, true);
+  const progress = useImportProgress(batchId);
   const rows = progress.data?.rows ?? 0;
   return (
     <Space orientation="vertical" size={4} style={{ width: '100%' }} data-testid="import-progress">

@@ -2,11 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   commitImport,
   getImport,
-  getImportProgress,
   listImports,
   previewImport,
   uploadImport,
   type ImportOptions,
+  type ImportProgress,
 } from '../../api/imports.ts';
 import { dashboardKey } from '../dashboard/useDashboard.ts';
 import { enterprisesKey } from '../enterprises/useEnterprises.ts';
@@ -20,16 +20,18 @@ export function useImportList() {
   return useQuery({ queryKey: [...importsKey, 'list'], queryFn: async () => (await listImports()).items });
 }
 
+const progressKey = (id: string | undefined) => [...importsKey, 'progress', id] as const;
+
 /**
- * The progress of a running preview or commit, polled every 500 ms while `active`. On PGlite a
- * commit holds the one connection, so the answer may only come once the commit is done.
+ * The progress of a running preview or commit, as the server streams it with the answer
+ * (the mutations below put each line into the query cache).
  */
-export function useImportProgress(id: string | undefined, active: boolean) {
-  return useQuery({
-    queryKey: [...importsKey, 'progress', id],
-    queryFn: async () => (await getImportProgress(id ?? '')).progress,
-    enabled: active && !!id,
-    refetchInterval: active ? 500 : false,
+export function useImportProgress(id: string | undefined) {
+  return useQuery<ImportProgress | null>({
+    queryKey: progressKey(id),
+    queryFn: () => null,
+    enabled: false,
+    initialData: null,
     gcTime: 0,
   });
 }
@@ -50,7 +52,10 @@ export function useOpenImport() {
 export function usePreviewImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, options }: { id: string; options: ImportOptions }) => previewImport(id, options),
+    mutationFn: ({ id, options }: { id: string; options: ImportOptions }) => {
+      queryClient.setQueryData(progressKey(id), null);
+      return previewImport(id, options, (p) => queryClient.setQueryData(progressKey(id), p));
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: importsKey }),
   });
 }
@@ -59,7 +64,10 @@ export function usePreviewImport() {
 export function useCommitImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, options }: { id: string; options: ImportOptions }) => commitImport(id, options),
+    mutationFn: ({ id, options }: { id: string; options: ImportOptions }) => {
+      queryClient.setQueryData(progressKey(id), null);
+      return commitImport(id, options, (p) => queryClient.setQueryData(progressKey(id), p));
+    },
     onSettled: () =>
       Promise.all(
         [importsKey, projectsKey, unitsKey, enterprisesKey, dashboardKey].map((queryKey) =>

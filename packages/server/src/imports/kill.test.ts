@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openDatabase } from '../db/database.ts';
+import { writeBigLedger } from '../test/big-ledger.ts';
+
+/**
+ * A process killed (SIGKILL) at a random moment of a 100,000-row import leaves all rows or
+ * none: the commit is one transaction on the embedded engine's data folder. Run with
+ * `npm run test:kill` (20 runs; LANDFALL_KILL_RUNS and LANDFALL_KILL_ROWS to change);
+ * `npm test` skips it. After each kill the folder is opened directly (the killed process
+ * still "holds" the folder lock until it goes stale) and counted.
+ */
+const RUNS = Number(process.env.LANDFALL_KILL_RUNS ?? 0);
+const ROWS = Number(process.env.LANDFALL_KILL_ROWS ?? 100_000);
+const bin = fileURLToPath(new URL('../../bin/landfall.js', import.meta.url));
+let work: string;
+let file: string;
+let template: string;
+
+function run(args: string[], opts: { stdin?: string; killAfterMs?: number } = {}) {
+  return new Promise<{ code: number | null; signal: string | null; ms: number; stderr: string }>(
+    (resolve) => {
+      const started = performance.now();
+      const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: '' } });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.resume();
+      child.stdin.end(opts.stdin ?? '');
+      const timer =
+        opts.killAfterMs === undefined
+          ? undefined
+          : setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs);
+      child.on('close', (code, signal) => {
+        if (timer) clearTimeout(timer);
+        resolve({ code, signal, ms: performance.now() - started, stderr });
+      });
+    },
+  );
+}
+
+async function counts(dataDir: string) {
+  const database = await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pg') });
+  try {
+    const r = await sql<{
+      projects: string;
+      entries: string;
+      enterprises: string;
+      units: string;
+      committed: string;
+    }>`
+      select (select count(*) from project) as projects, (select count(*) from ledger_entry) as entries,
+        (select count(*) from enterprise) as enterprises, (select count(*) from unit) as units,
+        (select count(*) from import_batch where status = 'committed') as committed`.execute(database.db);
+    const row = r.rows[0]!;
+    return {
+      projects: Number(row.projects),
+      entries: Number(row.entries),
+      enterprises: Number(row.enterprises),
+      units: Number(row.units),
+      committed: Number(row.committed),
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+const skip = RUNS === 0 || !!process.env.TEST_DATABASE_URL;
+
+beforeAll(async () => {
+  if (skip) return;
+  work = await mkdtemp(join(tmpdir(), 'landfall-kill-'));
+  file = join(work, 'ledger.xlsx');
+  await writeBigLedger(file, ROWS);
+  template = join(work, 'template');
+  const setup = await run(
+    [
+      'setup',
+      '--tenant',
+      '万州区',
+      '--division',
+      '500101',
+      '--admin',
+      'admin',
+      '--password-stdin',
+      '--data',
+      template,
+    ],
+    { stdin: 'Kill#Passw0rd\n' },
+  );
+  if (setup.code !== 0) throw new Error(setup.stderr);
+}, 120_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe.skipIf(skip)(`a ${ROWS}-row import killed at a random moment, ${RUNS} times`, () => {
+  it('leaves all rows or none', { timeout: 4 * 60 * 60 * 1000 }, async () => {
+    const empty = await counts(template);
+    // The whole import once: how long it takes, and what "all" looks like.
+    const full = join(work, 'full');
+    await cp(template, full, { recursive: true });
+    const done = await run(['import', file, '--create-units', '--json', '--data', full]);
+    expect(done.code, done.stderr).toBe(0);
+    const all = await counts(full);
+    expect(all.projects).toBe(empty.projects + ROWS);
+    expect(all.committed).toBe(1);
+    await rm(full, { recursive: true, force: true });
+
+    const outcomes: { killAfterMs: number; outcome: 'none' | 'all'; signal: string | null }[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const dir = join(work, `run${i}`);
+      await cp(template, dir, { recursive: true });
+      const killAfterMs = Math.round(500 + Math.random() * done.ms);
+      const res = await run(['import', file, '--create-units', '--json', '--data', dir], { killAfterMs });
+      const after = await counts(dir);
+      const outcome = after.projects === empty.projects ? 'none' : 'all';
+      expect(after, `run ${i}, killed after ${killAfterMs} ms`).toEqual(outcome === 'none' ? empty : all);
+      outcomes.push({ killAfterMs, outcome, signal: res.signal });
+      await rm(dir, { recursive: true, force: true });
+    }
+    console.log(
+      `full import ${Math.round(done.ms)} ms; kills: ${outcomes
+        .map((o) => `${o.killAfterMs}ms→${o.outcome}${o.signal ? '' : ' (finished first)'}`)
+        .join(', ')}`,
+    );
+  });
+});
