@@ -1,17 +1,11 @@
 import { addDays, daysBetween, startOfShanghaiDay } from '@landfall/domain/dates';
 import {
-  blockerKindLabels,
   briefIssueNumber,
   briefPeriod,
   chineseDate,
   chineseNumeral,
   daysOverdue,
-  foldMatterFacts,
-  matterLevelLabels,
   meetingKindLabels,
-  type BlockerKind,
-  type MatterLevel,
-  type MatterState,
   type MeetingKind,
 } from '@landfall/domain/coordination';
 import { formatAmount } from '@landfall/domain/money';
@@ -35,70 +29,10 @@ import {
   readProjectsAsOf,
   type BriefWindow,
 } from './brief.repo.ts';
+import { matterSections, mattersAsOf } from './brief.matters.ts';
+import { sectionTitles, type Brief, type BriefLine, type BriefSection } from './brief.types.ts';
 
-/** One line of a brief, naming the record it links to. */
-export interface BriefLine {
-  type: 'lead' | 'project' | 'matter' | 'unit' | 'task';
-  id: string;
-  text: string;
-  /** The date the line is about (reported, effective, deadline…). */
-  date: string | null;
-  unitId: string | null;
-  amountFen: number | null;
-  /** Recorded after the previous brief for an earlier date (补录). */
-  late: boolean;
-}
-
-export type BriefSectionKey =
-  | 'forDecision'
-  | 'newLeadsAndProjects'
-  | 'stageMoves'
-  | 'funds'
-  | 'stale'
-  | 'behindPace'
-  | 'mattersOpened'
-  | 'mattersEscalated'
-  | 'mattersOverdue'
-  | 'tasksOverdue';
-
-export interface BriefSection {
-  key: BriefSectionKey;
-  /** '一、新增招商信息和项目' */
-  heading: string;
-  summary: string;
-  lines: BriefLine[];
-}
-
-export interface Brief {
-  tenant: { id: string; name: string };
-  kind: MeetingKind;
-  kindLabel: string;
-  date: string;
-  year: number;
-  number: number;
-  /** 〔2026〕第3期 */
-  issueNumber: string;
-  title: string;
-  issuer: string;
-  dateText: string;
-  /** Inclusive: the day after the previous meeting (or the default span) through the date. */
-  period: { from: string; to: string; previousMeetingId: string | null };
-  meetingId: string | null;
-  sections: BriefSection[];
-}
-
-const sectionTitles: Record<BriefSectionKey, string> = {
-  forDecision: '提请联席会议研究的重大问题',
-  newLeadsAndProjects: '新增招商信息和项目',
-  stageMoves: '项目推进阶段变化',
-  funds: '到位资金情况',
-  stale: `超过${STALE_AFTER_DAYS}天未更新台账的项目`,
-  behindPace: '目标任务进度滞后的责任单位',
-  mattersOpened: '新提出的协调事项',
-  mattersEscalated: '上报的协调事项',
-  mattersOverdue: '逾期未办结的协调事项',
-  tasksOverdue: '逾期未办结的交办事项',
-};
+export type { Brief, BriefLine, BriefSection, BriefSectionKey } from './brief.types.ts';
 
 const stageLabel = (s: string | null | undefined) => (s ? (stageLabels[s as Stage]?.['zh-CN'] ?? s) : '—');
 const money = (fen: number) => formatAmount(fen, 'zh-CN');
@@ -145,7 +79,6 @@ export async function buildBrief(
   const moves = await listNewEntries(ctx.db, w, 'stage_move');
   const funds = await listNewEntries(ctx.db, w, 'funds');
   const stale = await listStaleProjects(ctx.db, w, addDays(through, -STALE_AFTER_DAYS));
-  const { matters, events } = await readMattersAsOf(ctx.db, w);
   const tasks = await listOverdueTasksAsOf(ctx.db, w);
   const dashboard = await readDashboard(ctx, {
     year: Number(through.slice(0, 4)),
@@ -154,6 +87,8 @@ export async function buildBrief(
     metric: 'funds_in_place',
     knownBefore: w.knownBefore,
   });
+  const matterFacts = mattersAsOf(await readMattersAsOf(ctx.db, w), w);
+  const { matters, states } = matterFacts;
 
   const projectIds = [
     ...new Set([
@@ -167,29 +102,6 @@ export async function buildBrief(
   const projects = new Map((await readProjectsAsOf(ctx.db, w, projectIds)).map((p) => [p.id, p]));
   const projectName = (id: string) => projects.get(id)?.name ?? '';
   const projectUnit = (id: string) => projects.get(id)?.unitId ?? null;
-
-  // Matters as they stood at the end of the date.
-  const factsOf = new Map<string, typeof events>();
-  for (const e of events) factsOf.set(e.matter_id, [...(factsOf.get(e.matter_id) ?? []), e]);
-  const states = new Map<string, MatterState>();
-  for (const m of matters) {
-    const state = foldMatterFacts(
-      (factsOf.get(m.id) ?? []).map((e) => ({
-        levelTo: e.level_to,
-        statusTo: e.status_to,
-        ownerUnitTo: e.owner_unit_to,
-        deadlineTo: e.deadline_to,
-      })),
-    );
-    if (state) states.set(m.id, state);
-  }
-  const liveMatters = matters.filter((m) => states.has(m.id));
-  const escalations = events.filter(
-    (e) =>
-      e.kind === 'escalated' &&
-      e.effective_on <= through &&
-      (e.effective_on > after || new Date(e.recorded_at) >= w.knownAfter),
-  );
 
   // Names as of the date: units, leads and the tenant from the audit log's snapshots.
   const unitIds = [
@@ -212,44 +124,9 @@ export async function buildBrief(
   const tenantName = (await namesAsOf(ctx, 'tenant', [tenantId], w.knownBefore)).get(tenantId)?.name ?? '';
   const unitName = (id: string | null) => (id ? (unitNames.get(id)?.name ?? '') : '');
 
-  const matterById = new Map(matters.map((m) => [m.id, m]));
-  const matterLine = (id: string, text: string, date: string | null): BriefLine => ({
-    type: 'matter',
-    id,
-    text,
-    date,
-    unitId: states.get(id)?.ownerUnitId ?? matterById.get(id)?.unit_id ?? null,
-    amountFen: null,
-    late: false,
-  });
-  const matterSubject = (m: (typeof matters)[number]) =>
-    `${m.title}（${unitName(m.unit_id)}提出，${blockerKindLabels[m.blocker_kind as BlockerKind]?.['zh-CN'] ?? m.blocker_kind}${
-      m.project_id ? `，项目：${projectName(m.project_id)}` : ''
-    }）`;
+  const bySection = matterSections(kind, w, matterFacts, { unitName, projectName });
 
-  const sections: Omit<BriefSection, 'heading'>[] = [];
-
-  if (kind === 'joint') {
-    const forDecision = liveMatters.filter((m) => {
-      const s = states.get(m.id);
-      return s?.level === 'joint' && s.status === 'open';
-    });
-    sections.push({
-      key: 'forDecision',
-      summary: forDecision.length ? `提请本次会议研究事项${forDecision.length}项。` : '本期无提请研究事项。',
-      lines: forDecision.map((m) => {
-        const reason = (factsOf.get(m.id) ?? []).filter((e) => e.kind === 'escalated').at(-1)?.body ?? '';
-        const s = states.get(m.id) as MatterState;
-        return matterLine(
-          m.id,
-          `${matterSubject(m)}：${m.description || '（无说明）'}；上报理由：${reason}；办理单位：${unitName(
-            s.ownerUnitId,
-          )}，时限 ${s.deadline}`,
-          s.deadline,
-        );
-      }),
-    });
-  }
+  const sections: Omit<BriefSection, 'heading'>[] = [...bySection.forDecision];
 
   const leadLines: BriefLine[] = leads.map((l) => {
     const snap = leadNames.get(l.id);
@@ -381,62 +258,7 @@ export async function buildBrief(
       late: false,
     })),
   });
-
-  const opened = liveMatters.filter((m) => m.raised_on > after || new Date(m.created_at) >= w.knownAfter);
-  sections.push({
-    key: 'mattersOpened',
-    summary: opened.length ? `新提出协调事项${opened.length}项。` : '本期无新提出的协调事项。',
-    lines: opened.map((m) => {
-      const late = m.raised_on <= after;
-      const s = states.get(m.id) as MatterState;
-      return {
-        ...matterLine(
-          m.id,
-          `${matterSubject(m)}，由${unitName(s.ownerUnitId)}办理，时限 ${s.deadline}${late ? '（补录）' : ''}`,
-          m.raised_on,
-        ),
-        late,
-      };
-    }),
-  });
-
-  sections.push({
-    key: 'mattersEscalated',
-    summary: escalations.length ? `上报协调事项${escalations.length}次。` : '本期无上报的协调事项。',
-    lines: escalations
-      .filter((e) => matterById.has(e.matter_id))
-      .map((e) => {
-        const m = matterById.get(e.matter_id) as (typeof matters)[number];
-        const from = (e.payload as { from?: MatterLevel }).from;
-        return matterLine(
-          m.id,
-          `${m.title}：由${from ? matterLevelLabels[from]['zh-CN'] : ''}上报${
-            e.level_to ? matterLevelLabels[e.level_to]['zh-CN'] : ''
-          }（${e.actor_name}，${e.effective_on}）：${e.body}`,
-          e.effective_on,
-        );
-      }),
-  });
-
-  const overdue = liveMatters
-    .map((m) => ({ m, s: states.get(m.id) as MatterState }))
-    .filter(({ s }) => s.status === 'open' && daysOverdue({ open: true, deadline: s.deadline }, through) > 0)
-    .sort((a, b) =>
-      a.s.deadline < b.s.deadline ? -1 : a.s.deadline > b.s.deadline ? 1 : a.m.id.localeCompare(b.m.id),
-    );
-  sections.push({
-    key: 'mattersOverdue',
-    summary: overdue.length ? `${overdue.length}项协调事项逾期未办结。` : '无逾期未办结的协调事项。',
-    lines: overdue.map(({ m, s }) =>
-      matterLine(
-        m.id,
-        `${m.title}（${matterLevelLabels[s.level]['zh-CN']}）：${unitName(s.ownerUnitId)}办理，时限 ${
-          s.deadline
-        }，逾期${daysOverdue({ open: true, deadline: s.deadline }, through)}天`,
-        s.deadline,
-      ),
-    ),
-  });
+  sections.push(...bySection.matters);
 
   sections.push({
     key: 'tasksOverdue',

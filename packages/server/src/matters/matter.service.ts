@@ -1,10 +1,4 @@
-import {
-  daysOverdue,
-  escalationAction,
-  isOverdue,
-  matterLevelLabels,
-  nextMatterLevel,
-} from '@landfall/domain/coordination';
+import { escalationAction, matterLevelLabels, nextMatterLevel } from '@landfall/domain/coordination';
 import {
   matterAssignSchema,
   matterCloseSchema,
@@ -20,16 +14,13 @@ import {
   type MatterUpdateInput,
   type ReminderInput,
 } from '@landfall/domain/schemas/coordination';
-import type { Updateable } from 'kysely';
 import type { z } from 'zod';
-import type { Ctx, Tx } from '../context.ts';
-import type { MatterEventKind, MatterEventRow, MatterTable } from '../db/schema.ts';
+import type { Ctx } from '../context.ts';
 import { authorize } from '../auth/authorize.ts';
-import { listScope, type Action } from '../auth/policy.ts';
+import { listScope } from '../auth/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError, invalidField } from '../http/app-error.ts';
 import { targetTenant } from '../tenants/scope.ts';
-import { findUnit } from '../units/unit.repo.ts';
 import { loadProject, today } from '../projects/project.service.ts';
 import { issueReminder, listReminders } from '../meetings/reminder.service.ts';
 import {
@@ -38,104 +29,21 @@ import {
   insertMatterEvent,
   listMatterEvents,
   listMatterRows,
-  listOpenMatters,
   touchMatter,
-  updateMatterRow,
-  type MatterListRow,
 } from './matter.repo.ts';
+import { toMatter, toMatterEvent } from './matter.mapper.ts';
+import {
+  assertUnitOf,
+  changeMatter,
+  eventBase,
+  loadMatter,
+  notOpen,
+  reload,
+  scopeOf,
+} from './matter.change.ts';
 
-export function toMatter(row: MatterListRow, day: string) {
-  const open = row.status === 'open';
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    projectId: row.project_id,
-    projectName: row.project_name,
-    unitId: row.unit_id,
-    unitName: row.unit_name,
-    ownerUnitId: row.owner_unit_id,
-    ownerUnitName: row.owner_unit_name,
-    title: row.title,
-    description: row.description,
-    blockerKind: row.blocker_kind,
-    blocksStage: row.blocks_stage,
-    level: row.level,
-    status: row.status,
-    deadline: row.deadline,
-    raisedOn: row.raised_on,
-    raisedByName: row.raised_by_name,
-    outcome: row.outcome,
-    overdue: isOverdue({ open, deadline: row.deadline }, day),
-    daysOverdue: daysOverdue({ open, deadline: row.deadline }, day),
-    version: row.version,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-  };
-}
-export type Matter = ReturnType<typeof toMatter>;
-
-export function toMatterEvent(row: MatterEventRow) {
-  return {
-    id: Number(row.id),
-    kind: row.kind,
-    effectiveOn: row.effective_on,
-    recordedAt: new Date(row.recorded_at).toISOString(),
-    actorName: row.actor_name,
-    body: row.body,
-    levelTo: row.level_to,
-    statusTo: row.status_to,
-    ownerUnitTo: row.owner_unit_to,
-    deadlineTo: row.deadline_to,
-    payload: row.payload as Record<string, unknown>,
-  };
-}
-
-/** The policy's view of a matter: unit staff reach it through the unit that raised it or the one that must act. */
-function scopeOf(row: MatterListRow) {
-  return {
-    type: 'matter',
-    id: row.id,
-    tenantId: row.tenant_id,
-    unitIds: [row.unit_id, row.owner_unit_id],
-  };
-}
-
-/** Loads a matter the actor may perform `action` on: 404 outside their scope, 403 for a role without it. */
-export async function loadMatter(ctx: Ctx, db: Tx, id: string, action: Action) {
-  const row = await findMatter(db, id);
-  if (!row) throw new AppError('not_found');
-  await authorize(ctx, action, scopeOf(row));
-  return row;
-}
-
-async function reload(db: Tx, id: string) {
-  const row = await findMatter(db, id);
-  if (!row) throw new AppError('not_found');
-  return row;
-}
-
-function eventBase(ctx: Ctx, row: { id: string; tenant_id: string }) {
-  return {
-    tenant_id: row.tenant_id,
-    matter_id: row.id,
-    effective_on: today(ctx),
-    recorded_at: ctx.clock.now(),
-    actor_id: ctx.actor?.id ?? null,
-    actor_name: ctx.actor?.username ?? 'system',
-  };
-}
-
-async function assertUnitOf(ctx: Ctx, db: Tx, tenantId: string, unitId: string, field: string) {
-  const unit = await findUnit(db, unitId);
-  if (!unit || unit.tenant_id !== tenantId)
-    throw invalidField(ctx, field, { zh: '责任单位不存在', en: 'No such unit' });
-}
-
-const notOpen = (ctx: Ctx) =>
-  new AppError(
-    'conflict',
-    ctx.locale === 'zh-CN' ? '该事项已办结或已撤销' : 'This matter is already resolved or withdrawn',
-  );
+export { toMatter, toMatterEvent, type Matter } from './matter.mapper.ts';
+export { loadMatter } from './matter.change.ts';
 
 export async function listMatters(ctx: Ctx, query: MatterQuery) {
   const actor = await authorize(ctx, 'matter.read');
@@ -248,56 +156,6 @@ export async function addMatterUpdate(ctx: Ctx, id: string, raw: MatterUpdateInp
   });
 }
 
-/** A fact to append: the parts of the state it changes, the text, and extra payload. */
-interface MatterFactInput {
-  kind: MatterEventKind;
-  body?: string;
-  level_to?: MatterTable['level'];
-  status_to?: MatterTable['status'];
-  owner_unit_to?: string;
-  deadline_to?: string;
-  payload?: Record<string, unknown>;
-}
-
-/**
- * One versioned change of a matter: the new state, the fact recording it and the audit row,
- * in one transaction; a stale version gets 409 with the current matter.
- */
-async function changeMatter(
-  ctx: Ctx,
-  before: MatterListRow,
-  version: number,
-  action: Action,
-  patch: Updateable<MatterTable>,
-  fact: MatterFactInput,
-  trx?: Tx,
-) {
-  const day = today(ctx);
-  const run = async (db: Tx) => {
-    const updated = await updateMatterRow(db, before.id, version, { ...patch, updated_at: ctx.clock.now() });
-    if (!updated) {
-      const current = await findMatter(db, before.id);
-      throw new AppError('stale_version', undefined, { current: current && toMatter(current, day) });
-    }
-    await insertMatterEvent(db, {
-      ...eventBase(ctx, before),
-      ...fact,
-      payload: JSON.stringify(fact.payload ?? {}),
-    });
-    const after = toMatter(await reload(db, before.id), day);
-    await recordAudit(db, ctx, {
-      action,
-      recordType: 'matter',
-      recordId: before.id,
-      tenantId: before.tenant_id,
-      before: toMatter(before, day),
-      after,
-    });
-    return after;
-  };
-  return trx ? run(trx) : ctx.db.transaction().execute(run);
-}
-
 /**
  * 上报: one level up, with who and why. To the coordination group needs `matter.escalate`
  * (unit staff on their unit's matters, the coordinator); to the joint meeting
@@ -400,71 +258,4 @@ export async function remindMatter(ctx: Ctx, id: string, raw: ReminderInput) {
       input.note,
     ),
   );
-}
-
-/**
- * A matter in the caller's tenant that a decision can be taken on (the decision's own
- * authorisation covers it): 400 on the field when there is none, 409 when it is no longer open.
- */
-export async function matterForDecision(ctx: Ctx, trx: Tx, tenantId: string, id: string) {
-  const row = await findMatter(trx, id);
-  if (!row || row.tenant_id !== tenantId)
-    throw invalidField(ctx, 'matterId', { zh: '协调事项不存在', en: 'No such matter' });
-  if (row.status !== 'open') throw notOpen(ctx);
-  return row;
-}
-
-/** Records in the matter's thread that a meeting took a decision on it (in the decision's transaction). */
-export async function recordMatterDecision(
-  ctx: Ctx,
-  trx: Tx,
-  matterId: string,
-  decision: { id: string; meetingId: string; text: string },
-) {
-  const row = await reload(trx, matterId);
-  await insertMatterEvent(trx, {
-    ...eventBase(ctx, row),
-    kind: 'decision',
-    body: decision.text,
-    payload: JSON.stringify({ decisionId: decision.id, meetingId: decision.meetingId }),
-  });
-  await touchMatter(trx, matterId, ctx.clock.now());
-}
-
-/**
- * The decision taken on a matter is done: the matter records the outcome and is resolved
- * (in the transaction of the task closing that completed the decision).
- */
-export async function recordMatterOutcome(
-  ctx: Ctx,
-  trx: Tx,
-  matterId: string,
-  outcome: string,
-  decisionId: string,
-) {
-  const row = await reload(trx, matterId);
-  if (row.status !== 'open') return;
-  await changeMatter(
-    ctx,
-    row,
-    row.version,
-    'matter.update',
-    { status: 'resolved', outcome },
-    { kind: 'resolved', body: outcome, status_to: 'resolved', payload: { decisionId } },
-    trx,
-  );
-}
-
-/** Suggestions for a meeting's agenda: open matters held at the given levels or overdue. */
-export async function openMattersFor(
-  ctx: Ctx,
-  tenantId: string,
-  opts: { levels: MatterTable['level'][]; overdue: boolean },
-) {
-  const day = today(ctx);
-  const rows = await listOpenMatters(ctx.db, tenantId, {
-    levels: opts.levels,
-    deadlineBefore: opts.overdue ? day : undefined,
-  });
-  return rows.map((r) => toMatter(r, day));
 }

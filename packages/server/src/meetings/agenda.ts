@@ -2,7 +2,7 @@ import type { AgendaItem } from '@landfall/domain/schemas/coordination';
 import type { MeetingKind } from '@landfall/domain/coordination';
 import type { Ctx } from '../context.ts';
 import { today } from '../projects/project.service.ts';
-import { openMattersFor } from '../matters/matter.service.ts';
+import { openMattersFor } from '../matters/matter.meetings.ts';
 import { listOverdueTaskRows } from './decision.repo.ts';
 
 /**

@@ -17,7 +17,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { AppError, invalidField } from '../http/app-error.ts';
 import { findUnit } from '../units/unit.repo.ts';
 import { today } from '../projects/project.service.ts';
-import { matterForDecision, recordMatterDecision, recordMatterOutcome } from '../matters/matter.service.ts';
+import { matterForDecision, recordMatterDecision, recordMatterOutcome } from '../matters/matter.meetings.ts';
 import { findMeeting } from './meeting.repo.ts';
 import {
   findDecision,
