@@ -157,6 +157,12 @@ export async function importCommand(
     const details = (res.body as { error?: { details?: { summary?: Summary } } })?.error?.details;
     if (res.status >= 400 && !details?.summary) expectOk(res);
     const summary = (details?.summary ?? (res.body as { summary: Summary }).summary) as Summary;
+    if (!opts.quiet) {
+      const phase = opts.dryRun ? 'preview' : 'commit';
+      process.stderr.write(
+        `${progressLine({ phase, rows: summary.rows, fraction: 1, totalRows: summary.rows })}\n`,
+      );
+    }
     const committed = !opts.dryRun && res.status < 300;
     const out = { id: batch.id, committed, ...report(summary) };
     console.log(opts.json ? JSON.stringify(out, null, 2) : text(summary, committed, opts.dryRun));
