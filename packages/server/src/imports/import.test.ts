@@ -338,7 +338,10 @@ describe('import an office ledger', () => {
     );
     expect(streamed.statusCode).toBe(200);
     expect(streamed.headers['content-type']).toContain('application/x-ndjson');
-    const lines = streamed.body.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = streamed.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.at(-1)).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
     expect(lines.at(-1).body.error.details.summary.errorCount).toBe(7);
     const errors = s.errors.map((e: { row: number; column: string; value: string; message: string }) => [
@@ -434,6 +437,81 @@ describe('import an office ledger', () => {
       expect(r.signed_on, r.name).toBe('2017-03-15');
       expect(r.origin_division_code, r.name).toBe('320500');
     }
+  });
+
+  it('a one-row-header CSV: stage column, 亿元 in the header, dates as typed, a mapping and stage labels confirmed and remembered', async () => {
+    const csv = [
+      '序号,项目名称,投资企业,统一社会信用代码,项目进度,总投资（亿元）,签约日期,开工时间,责任单位,跟踪干部',
+      `1,智慧农业示范园,绿源农业有限公司,${creditCode(71)},洽谈中,1.5,待定,,经信委,王五`,
+      `2,大数据中心,云端科技有限公司,${creditCode(72)},已签约,"2,000",42999,2017.3,商务局,赵六`,
+      '3,新材料产业园,华材集团有限公司,,开工建设,0.8,2017/03/15,2017年5月,经信委,钱七',
+      '4,康养小镇,颐养投资有限公司,,研究中,1,,,经信委,孙八',
+    ].join('\n');
+    const up = await coordinator.upload('/api/imports', '项目清单.csv', Buffer.from(csv, 'utf8'));
+    expect(up.statusCode, up.body).toBe(201);
+    const batch = up.json();
+    expect(batch.layout.headerRows).toEqual([1]);
+    expect(batch.layout.savedMapping).toBe(false);
+    const tracker = batch.layout.mapping.find((m: { header: string }) => m.header === '跟踪干部');
+    expect(tracker.field).toBeNull();
+    const columns = [{ column: tracker.column, field: 'contactName' }];
+
+    const preview = await coordinator.post(`/api/imports/${batch.id}/preview`, { columns });
+    const p = preview.json().summary;
+    expect(p.unknownStages).toEqual(['研究中']);
+    expect(
+      p.errors.map((e: { row: number; column: string; value: string }) => [e.row, e.column, e.value]),
+    ).toEqual([[5, '项目进度', '研究中']]);
+    // No cut-off in a CSV: today, said as a file-level warning.
+    expect(p.warnings[0]).toMatchObject({ row: 0, column: '截止日期' });
+    expect(p.cutOff).toBe('2026-03-02');
+
+    const commit = await coordinator.post(`/api/imports/${batch.id}/commit`, {
+      columns,
+      stageLabels: { 研究中: 'negotiating' },
+    });
+    expect(commit.statusCode, commit.body.slice(0, 1000)).toBe(200);
+    const byName = Object.fromEntries(
+      (
+        await world.database.db
+          .selectFrom('project')
+          .selectAll()
+          .where('name', 'in', ['智慧农业示范园', '大数据中心', '新材料产业园', '康养小镇'])
+          .execute()
+      ).map((r) => [r.name, r]),
+    );
+    expect(byName['智慧农业示范园']).toMatchObject({
+      stage: 'negotiating',
+      signed_on: null,
+      contact_name: '王五',
+    });
+    expect(Number(byName['智慧农业示范园']!.agreed_investment_fen)).toBe(15_000_000_000);
+    expect(Number(byName['大数据中心']!.agreed_investment_fen)).toBe(20_000_000_000_000);
+    expect(byName['大数据中心']).toMatchObject({
+      stage: 'signed',
+      signed_on: '2017-09-21',
+      actual_start_on: '2017-03-01',
+    });
+    expect(byName['新材料产业园']).toMatchObject({
+      stage: 'construction',
+      signed_on: '2017-03-15',
+      actual_start_on: '2017-05-01',
+    });
+    expect(byName['康养小镇']).toMatchObject({ stage: 'negotiating', contact_name: '孙八' });
+
+    // The same source again: the confirmed mapping and stage label are proposed this time.
+    const again = await coordinator.upload(
+      '/api/imports',
+      '项目清单（二）.csv',
+      Buffer.from(`${csv.split('\n')[0]}\n5,新项目,新公司,,研究中,1,,,经信委,周九`, 'utf8'),
+    );
+    expect(again.json().layout.savedMapping).toBe(true);
+    expect(again.json().layout.mapping.find((m: { header: string }) => m.header === '跟踪干部').field).toBe(
+      'contactName',
+    );
+    const p2 = (await coordinator.post(`/api/imports/${again.json().id}/preview`, {})).json().summary;
+    expect(p2.errorCount).toBe(0);
+    expect(p2.projects.created).toBe(1);
   });
 
   it('refuses a corrupt file, a zip bomb and a sheet of garbage with a clear 4xx', async () => {
