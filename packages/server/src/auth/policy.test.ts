@@ -429,6 +429,53 @@ const cases: Record<string, Case> = {
     make: () => ({ url: '/api/stats?asOf=2026-03-01' }),
   },
 
+  // The Excel door: the coordination group imports; exports follow what each role may read.
+  'POST /api/imports': {
+    allowed: ['coordinator'],
+    ok: 201,
+    make: () => ({ url: '/api/imports', upload: { filename: 'ledger.csv', content: ledgerCsv() } }),
+  },
+  'GET /api/imports': { allowed: ['coordinator'], ok: 200, make: () => ({ url: '/api/imports' }) },
+  'GET /api/imports/:id': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => ({ url: `/api/imports/${await importBatch()}` }),
+  },
+  'GET /api/imports/:id/progress': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => ({ url: `/api/imports/${await importBatch()}/progress` }),
+  },
+  'POST /api/imports/:id/preview': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => ({ url: `/api/imports/${await importBatch()}/preview`, body: {} }),
+  },
+  'POST /api/imports/:id/commit': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => ({ url: `/api/imports/${await importBatch()}/commit`, body: {} }),
+  },
+  'GET /api/imports/:id/errors.xlsx': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const id = await importBatch();
+      await clients.coordinator.post(`/api/imports/${id}/preview`, {});
+      return { url: `/api/imports/${id}/errors.xlsx` };
+    },
+  },
+  'GET /api/exports/ledger.xlsx': {
+    allowed: READERS,
+    ok: 200,
+    make: () => ({ url: '/api/exports/ledger.xlsx?stage=negotiating' }),
+  },
+  'GET /api/exports/monthly.xlsx': {
+    allowed: ['coordinator', 'leader', 'viewer'],
+    ok: 200,
+    make: () => ({ url: '/api/exports/monthly.xlsx?month=2026-03' }),
+  },
+
   // The coordination loop: matters, meetings, decisions and tasks, briefs, inspections, the bell.
   'GET /api/matters': { allowed: COORDINATION, ok: 200, make: () => ({ url: '/api/matters?overdue=true' }) },
   'POST /api/matters': {
@@ -723,6 +770,15 @@ async function inspection() {
     topic: '检查',
   });
   return res.json() as { id: string; version: number };
+}
+
+/** A one-project ledger naming the matrix's unit; each call a different file (the same file is not imported twice). */
+function ledgerCsv() {
+  return Buffer.from(`项目名称,责任单位,项目阶段\n${uniqueName('矩阵导入项目')},区经济信息委,在谈\n`, 'utf8');
+}
+async function importBatch() {
+  const res = await clients.coordinator.upload('/api/imports', 'ledger.csv', ledgerCsv());
+  return (res.json() as { id: string }).id;
 }
 
 /** Something unit staff submit while the tenant's review switch is on (it is switched off again after). */

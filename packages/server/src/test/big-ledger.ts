@@ -7,20 +7,77 @@ import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { creditCode } from './ledger-files.ts';
 
-const places = ['广东省佛山市', '上海市浦东新区', '浙江省宁波市', '江苏省苏州市', '北京市朝阳区', '四川省成都市'];
-const units = ['经信委', '商务局', '发改委', '农委', '文旅委', '住建委', '高新区管委会', '工业园区', '龙都街道', '分水镇'];
+const places = [
+  '广东省佛山市',
+  '上海市浦东新区',
+  '浙江省宁波市',
+  '江苏省苏州市',
+  '北京市朝阳区',
+  '四川省成都市',
+];
+const units = [
+  '经信委',
+  '商务局',
+  '发改委',
+  '农委',
+  '文旅委',
+  '住建委',
+  '高新区管委会',
+  '工业园区',
+  '龙都街道',
+  '分水镇',
+];
 
 export const BIG_LEDGER_CUT_OFF = '2017-09-30';
 
 /** Writes `rows` project rows to `path`; returns the sum of 累计到位 in fen (for checks). */
-export async function writeBigLedger(path: string, rows: number): Promise<{ fundsFen: number; units: string[] }> {
+export async function writeBigLedger(
+  path: string,
+  rows: number,
+): Promise<{ fundsFen: number; units: string[] }> {
   const stream = createWriteStream(path);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useSharedStrings: false,
+    useStyles: false,
+  });
   const sheet = workbook.addWorksheet('台账');
   sheet.addRow(['万州区招商引资项目推进台账']).commit();
   sheet.addRow(['填报单位：万州区投资促进局   截止时间：2017年9月30日   单位：万元']).commit();
-  const top = ['序号', '项目名称', '投资方', null, null, '责任单位', '协议投资额', '其中：固定资产投资', '到位资金', null, null, '签约时间', '联系领导', '联系人', '目前进展'];
-  const sub = [null, null, '名称', '统一社会信用代码', '所在地', null, null, null, '本年计划', '本月到位', '累计到位', null, null, null, null];
+  const top = [
+    '序号',
+    '项目名称',
+    '投资方',
+    null,
+    null,
+    '责任单位',
+    '协议投资额',
+    '其中：固定资产投资',
+    '到位资金',
+    null,
+    null,
+    '签约时间',
+    '联系领导',
+    '联系人',
+    '目前进展',
+  ];
+  const sub = [
+    null,
+    null,
+    '名称',
+    '统一社会信用代码',
+    '所在地',
+    null,
+    null,
+    null,
+    '本年计划',
+    '本月到位',
+    '累计到位',
+    null,
+    null,
+    null,
+    null,
+  ];
   const h1 = sheet.addRow(top);
   sheet.mergeCells(3, 3, 3, 5);
   sheet.mergeCells(3, 9, 3, 11);
