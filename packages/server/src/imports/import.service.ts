@@ -12,6 +12,7 @@ import { shanghaiToday } from '@landfall/domain/dates';
 import type { AmountUnit } from '@landfall/domain/money';
 import type { Stage } from '@landfall/domain/stages';
 import {
+  classifyRow,
   detectLayout,
   mappingKey,
   normaliseStageLabel,
@@ -137,9 +138,13 @@ export async function uploadImport(ctx: Ctx, input: { filename: string; bytes: B
     mapping: layout.mapping,
     signature,
     savedMapping: Boolean(saved),
+    // Sample values: the first project rows (not the section, 合计 or note rows between them).
     sample: head.rows
-      .slice(layout.dataStart, layout.dataStart + 8)
-      .map((cells, i) => ({ row: layout.dataStart + i + 1, cells: cells.map(cellText) })),
+      .map((cells, i) => ({ row: i + 1, cells }))
+      .slice(layout.dataStart)
+      .filter((r) => classifyRow(r.cells, layout.mapping).kind === 'project')
+      .slice(0, 8)
+      .map((r) => ({ row: r.row, cells: r.cells.map(cellText) })),
   };
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const now = ctx.clock.now();

@@ -125,6 +125,8 @@ describe('import an office ledger', () => {
     expect(batch.layout.headerRows).toEqual([3, 4]);
     expect(batch.layout.dataStart).toBe(5);
     expect(batch.layout.meta).toMatchObject({ cutOff: '2017-09-30', amountUnit: 'wan' });
+    // Sample values come from project rows only (row 5 is the section 一、在谈项目).
+    expect(batch.layout.sample.map((r: { row: number }) => r.row)).toEqual([6, 7, 10, 11, 12, 15]);
     const fields = Object.fromEntries(
       batch.layout.mapping
         .filter((m: { field: string | null }) => m.field)
