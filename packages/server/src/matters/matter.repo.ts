@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { MatterQuery } from '@landfall/domain/schemas/coordination';
 import type { Tx } from '../context.ts';
 import type { MatterEventTable, MatterTable } from '../db/schema.ts';
@@ -77,8 +77,9 @@ export async function listMatterRows(db: Tx, scope: ListScope, query: MatterQuer
     .clearSelect()
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirst();
+  // Open first (alphabetically 'closed' would come before 'open'), then by deadline.
   const rows = await q
-    .orderBy('m.status')
+    .orderBy(sql`case when m.status = 'open' then 0 else 1 end`)
     .orderBy('m.deadline')
     .orderBy('m.created_at')
     .limit(query.pageSize)

@@ -280,6 +280,28 @@ describe('matters', () => {
     await at('2026-03-02T09:00:00+08:00');
   });
 
+  it('list open matters first, then by deadline', async () => {
+    const withdrawn = await raise(staffA, { title: '已撤销的事项', deadline: '2026-03-03' });
+    const closed = await staffA.post(`/api/matters/${withdrawn.id}/close`, {
+      reason: '企业已自行解决',
+      version: withdrawn.version,
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const later = await raise(staffA, { title: '后到期的事项', deadline: '2026-04-30' });
+    const sooner = await raise(staffA, { title: '先到期的事项', deadline: '2026-03-05' });
+    const items = (await coordinator.get('/api/matters?pageSize=200')).json().items as {
+      id: string;
+      status: string;
+      deadline: string;
+    }[];
+    const firstNotOpen = items.findIndex((i) => i.status !== 'open');
+    expect(firstNotOpen).toBeGreaterThan(0);
+    expect(items.slice(firstNotOpen).every((i) => i.status !== 'open')).toBe(true);
+    const ids = items.map((i) => i.id);
+    expect(ids.indexOf(sooner.id)).toBeLessThan(ids.indexOf(later.id));
+    expect(ids.indexOf(later.id)).toBeLessThan(ids.indexOf(withdrawn.id));
+  });
+
   it('answer bad input with 400, never 500', async () => {
     const res = await staffA.post('/api/matters', {
       title: '',
