@@ -22,19 +22,27 @@ let work: string;
 let file: string;
 let template: string;
 
-function run(args: string[], opts: { stdin?: string; killAfterMs?: number } = {}) {
+/**
+ * Runs the CLI; with `killAt` it is killed (SIGKILL) after `killAt.ms`, or as soon as its progress
+ * line reports at least `killAt.rows` rows written — so kills land all along the commit.
+ */
+function run(args: string[], opts: { stdin?: string; killAt?: { ms?: number; rows?: number } } = {}) {
   return new Promise<{ code: number | null; signal: string | null; ms: number; stderr: string }>(
     (resolve) => {
       const started = performance.now();
       const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: '' } });
       let stderr = '';
-      child.stderr.on('data', (d) => (stderr += d));
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        const rows = opts.killAt?.rows;
+        if (rows === undefined) return;
+        const seen = [...String(d).matchAll(/导入中 \/ commit: (\d+) 行/g)].map((m) => Number(m[1]));
+        if (seen.some((n) => n >= rows)) child.kill('SIGKILL');
+      });
       child.stdout.resume();
       child.stdin.end(opts.stdin ?? '');
-      const timer =
-        opts.killAfterMs === undefined
-          ? undefined
-          : setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs);
+      const ms = opts.killAt?.ms;
+      const timer = ms === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), ms);
       child.on('close', (code, signal) => {
         if (timer) clearTimeout(timer);
         resolve({ code, signal, ms: performance.now() - started, stderr });
@@ -112,22 +120,32 @@ describe.skipIf(skip)(`a ${ROWS}-row import killed at a random moment, ${RUNS} t
     expect(all.committed).toBe(1);
     await rm(full, { recursive: true, force: true });
 
-    const outcomes: { killAfterMs: number; outcome: 'none' | 'all'; signal: string | null }[] = [];
+    // Each run is killed at a random point: one in ten during start-up and upload (a random time in the
+    // first 3 s), the others when the commit has written a random number of rows (up to all of them,
+    // when the kill lands around COMMIT itself).
+    const outcomes: { at: string; outcome: 'none' | 'all'; killed: boolean; ms: number }[] = [];
     for (let i = 0; i < RUNS; i += 1) {
       const dir = join(work, `run${i}`);
       await cp(template, dir, { recursive: true });
-      const killAfterMs = Math.round(500 + Math.random() * done.ms);
-      const res = await run(['import', file, '--create-units', '--json', '--data', dir], { killAfterMs });
+      const early = Math.random() < 0.1;
+      const killAt = early
+        ? { ms: Math.round(300 + Math.random() * 2700) }
+        : { rows: Math.round(Math.random() * ROWS) };
+      const res = await run(['import', file, '--create-units', '--json', '--data', dir], { killAt });
       const after = await counts(dir);
       const outcome = after.projects === empty.projects ? 'none' : 'all';
-      expect(after, `run ${i}, killed after ${killAfterMs} ms`).toEqual(outcome === 'none' ? empty : all);
-      outcomes.push({ killAfterMs, outcome, signal: res.signal });
+      const at = early ? `${killAt.ms}ms` : `${killAt.rows}rows`;
+      expect(after, `run ${i}, killed at ${at}`).toEqual(outcome === 'none' ? empty : all);
+      outcomes.push({ at, outcome, killed: res.signal === 'SIGKILL', ms: Math.round(res.ms) });
       await rm(dir, { recursive: true, force: true });
     }
+    const killed = outcomes.filter((o) => o.killed).length;
     console.log(
-      `full import ${Math.round(done.ms)} ms; kills: ${outcomes
-        .map((o) => `${o.killAfterMs}ms→${o.outcome}${o.signal ? '' : ' (finished first)'}`)
+      `full import ${Math.round(done.ms)} ms; ${killed} of ${RUNS} runs killed mid-way: ${outcomes
+        .map((o) => `${o.at}→${o.outcome}${o.killed ? '' : ' (finished first)'}`)
         .join(', ')}`,
     );
+    // Most runs must really have been killed, or the test proves little.
+    expect(killed).toBeGreaterThanOrEqual(Math.ceil(RUNS * 0.7));
   });
 });
