@@ -177,11 +177,40 @@ export async function uploadImport(ctx: Ctx, input: { filename: string; bytes: B
   });
 }
 
+/** A batch the actor may read, without the file's bytes (those are read only to run it). */
 async function loadBatch(ctx: Ctx, id: string, db = ctx.db) {
-  const batch = await db.selectFrom('import_batch').selectAll().where('id', '=', id).executeTakeFirst();
+  const batch = await db
+    .selectFrom('import_batch')
+    .select([
+      'id',
+      'tenant_id',
+      'filename',
+      'format',
+      'size_bytes',
+      'sha256',
+      'status',
+      'layout',
+      'options',
+      'summary',
+      'created_by_name',
+      'created_at',
+      'committed_at',
+      'committed_by_name',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!batch) throw new AppError('not_found');
   await authorize(ctx, 'import.read', { type: 'import', id, tenantId: batch.tenant_id });
   return batch;
+}
+
+async function fileOf(ctx: Ctx, id: string): Promise<Buffer> {
+  const row = await ctx.db
+    .selectFrom('import_batch')
+    .select('content')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.content;
 }
 
 async function duplicateOf(ctx: Ctx, batch: { id: string; tenant_id: string; sha256: string }, db = ctx.db) {
@@ -391,7 +420,7 @@ async function run(ctx: Ctx, id: string, options: ImportOptions, commit: boolean
   const places = await PlaceResolver.load(ctx.db);
   const storedOptions = JSON.stringify({ ...options, stageLabels: s.stageLabels });
   try {
-    const sheet = await openSheet(batch.content, batch.format, (f) => {
+    const sheet = await openSheet(await fileOf(ctx, id), batch.format, (f) => {
       progress.fraction = f;
     });
     const settings = {
