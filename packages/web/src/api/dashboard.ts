@@ -27,6 +27,11 @@ export interface UnitScore extends Score {
   groupId: string | null;
   forecast: number | null;
   rank: number;
+  /** Mean score of the year's inspections up to the date (one decimal); null without any. */
+  inspectionScore: number | null;
+  /** 台账及时率: weeks every active project got an entry ÷ weeks counted; null when none counts. */
+  punctuality: number | null;
+  punctualityWeeks: { onTime: number; counted: number };
 }
 
 export interface GroupScore extends Score {

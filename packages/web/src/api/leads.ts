@@ -10,6 +10,10 @@ export function listLeads(query: LeadListQuery): Promise<Page<Lead>> {
   return api.get<Page<Lead>>('/api/leads', { ...query });
 }
 
+export function getLead(id: string): Promise<Lead> {
+  return api.get<Lead>(leadPath(id));
+}
+
 export function createLead(input: LeadInput): Promise<Lead> {
   return api.post<Lead>('/api/leads', input);
 }

@@ -4,6 +4,7 @@ import type {
   FundingSource,
   LeadStatus,
   MoveKind,
+  ReviewStatus,
   ProjectKind,
   Region,
   Stage,
@@ -81,6 +82,9 @@ export interface Lead {
   version: number;
   createdAt: string;
   clock: LeadClock;
+  /** 报送审核: pending and refused leads stay out of the lists until approved. */
+  reviewStatus: ReviewStatus;
+  reviewReason: string;
 }
 
 export type Sensitivity = 'normal' | 'sensitive';
@@ -122,6 +126,9 @@ export interface Project {
   leadId: string | null;
   fundsInPlaceFen: number;
   lastEntryOn: string;
+  /** 报送审核: pending and refused projects stay out of the library until approved. */
+  reviewStatus: ReviewStatus;
+  reviewReason: string;
   version: number;
   createdAt: string;
   updatedAt: string;

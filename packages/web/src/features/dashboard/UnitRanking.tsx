@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Table, Tag, type TableColumnsType } from 'antd';
-import type { MetricUnitKind } from '@landfall/domain';
+import { Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { formatPercent, type MetricUnitKind } from '@landfall/domain';
 import type { GroupScore, UnitScore } from '../../api/dashboard.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { formatMetricValue } from '../targets/metricValue.ts';
@@ -49,6 +49,35 @@ export function UnitRanking({ units, groups, kind, showForecast, asOf }: UnitRan
     },
     { title: t('common.group'), key: 'group', render: (_v, unit) => groupName(unit.groupId) },
     ...scoreColumns<UnitScore>(kind, t, locale, (unit) => `light-${unit.unitId}`),
+    {
+      title: t('dashboard.inspectionScore'),
+      key: 'inspectionScore',
+      align: 'right',
+      width: 96,
+      render: (_v, unit) =>
+        unit.inspectionScore === null ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <span data-testid={`inspection-score-${unit.unitId}`}>{unit.inspectionScore.toFixed(1)}</span>
+        ),
+    },
+    {
+      title: t('dashboard.punctuality'),
+      key: 'punctuality',
+      align: 'right',
+      width: 110,
+      render: (_v, unit) =>
+        unit.punctuality === null ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <span
+            title={t('dashboard.punctualityWeeks', unit.punctualityWeeks)}
+            data-testid={`punctuality-${unit.unitId}`}
+          >
+            {formatPercent(unit.punctuality, 0)}
+          </span>
+        ),
+    },
     ...(showForecast
       ? [
           {
@@ -68,7 +97,7 @@ export function UnitRanking({ units, groups, kind, showForecast, asOf }: UnitRan
       columns={columns}
       dataSource={units}
       pagination={false}
-      scroll={{ x: 900 }}
+      scroll={{ x: 1100 }}
       onRow={(unit) => {
         const attributes: HTMLAttributes<HTMLElement> & { 'data-testid': string } = {
           'data-testid': `ranking-row-${unit.unitId}`,
