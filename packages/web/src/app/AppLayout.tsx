@@ -7,10 +7,11 @@ import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.tsx';
 import { useCan, useLogout, useMe } from '../features/auth/useMe.ts';
 import { useI18n } from '../i18n/useT.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { adminItems, dashboardItem, homeItem, libraryItems, type NavItem } from './navigation.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+import { adminItems, dashboardItem, homeItem, libraryItems, loopItems, type NavItem } from './navigation.tsx';
 
 function selectedKey(pathname: string): string {
-  const match = [dashboardItem, ...libraryItems, ...adminItems].find(
+  const match = [dashboardItem, ...libraryItems, ...loopItems, ...adminItems].find(
     (item) => pathname === item.path || pathname.startsWith(`${item.path}/`),
   );
   return match?.path ?? homeItem.path;
@@ -33,10 +34,14 @@ export function AppLayout() {
   });
   const visibleAdmin = adminItems.filter((item) => !item.action || can(item.action));
   const visibleLibrary = libraryItems.filter((item) => !item.action || can(item.action));
+  const visibleLoop = loopItems.filter((item) => !item.action || can(item.action));
   // Those with the dashboard land on it (/ redirects there): it replaces 工作台 in the menu.
   const menuItems: MenuProps['items'] = [
     toMenuItem(can('dashboard.read') ? dashboardItem : homeItem),
     ...visibleLibrary.map(toMenuItem),
+    ...(visibleLoop.length > 0
+      ? [{ type: 'group' as const, key: 'loop', label: t('nav.loop'), children: visibleLoop.map(toMenuItem) }]
+      : []),
     ...(visibleAdmin.length > 0
       ? [
           {
@@ -93,6 +98,7 @@ export function AppLayout() {
             {me.tenantName}
           </Typography.Text>
           <Space size="middle">
+            <NotificationBell />
             <LanguageSwitch />
             <Dropdown menu={userMenu} trigger={['click']}>
               <Button type="text" data-testid="user-menu">

@@ -15,6 +15,12 @@ import {
   TeamOutlined,
   UserOutlined,
   AimOutlined,
+  AlertOutlined,
+  CarryOutOutlined,
+  CheckSquareOutlined,
+  FileSearchOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
@@ -45,6 +51,20 @@ export const libraryItems: NavItem[] = [
   { path: '/leads', label: 'nav.leads', icon: <BulbOutlined />, action: 'lead.read' },
 ];
 
+/** 协调推进: the coordination loop (matters, meetings, follow-up, inspections, review). */
+export const loopItems: NavItem[] = [
+  { path: '/matters', label: 'nav.matters', icon: <AlertOutlined />, action: 'matter.read' },
+  { path: '/meetings', label: 'nav.meetings', icon: <ScheduleOutlined />, action: 'meeting.read' },
+  { path: '/tasks', label: 'nav.tasks', icon: <CarryOutOutlined />, action: 'task.read' },
+  {
+    path: '/inspections',
+    label: 'nav.inspections',
+    icon: <CheckSquareOutlined />,
+    action: 'inspection.read',
+  },
+  { path: '/review', label: 'nav.review', icon: <FileSearchOutlined />, action: 'review.read' },
+];
+
 /** The 系统管理 group; each item shows only when `me.actions` lists its action. */
 export const adminItems: NavItem[] = [
   { path: '/admin/tenants', label: 'nav.tenants', icon: <ClusterOutlined />, action: 'tenant.read' },
@@ -58,6 +78,12 @@ export const adminItems: NavItem[] = [
     label: 'nav.passwordPolicy',
     icon: <KeyOutlined />,
     action: 'settings.update',
+  },
+  {
+    path: '/settings/review',
+    label: 'nav.reviewSettings',
+    icon: <SettingOutlined />,
+    action: 'review.configure',
   },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, action: 'audit.read' },
 ];

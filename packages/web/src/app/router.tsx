@@ -8,7 +8,18 @@ import { GroupsPage } from '../features/groups/GroupsPage.tsx';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { ImportPage } from '../features/imports/ImportPage.tsx';
+import { InspectionDetailPage } from '../features/inspections/InspectionDetailPage.tsx';
+import { InspectionListPage } from '../features/inspections/InspectionListPage.tsx';
+import { LeadDetailPage } from '../features/leads/LeadDetailPage.tsx';
 import { LeadsPage } from '../features/leads/LeadsPage.tsx';
+import { MatterDetailPage } from '../features/matters/MatterDetailPage.tsx';
+import { MatterListPage } from '../features/matters/MatterListPage.tsx';
+import { MeetingDetailPage } from '../features/meetings/MeetingDetailPage.tsx';
+import { MeetingListPage } from '../features/meetings/MeetingListPage.tsx';
+import { ReviewQueuePage } from '../features/review/ReviewQueuePage.tsx';
+import { ReviewSettingsPage } from '../features/review/ReviewSettingsPage.tsx';
+import { TaskDetailPage } from '../features/tasks/TaskDetailPage.tsx';
+import { TaskListPage } from '../features/tasks/TaskListPage.tsx';
 import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.tsx';
 import { ProjectListPage } from '../features/projects/ProjectListPage.tsx';
 import { PasswordPolicyPage } from '../features/password-policy/PasswordPolicyPage.tsx';
@@ -74,6 +85,17 @@ export const router = createBrowserRouter([
       { path: 'imports', element: guarded('import.run', <ImportPage />) },
       { path: 'enterprises', element: guarded('enterprise.read', <EnterprisesPage />) },
       { path: 'leads', element: guarded('lead.read', <LeadsPage />) },
+      { path: 'leads/:id', element: guarded('lead.read', <LeadDetailPage />) },
+      { path: 'matters', element: guarded('matter.read', <MatterListPage />) },
+      { path: 'matters/:id', element: guarded('matter.read', <MatterDetailPage />) },
+      { path: 'meetings', element: guarded('meeting.read', <MeetingListPage />) },
+      { path: 'meetings/:id', element: guarded('meeting.read', <MeetingDetailPage />) },
+      { path: 'tasks', element: guarded('task.read', <TaskListPage />) },
+      { path: 'tasks/:id', element: guarded('task.read', <TaskDetailPage />) },
+      { path: 'inspections', element: guarded('inspection.read', <InspectionListPage />) },
+      { path: 'inspections/:id', element: guarded('inspection.read', <InspectionDetailPage />) },
+      { path: 'review', element: guarded('review.read', <ReviewQueuePage />) },
+      { path: 'settings/review', element: guarded('review.read', <ReviewSettingsPage />) },
       { path: 'admin/tenants', element: guarded('tenant.read', <TenantsPage />) },
       { path: 'admin/units', element: guarded('unit.read', <UnitsPage />) },
       { path: 'admin/groups', element: guarded('group.read', <GroupsPage />) },

@@ -1,3 +1,4 @@
+import { enUSCoordination } from './en-US-coordination.ts';
 import { enUSDashboard } from './en-US-dashboard.ts';
 import { enUSImports } from './en-US-imports.ts';
 import { enUSInfo } from './en-US-info.ts';
@@ -214,4 +215,5 @@ export const enUS: Record<MessageKey, string> = {
   ...enUSLibrary,
   ...enUSDashboard,
   ...enUSImports,
+  ...enUSCoordination,
 };

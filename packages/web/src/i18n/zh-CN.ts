@@ -1,3 +1,4 @@
+import { zhCNCoordination } from './zh-CN-coordination.ts';
 import { zhCNDashboard } from './zh-CN-dashboard.ts';
 import { zhCNImports } from './zh-CN-imports.ts';
 import { zhCNInfo } from './zh-CN-info.ts';
@@ -214,6 +215,7 @@ export const zhCN = {
   ...zhCNLibrary,
   ...zhCNDashboard,
   ...zhCNImports,
+  ...zhCNCoordination,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

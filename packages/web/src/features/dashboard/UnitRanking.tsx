@@ -97,7 +97,7 @@ export function UnitRanking({ units, groups, kind, showForecast, asOf }: UnitRan
       columns={columns}
       dataSource={units}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 'max-content' }}
       onRow={(unit) => {
         const attributes: HTMLAttributes<HTMLElement> & { 'data-testid': string } = {
           'data-testid': `ranking-row-${unit.unitId}`,

@@ -6,6 +6,7 @@ import {
   closeLead,
   convertLead,
   createLead,
+  getLead,
   listLeads,
   updateLead,
   type LeadListQuery,
@@ -20,6 +21,10 @@ export function useLeads(query: LeadListQuery) {
     queryFn: () => listLeads(query),
     placeholderData: keepPreviousData,
   });
+}
+
+export function useLead(id: string | undefined) {
+  return useQuery({ queryKey: [...leadsKey, 'one', id], queryFn: () => getLead(id ?? ''), enabled: !!id });
 }
 
 function useLeadMutation<I, R>(mutationFn: (input: I) => Promise<R>) {

@@ -6,6 +6,7 @@ import {
   DollarOutlined,
   EditOutlined,
   FormOutlined,
+  FlagOutlined,
   RiseOutlined,
 } from '@ant-design/icons';
 import { canReceiveFunds } from '@landfall/domain';
@@ -16,6 +17,10 @@ import { describeError } from '../../components/errors.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { useCanOnUnit, useMe } from '../auth/useMe.ts';
 import { useGroups } from '../groups/useGroups.ts';
+import { MatterCreateModal } from '../matters/MatterCreateModal.tsx';
+import { ProjectMattersCard } from '../matters/ProjectMattersCard.tsx';
+import { ReviewActions } from '../review/ReviewActions.tsx';
+import { ReviewBanner, ReviewTag } from '../review/ReviewTag.tsx';
 import { useUnits } from '../units/useUnits.ts';
 import { AsOfBanner, AsOfPicker } from './AsOf.tsx';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
@@ -30,7 +35,7 @@ import { StageTag, StaleTag } from './StageTag.tsx';
 import { useAsOf } from './useAsOf.ts';
 import { useProject } from './useProjects.ts';
 
-type Dialog = 'edit' | 'progress' | 'funding' | 'move' | null;
+type Dialog = 'edit' | 'progress' | 'funding' | 'move' | 'matter' | null;
 
 /** 项目详情: fields, stage, ledger, funds and files; actions as the policy allows, none when viewing a past date. */
 export function ProjectDetailPage() {
@@ -87,11 +92,13 @@ export function ProjectDetailPage() {
             </Typography.Title>
             <StageTag stage={project.stage} />
             {detail.data.stale ? <StaleTag /> : null}
+            <ReviewTag record={project} />
           </Space>
         }
         extra={<AsOfPicker value={asOf} onChange={setAsOf} />}
       >
         <AsOfBanner asOf={asOf} onClear={() => setAsOf(undefined)} />
+        {live ? <ReviewBanner record={project} /> : null}
         <Space wrap style={{ marginBottom: 16 }}>
           {can('project.update') ? (
             <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
@@ -113,10 +120,17 @@ export function ProjectDetailPage() {
               {t('detail.moveStage')}
             </Button>
           ) : null}
+          {can('matter.create') ? (
+            <Button icon={<FlagOutlined />} onClick={() => setDialog('matter')}>
+              {t('matters.raise')}
+            </Button>
+          ) : null}
+          {live ? <ReviewActions type="project" record={project} name={project.name} /> : null}
         </Space>
         <StageSteps project={project} />
       </Card>
       <ProjectFieldsCard detail={detail.data} units={unitList} groups={groupList} />
+      {live ? <ProjectMattersCard projectId={project.id} /> : null}
       <Card size="small" title={t('detail.funds')}>
         <FundsTable entries={detail.data.entries} />
       </Card>
@@ -150,6 +164,11 @@ export function ProjectDetailPage() {
       <ProgressModal projectId={project.id} open={dialog === 'progress'} onClose={close} />
       <FundingModal projectId={project.id} open={dialog === 'funding'} onClose={close} />
       <StageMoveModal project={dialog === 'move' ? project : null} onClose={close} />
+      <MatterCreateModal
+        open={dialog === 'matter'}
+        project={{ id: project.id, name: project.name, unitId: project.unitId }}
+        onClose={close}
+      />
       <CorrectionModal entry={correcting} onClose={() => setCorrecting(null)} />
     </Space>
   );

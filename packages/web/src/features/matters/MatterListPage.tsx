@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { Button, Card, Input, Select, Space, Switch } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  matterLevelLabels,
+  matterLevels,
+  matterStatusLabels,
+  matterStatuses,
+  type MatterLevel,
+  type MatterStatus,
+} from '@landfall/domain';
+import { LoadError } from '../../app/Guards.tsx';
+import { useI18n } from '../../i18n/useT.ts';
+import { useCan, useMe } from '../auth/useMe.ts';
+import { useQueryParams } from '../coordination/useQueryParams.ts';
+import { useUnits } from '../units/useUnits.ts';
+import { MatterCreateModal } from './MatterCreateModal.tsx';
+import { MatterTable } from './MatterTable.tsx';
+import { useMatters } from './useMatters.ts';
+
+const filterKeys = ['status', 'level', 'overdue', 'unitId', 'q'] as const;
+const isStatus = (v: string | undefined): v is MatterStatus => matterStatuses.some((s) => s === v);
+const isLevel = (v: string | undefined): v is MatterLevel => matterLevels.some((l) => l === v);
+
+/** 协调事项: open first, then by deadline; filters in the address. */
+export function MatterListPage() {
+  const { t, locale } = useI18n();
+  const can = useCan();
+  const { data: me } = useMe();
+  const units = useUnits(me?.tenantId);
+  const { values, page, pageSize, update } = useQueryParams(filterKeys);
+  const [creating, setCreating] = useState(false);
+  const status = isStatus(values.status) ? values.status : undefined;
+  const level = isLevel(values.level) ? values.level : undefined;
+  const matters = useMatters({
+    status,
+    level,
+    overdue: values.overdue === 'true' ? true : undefined,
+    unitId: values.unitId,
+    q: values.q,
+    page,
+    pageSize,
+  });
+
+  if (matters.isError && !matters.data) {
+    return <LoadError error={matters.error} onRetry={() => void matters.refetch()} />;
+  }
+  return (
+    <Card
+      title={t('matters.title')}
+      extra={
+        can('matter.create') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('matters.create')}
+          </Button>
+        ) : null
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          aria-label={t('matters.search')}
+          placeholder={t('matters.search')}
+          defaultValue={values.q}
+          style={{ width: 240 }}
+          onSearch={(q) => update({ q: q.trim() || undefined })}
+        />
+        <Select<MatterStatus>
+          allowClear
+          aria-label={t('matters.status')}
+          placeholder={t('matters.status')}
+          style={{ width: 120 }}
+          value={status}
+          onChange={(value) => update({ status: value })}
+          options={matterStatuses.map((value) => ({ value, label: matterStatusLabels[value][locale] }))}
+        />
+        <Select<MatterLevel>
+          allowClear
+          aria-label={t('matters.level')}
+          placeholder={t('matters.level')}
+          style={{ width: 140 }}
+          value={level}
+          onChange={(value) => update({ level: value })}
+          options={matterLevels.map((value) => ({ value, label: matterLevelLabels[value][locale] }))}
+        />
+        {me?.role !== 'unit_staff' ? (
+          <Select<string>
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            aria-label={t('loop.filterUnit')}
+            placeholder={t('loop.filterUnit')}
+            style={{ width: 180 }}
+            value={values.unitId}
+            onChange={(value) => update({ unitId: value })}
+            options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
+          />
+        ) : null}
+        <Space>
+          <Switch
+            id="matters-overdue"
+            checked={values.overdue === 'true'}
+            onChange={(checked) => update({ overdue: checked ? 'true' : undefined })}
+          />
+          <label htmlFor="matters-overdue">{t('loop.overdueOnly')}</label>
+        </Space>
+      </Space>
+      <MatterTable
+        matters={matters.data?.items ?? []}
+        loading={matters.isFetching}
+        pagination={{
+          current: page,
+          pageSize,
+          total: matters.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (next, size) => update({ page: size === pageSize ? next : 1, pageSize: size }),
+        }}
+      />
+      <MatterCreateModal open={creating} onClose={() => setCreating(false)} />
+    </Card>
+  );
+}
