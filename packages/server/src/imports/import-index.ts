@@ -1,0 +1,171 @@
+/**
+ * What the import matches rows against: the tenant's units, projects (by name, with their
+ * investors' credit codes), enterprises, focus industries and GB/T 4754 names — loaded once per
+ * run — and, per chunk, the current state of the projects the chunk names.
+ */
+import { sql } from 'kysely';
+import type { Tx } from '../context.ts';
+import type { ProjectRow } from '../db/schema.ts';
+
+/**
+ * A fresh copy of a string. Strings cut from a parsed chunk can keep the whole chunk alive in
+ * V8; the import's long-lived indexes hold copies, so memory stays at a few hundred bytes per
+ * row instead of the file's size.
+ */
+export function flat(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+export function normaliseName(name: string) {
+  return flat(name.replace(/\s+/g, '').toLowerCase());
+}
+
+export interface KnownProject {
+  id: string;
+  name: string;
+  codes: string[];
+}
+
+export interface KnownEnterprise {
+  id: string;
+  name: string;
+  credit_code: string | null;
+  division_code: string | null;
+  /** Created by this import (its row is inserted with the chunk). */
+  createdHere?: boolean;
+}
+
+export interface Known {
+  units: Map<string, { id: string; group_id: string | null }>;
+  projects: Map<string, KnownProject[]>;
+  enterprisesByCode: Map<string, KnownEnterprise>;
+  enterprisesByName: Map<string, KnownEnterprise>;
+  focus: { id: string; codePrefixes: string[] }[];
+  industries: { codes: Set<string>; byName: Map<string, string> };
+}
+
+export async function loadKnown(db: Tx, tenantId: string): Promise<Known> {
+  const units = await db
+    .selectFrom('unit')
+    .select(['id', 'name', 'group_id'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  const projects = await sql<{ id: string; name: string; codes: string[] | null }>`
+    select p.id, p.name, array_remove(array_agg(e.credit_code), null) as codes
+    from project p
+    left join project_enterprise pe on pe.project_id = p.id
+    left join enterprise e on e.id = pe.enterprise_id
+    where p.tenant_id = ${tenantId}
+    group by p.id, p.name`.execute(db);
+  const enterprises = await db
+    .selectFrom('enterprise')
+    .select(['id', 'name', 'credit_code', 'division_code'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  const focus = await db
+    .selectFrom('focus_industry')
+    .select(['id', 'code_prefixes'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('sort_order')
+    .execute();
+  const industries = await db.selectFrom('industry').select(['code', 'name', 'level']).execute();
+  const known: Known = {
+    units: new Map(units.map((u) => [normaliseName(u.name), { id: u.id, group_id: u.group_id }])),
+    projects: new Map(),
+    enterprisesByCode: new Map(),
+    enterprisesByName: new Map(),
+    focus: focus.map((f) => ({ id: f.id, codePrefixes: f.code_prefixes })),
+    industries: { codes: new Set(industries.map((i) => i.code)), byName: new Map() },
+  };
+  // Class-level names win over the group/division of the same name.
+  const levelRank = { section: 0, division: 1, group: 2, class: 3 } as const;
+  for (const i of [...industries].sort((a, b) => levelRank[a.level] - levelRank[b.level])) {
+    known.industries.byName.set(i.name, i.code);
+  }
+  for (const p of projects.rows) {
+    const key = normaliseName(p.name);
+    const list = known.projects.get(key) ?? [];
+    list.push({ id: p.id, name: p.name, codes: p.codes ?? [] });
+    known.projects.set(key, list);
+  }
+  for (const e of enterprises) {
+    if (e.credit_code) known.enterprisesByCode.set(e.credit_code, e);
+    known.enterprisesByName.set(normaliseName(e.name), e);
+  }
+  return known;
+}
+
+export function industryResolver(known: Known) {
+  return (text: string): string | null => {
+    const t = text.replace(/\s+/g, '');
+    const code = /^([A-T](?:\d{2,4})?)/.exec(t)?.[1];
+    if (code && known.industries.codes.has(code)) return code;
+    const name = t.replace(/^[A-T]\d{0,4}/, '');
+    return known.industries.byName.get(name) ?? null;
+  };
+}
+
+/** Units named in the file: an existing one, or a name to create on confirmation. */
+export function unitKind(name: string): 'department' | 'town' | 'zone' | 'other' {
+  if (/(镇|乡|街道|办事处)$/.test(name)) return 'town';
+  if (/(园区|开发区|高新区|新区|产业园|管委会)/.test(name)) return 'zone';
+  return 'department';
+}
+
+export interface ExistingState {
+  row: ProjectRow;
+  fundsAt: (date: string) => number;
+  lastProgress: { current: string; problems: string; nextSteps: string } | null;
+  investorIds: string[];
+}
+
+export async function loadExisting(
+  db: Tx,
+  ids: string[],
+  cutOff: string,
+): Promise<Map<string, ExistingState>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('project').selectAll().where('id', 'in', ids).execute();
+  const funds = await db
+    .selectFrom('ledger_entry')
+    .select(['project_id', 'effective_on', 'amount_fen'])
+    .where('project_id', 'in', ids)
+    .where('amount_fen', 'is not', null)
+    .execute();
+  const progress = await sql<{ project_id: string; payload: Record<string, string> }>`
+    select distinct on (project_id) project_id, payload from ledger_entry
+    where project_id in (${sql.join(ids)}) and effective_on <= ${cutOff}
+      and (kind = 'progress' or (kind = 'correction' and amount_fen is null))
+    order by project_id, effective_on desc, id desc`.execute(db);
+  const links = await db
+    .selectFrom('project_enterprise')
+    .select(['project_id', 'enterprise_id'])
+    .where('project_id', 'in', ids)
+    .execute();
+  const out = new Map<string, ExistingState>();
+  for (const row of rows) {
+    const own = funds.filter((f) => f.project_id === row.id);
+    const p = progress.rows.find((r) => r.project_id === row.id)?.payload;
+    out.set(row.id, {
+      row,
+      fundsAt: (date) =>
+        own.filter((f) => f.effective_on <= date).reduce((sum, f) => sum + Number(f.amount_fen), 0),
+      lastProgress: p
+        ? { current: p.current ?? '', problems: p.problems ?? '', nextSteps: p.nextSteps ?? '' }
+        : null,
+      investorIds: links.filter((l) => l.project_id === row.id).map((l) => l.enterprise_id),
+    });
+  }
+  return out;
+}
+
+/** The date a project entered the library (its `created` entry). */
+export async function enteredOnOf(db: Tx, projectId: string) {
+  const first = await db
+    .selectFrom('ledger_entry')
+    .select('effective_on')
+    .where('project_id', '=', projectId)
+    .where('kind', '=', 'created')
+    .executeTakeFirst();
+  return first?.effective_on ?? '1900-01-01';
+}

@@ -1,0 +1,255 @@
+/**
+ * What the import writes for one row (pure): the row of a new project, and the columns of an
+ * existing project that the sheet changes — only columns the file has, and only non-empty cells
+ * (an empty cell leaves a value alone).
+ */
+import type { Insertable } from 'kysely';
+import { deriveRegion, type FundingSource } from '@landfall/domain/regions';
+import type { Stage } from '@landfall/domain/stages';
+import type { LedgerEntryTable, ProjectRow } from '../db/schema.ts';
+import { toProject } from '../projects/project.mapper.ts';
+import type { ImportRecord } from './import-rows.ts';
+
+type EntryRow = Insertable<LedgerEntryTable>;
+
+/** What every entry of a row carries: who and when (base), the import and row (payload), the funds' source. */
+export interface EntryContext {
+  base: (
+    projectId: string,
+  ) => Pick<EntryRow, 'tenant_id' | 'project_id' | 'recorded_at' | 'actor_id' | 'actor_name'>;
+  payload: (row: number, extra?: Record<string, unknown>) => string;
+  cutOff: string;
+  source: FundingSource;
+  capitalKind: 'domestic' | 'foreign';
+}
+
+/** A new project's entries: 入库 and each stage on its date, the progress at the cut-off, the funds. */
+export function newProjectEntries(
+  record: ImportRecord,
+  row: ProjectRow,
+  steps: { stage: Stage; on: string }[],
+  funds: { date: string; amount: number }[],
+  enteredOn: string,
+  enterpriseId: string | null,
+  ec: EntryContext,
+): EntryRow[] {
+  const entries: EntryRow[] = [];
+  const snapshot = JSON.stringify(toProject({ ...row, version: 1 }));
+  steps.forEach((step, index) => {
+    entries.push({
+      ...ec.base(row.id),
+      kind: index === 0 ? 'created' : 'stage_move',
+      effective_on: step.on,
+      stage_to: step.stage,
+      agreed_fen: index === 0 ? row.agreed_investment_fen : null,
+      fixed_fen: index === 0 ? row.fixed_asset_fen : null,
+      snapshot: index === 0 ? snapshot : null,
+      payload: ec.payload(
+        record.row,
+        index === 0 ? { enterpriseIds: enterpriseId ? [enterpriseId] : [] } : { kind: 'import' },
+      ),
+    });
+  });
+  if (record.progress || record.problems || record.nextSteps) {
+    entries.push({
+      ...ec.base(row.id),
+      kind: 'progress',
+      effective_on: ec.cutOff < enteredOn ? enteredOn : ec.cutOff,
+      payload: ec.payload(record.row, {
+        current: record.progress ?? '',
+        problems: record.problems ?? '',
+        nextSteps: record.nextSteps ?? '',
+      }),
+    });
+  }
+  for (const f of funds) {
+    entries.push({
+      ...ec.base(row.id),
+      kind: 'funding',
+      effective_on: f.date,
+      amount_fen: f.amount,
+      funding_source: ec.source,
+      capital_kind: ec.capitalKind,
+      payload: ec.payload(record.row, { note: '导入台账' }),
+    });
+  }
+  return entries;
+}
+
+/** An existing project's entries at the cut-off: what changed (fields, stage, progress) and the funds to the sheet's figure. */
+export function updateEntries(
+  record: ImportRecord,
+  before: ProjectRow,
+  after: ProjectRow,
+  patch: Partial<Record<keyof ProjectRow, unknown>>,
+  funds: { date: string; amount: number }[],
+  what: {
+    fieldChanges: boolean;
+    stageTo: Stage | null;
+    progress: { current: string; problems: string; nextSteps: string } | null;
+    ec: EntryContext;
+  },
+): EntryRow[] {
+  const { ec } = what;
+  const entries: EntryRow[] = [];
+  if (what.fieldChanges) {
+    entries.push({
+      ...ec.base(before.id),
+      kind: 'field_change',
+      effective_on: ec.cutOff,
+      agreed_fen: 'agreed_investment_fen' in patch ? after.agreed_investment_fen : null,
+      fixed_fen:
+        'fixed_asset_fen' in patch || 'agreed_investment_fen' in patch ? after.fixed_asset_fen : null,
+      snapshot: JSON.stringify(toProject(after)),
+      payload: ec.payload(record.row, {
+        changes: Object.fromEntries(
+          Object.keys(patch).map((k) => [
+            k,
+            { from: before[k as keyof ProjectRow], to: patch[k as keyof ProjectRow] },
+          ]),
+        ),
+      }),
+    });
+  }
+  if (what.stageTo) {
+    entries.push({
+      ...ec.base(before.id),
+      kind: 'stage_move',
+      effective_on: ec.cutOff,
+      stage_to: what.stageTo,
+      payload: ec.payload(record.row, { kind: 'import', from: before.stage }),
+    });
+  }
+  if (what.progress) {
+    entries.push({
+      ...ec.base(before.id),
+      kind: 'progress',
+      effective_on: ec.cutOff,
+      payload: ec.payload(record.row, what.progress),
+    });
+  }
+  for (const f of funds) {
+    entries.push({
+      ...ec.base(before.id),
+      kind: 'funding',
+      effective_on: f.date,
+      amount_fen: f.amount,
+      funding_source: ec.source,
+      capital_kind: ec.capitalKind,
+      payload: ec.payload(record.row, { note: f.amount < 0 ? '导入台账（调减）' : '导入台账' }),
+    });
+  }
+  return entries;
+}
+
+export interface NewProjectRefs {
+  id: string;
+  tenantId: string;
+  tenantDivision: string;
+  unitId: string;
+  groupId: string | null;
+  origin: string | null;
+  capitalKind: 'domestic' | 'foreign';
+  focusIndustryId: string | null;
+  now: Date;
+}
+
+/** The project row of a new project: its stage and dates from the history, its funds total from the funds entries. */
+export function newProjectRow(
+  record: ImportRecord,
+  steps: { stage: Stage; on: string }[],
+  funds: { date: string; amount: number }[],
+  refs: NewProjectRefs,
+) {
+  const last = steps.at(-1)!;
+  const lastActive = [...steps].reverse().find((s) => s.stage !== 'paused' && s.stage !== 'dropped');
+  const agreed = record.agreedFen ?? 0;
+  const industry = record.industryCode;
+  const { id, now, origin, capitalKind, unitId } = refs;
+  return {
+    id,
+    tenant_id: refs.tenantId,
+    unit_id: unitId,
+    group_id: refs.groupId,
+    name: record.name,
+    stage: last.stage,
+    stage_before:
+      last.stage === 'paused' || last.stage === 'dropped'
+        ? ((lastActive?.stage as Exclude<Stage, 'paused' | 'dropped'> | undefined) ?? 'negotiating')
+        : null,
+    stage_on: last.on,
+    origin_division_code: origin,
+    region: deriveRegion(origin, refs.tenantDivision),
+    capital_kind: capitalKind,
+    industry_code: industry,
+    focus_industry_id: refs.focusIndustryId,
+    strategic_emerging: false,
+    chain_node: null,
+    construction_content: record.constructionContent ?? '',
+    agreed_investment_fen: agreed,
+    fixed_asset_fen: record.fixedFen ?? 0,
+    agreement_kind: record.agreementKind,
+    signed_on: record.signedOn,
+    registered_on: record.registeredOn,
+    local_credit_code: null,
+    planned_start_on: record.plannedStartOn,
+    actual_start_on: record.actualStartOn,
+    planned_production_on: record.plannedProductionOn,
+    production_on: record.productionOn,
+    land_mu: record.landMu,
+    referrer_enterprise_id: null,
+    project_kind: record.projectKind ?? 'new',
+    leader_in_charge: record.leaderInCharge ?? '',
+    contact_name: record.contactName ?? '',
+    contact_phone: record.contactPhone ?? '',
+    sensitivity: 'normal' as const,
+    lead_id: null,
+    funds_in_place_fen: funds.reduce((s, f) => s + f.amount, 0),
+    last_entry_on: [last.on, ...funds.map((f) => f.date)].sort().at(-1)!,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** The columns of an existing project the sheet changes (an empty cell or a missing column leaves a value alone). */
+export function projectPatch(
+  record: ImportRecord,
+  before: ProjectRow,
+  refs: { unitId: string; origin: string | null; tenantDivision: string; focusIndustryId: string | null },
+): Partial<Record<keyof ProjectRow, unknown>> {
+  const patch: Partial<Record<keyof ProjectRow, unknown>> = {};
+  const set = (column: keyof ProjectRow, value: unknown, present: boolean) => {
+    if (!present || value === null || value === undefined) return;
+    const current = before[column];
+    const same =
+      column === 'land_mu'
+        ? current !== null && Number(current) === Number(value)
+        : typeof value === 'number'
+          ? Number(current) === value
+          : current === value;
+    if (!same) patch[column] = value;
+  };
+  const p = record.present;
+  set('unit_id', record.unitName ? refs.unitId : null, p.has('unit'));
+  set('industry_code', record.industryCode, p.has('industry'));
+  set('capital_kind', record.capitalKind, p.has('capitalKind'));
+  set('project_kind', record.projectKind, p.has('projectKind'));
+  set('construction_content', record.constructionContent, p.has('constructionContent'));
+  set('agreed_investment_fen', record.agreedFen, p.has('agreedInvestment'));
+  set('fixed_asset_fen', record.fixedFen, p.has('fixedAsset'));
+  set('signed_on', record.signedOn, p.has('signedOn'));
+  set('agreement_kind', record.agreementKind, p.has('agreementKind'));
+  set('registered_on', record.registeredOn, p.has('registeredOn'));
+  set('planned_start_on', record.plannedStartOn, p.has('plannedStartOn'));
+  set('actual_start_on', record.actualStartOn, p.has('actualStartOn'));
+  set('planned_production_on', record.plannedProductionOn, p.has('plannedProductionOn'));
+  set('production_on', record.productionOn, p.has('productionOn'));
+  set('land_mu', record.landMu, p.has('landMu'));
+  set('leader_in_charge', record.leaderInCharge, p.has('leaderInCharge'));
+  set('contact_name', record.contactName, p.has('contactName'));
+  set('contact_phone', record.contactPhone, p.has('contactPhone'));
+  set('origin_division_code', refs.origin, p.has('investorPlace'));
+  if ('origin_division_code' in patch) patch.region = deriveRegion(refs.origin, refs.tenantDivision);
+  if ('industry_code' in patch) patch.focus_industry_id = refs.focusIndustryId;
+  return patch;
+}

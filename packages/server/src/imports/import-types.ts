@@ -1,0 +1,99 @@
+/** The import's shapes: its summary, the run's settings, its two failures. */
+import type { AmountUnit } from '@landfall/domain/money';
+import type { Stage } from '@landfall/domain/stages';
+import type { ColumnMapping } from '@landfall/domain/import/index';
+import type { RowIssue } from './import-rows.ts';
+import type { PlaceResolver } from './places.ts';
+
+export const CHUNK_ROWS = 250;
+export const MAX_ISSUES = 5000;
+export const MAX_ITEMS = 1000;
+
+export type Outcome = 'new' | 'changed' | 'unchanged' | 'error';
+
+export interface SkippedRow {
+  row: number;
+  kind: 'section' | 'total' | 'note' | 'header';
+  text: string;
+}
+
+export interface ImportSummary {
+  cutOff: string;
+  amountUnit: AmountUnit;
+  rows: number;
+  skipped: number;
+  skippedRows: SkippedRow[];
+  blankRows: number;
+  projects: { created: number; updated: number; unchanged: number };
+  enterprises: { created: number; updated: number };
+  fundingRecords: number;
+  newUnits: string[];
+  unknownStages: string[];
+  errorCount: number;
+  errors: RowIssue[];
+  warningCount: number;
+  warnings: RowIssue[];
+  items: { row: number; name: string; outcome: Outcome; changes: string[] }[];
+}
+
+export interface RunSettings {
+  tenantId: string;
+  tenantDivision: string;
+  mapping: ColumnMapping[];
+  dataStart: number;
+  amountUnit: AmountUnit;
+  stageLabels: Record<string, Stage>;
+  cutOff: string;
+  date1904: boolean;
+  createUnits: boolean;
+  defaultUnitId: string | null;
+  importId: string;
+  commit: boolean;
+  places: PlaceResolver;
+  /** Called now and then with the rows done and the fraction of the file read. */
+  onProgress?: (rows: number) => void;
+}
+
+export class ImportHasErrors extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('import has errors');
+  }
+}
+
+export class ImportConflict extends Error {
+  constructor(readonly projectName: string) {
+    super(`project ${projectName} changed during the import`);
+  }
+}
+
+/** The Chinese names of what an update changes, for the preview. */
+export const changeLabels: Record<string, string> = {
+  unit_id: '责任单位',
+  industry_code: '所属行业',
+  capital_kind: '内外资',
+  project_kind: '项目性质',
+  construction_content: '建设内容',
+  agreed_investment_fen: '协议投资额',
+  fixed_asset_fen: '固定资产投资',
+  signed_on: '签约时间',
+  agreement_kind: '签约类型',
+  registered_on: '注册时间',
+  planned_start_on: '计划开工时间',
+  actual_start_on: '开工时间',
+  planned_production_on: '计划投产时间',
+  production_on: '投产时间',
+  land_mu: '用地面积',
+  leader_in_charge: '联系领导',
+  contact_name: '联系人',
+  contact_phone: '联系电话',
+  origin_division_code: '投资方所在地',
+  investor: '投资方',
+  stage: '项目阶段',
+  progress: '目前进展',
+  funds: '到位资金',
+};
+
+/** 万元 text of fen, for messages. */
+export function fenText(fen: number | string | bigint) {
+  return `${Number(fen) / 1_000_000}万元`;
+}
