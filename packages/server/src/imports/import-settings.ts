@@ -6,7 +6,7 @@ import { normaliseStageLabel, type ColumnMapping, type ImportField } from '@land
 import type { Ctx, Tx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
 import { getTenant } from '../tenants/tenant.repo.ts';
-import { type ImportSummary } from './import-engine.ts';
+import type { ImportSummary } from './import-types.ts';
 import { headerKey, type ImportOptions, type loadBatch, type StoredLayout } from './import-batch.ts';
 
 export async function settingsFor(
