@@ -2,6 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { meKey } from '../features/auth/useMe.ts';
+import { notificationsKey } from '../features/notifications/useNotifications.ts';
 
 /** A 401 other than a failed login means the session is gone: forget the user, the guard sends them to /login. */
 function forgetSessionOn401(error: unknown): void {
@@ -10,9 +11,16 @@ function forgetSessionOn401(error: unknown): void {
   }
 }
 
-export const queryClient = new QueryClient({
+export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: forgetSessionOn401 }),
-  mutationCache: new MutationCache({ onError: forgetSessionOn401 }),
+  mutationCache: new MutationCache({
+    onError: forgetSessionOn401,
+    // Any write can change what awaits the user (a lead acknowledged, a project edited after a refusal…): the bell looks again.
+    // Not awaited: the write's own callbacks need not wait for the bell.
+    onSuccess: (): void => {
+      void queryClient.invalidateQueries({ queryKey: notificationsKey });
+    },
+  }),
   defaultOptions: {
     queries: {
       refetchOnWindowFocus: false,
