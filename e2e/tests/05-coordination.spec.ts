@@ -152,7 +152,7 @@ test('a matter goes from a stalled project to the joint meeting, is decided, fol
   await expect(page.getByTestId('brief-xlsx')).not.toHaveClass(/ant-btn-loading/);
   await quiet(page);
   await page.setViewportSize({ width: 1280, height: 1400 });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: `${shots}joint-brief.png` });
   await page.setViewportSize({ width: 1280, height: 720 });
   await logout(page);
