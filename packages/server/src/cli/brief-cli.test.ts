@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 // jszip comes with exceljs (its dependency); it opens the .docx the way Word unzips it.
 import JSZip from 'jszip';
@@ -14,27 +13,15 @@ import { openRuntime } from '../runtime.ts';
 import { TestClient } from '../test/client.ts';
 import { PASSWORD } from '../test/fixtures.ts';
 import { briefFormatOf } from './brief-command.ts';
+import { landfall, serveFolder } from '../test/cli-process.ts';
 
 /** `landfall brief` on a data folder: in-process, then over HTTP to a running server. */
-const bin = fileURLToPath(new URL('../../bin/landfall.js', import.meta.url));
 let dataDir: string;
 let server: ChildProcess | undefined;
 const today = shanghaiToday(new Date());
 let expected: { title: string; sections: { heading: string; lines: { text: string }[] }[] };
 
-function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args, '--data', dataDir], {
-      env: { ...process.env, DATABASE_URL: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.end(stdin);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], stdin = '') => landfall(dataDir, args, { stdin });
 
 async function docxParagraphs(file: string) {
   const zip = await JSZip.loadAsync(await readFile(file));
@@ -133,20 +120,9 @@ describe.skipIf(skip)('landfall brief', () => {
   );
 
   it('asks a running server over HTTP when it holds the data folder', { timeout: 120_000 }, async () => {
-    const url = await new Promise<string>((resolve, reject) => {
-      server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data', dataDir], {
-        env: { ...process.env, DATABASE_URL: '', LANDFALL_LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let log = '';
-      server.stdout?.on('data', (d) => {
-        log += d;
-        const m = /running at (http:\/\/[\d.]+:\d+)/.exec(log);
-        if (m?.[1]) resolve(m[1]);
-      });
-      server.stderr?.on('data', (d) => (log += d));
-      server.on('exit', (code) => reject(new Error(`server exited ${code}: ${log}`)));
-    });
+    const served = serveFolder(dataDir);
+    server = served.server;
+    const url = await served.url;
     expect(url).toMatch(/^http/);
     const out = join(dataDir, 'joint.docx');
     const res = await run(['brief', '--kind', 'joint', '--date', today, '--out', out]);

@@ -1,50 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { landfall, serveFolder } from '../test/cli-process.ts';
 
 /** The real `landfall` binary in child processes, on a temporary data folder (embedded engine). */
-const bin = fileURLToPath(new URL('../../bin/landfall.js', import.meta.url));
 let dataDir: string;
 let server: ChildProcess | undefined;
 let serverUrl: string;
 
-function run(
-  args: string[],
-  stdin?: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args, '--data', dataDir], {
-      env: { ...process.env, DATABASE_URL: '' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.end(stdin ?? '');
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[], stdin?: string) {
+  return landfall(dataDir, args, { stdin });
 }
 
 function startServer(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data', dataDir], {
-      env: { ...process.env, DATABASE_URL: '', LANDFALL_LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    server.stdout?.on('data', (d) => {
-      out += d;
-      const m = /running at (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    server.stderr?.on('data', (d) => (out += d));
-    server.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
+  const served = serveFolder(dataDir);
+  server = served.server;
+  return served.url;
 }
 
 const skip = !!process.env.TEST_DATABASE_URL;

@@ -1,47 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { creditCode, officeLedger, toXlsx, type OfficeRow } from '../test/ledger-files.ts';
+import { landfall, serveFolder } from '../test/cli-process.ts';
 
 /** `landfall import` and `landfall export` as real processes: on the folder, then through a running server. */
-const bin = fileURLToPath(new URL('../../bin/landfall.js', import.meta.url));
 let dir: string;
 let dataDir: string;
 let server: ChildProcess | undefined;
-
-function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args, '--data', dataDir], {
-      env: { ...process.env, DATABASE_URL: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.end(stdin);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function startServer(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data', dataDir], {
-      env: { ...process.env, DATABASE_URL: '', LANDFALL_LOG_LEVEL: 'warn' },
-    });
-    let out = '';
-    server.stdout?.on('data', (d) => {
-      out += d;
-      const m = /running at (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    server.stderr?.on('data', (d) => (out += d));
-    server.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
+const run = (args: string[], stdin = '') => landfall(dataDir, args, { stdin });
 
 const rows = (bad: boolean): OfficeRow[] => [
   {
@@ -148,7 +118,9 @@ describe.skipIf(skip)('landfall import / export', () => {
     'through a running server: the same file is recognised and refused; export monthly',
     { timeout: 120_000 },
     async () => {
-      await startServer();
+      const served = serveFolder(dataDir);
+      server = served.server;
+      await served.url;
       const again = await run(['import', join(dir, 'good.xlsx'), '--json', '--create-units']);
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('不再重复导入');

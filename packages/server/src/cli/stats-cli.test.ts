@@ -1,30 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiToday } from '@landfall/domain/dates';
 import { openDatabase } from '../db/database.ts';
 import { statsBySql } from '../test/stats-sql.ts';
+import { landfall } from '../test/cli-process.ts';
 
 /** `landfall demo` then `landfall stats`, compared with SQL run on the same data folder afterwards. */
-const bin = fileURLToPath(new URL('../../bin/landfall.js', import.meta.url));
 let dataDir: string;
-
-function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args, '--data', dataDir], {
-      env: { ...process.env, DATABASE_URL: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.end(stdin);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], stdin = '') => landfall(dataDir, args, { stdin });
 
 const skip = !!process.env.TEST_DATABASE_URL;
 beforeAll(async () => {

@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openDatabase } from '../db/database.ts';
 import { writeBigLedger } from '../test/big-ledger.ts';
+import { landfall } from '../test/cli-process.ts';
 
 /**
  * A process killed (SIGKILL) at a random moment of a 100,000-row import leaves all rows or
@@ -17,38 +16,31 @@ import { writeBigLedger } from '../test/big-ledger.ts';
  */
 const RUNS = Number(process.env.LANDFALL_KILL_RUNS ?? 0);
 const ROWS = Number(process.env.LANDFALL_KILL_ROWS ?? 100_000);
-const bin = fileURLToPath(new URL('../../bin/landfall.js', import.meta.url));
 let work: string;
 let file: string;
 let template: string;
 
 /**
- * Runs the CLI; with `killAt` it is killed (SIGKILL) after `killAt.ms`, or as soon as its progress
- * line reports at least `killAt.rows` rows written — so kills land all along the commit.
+ * Runs the CLI on a folder; with `killAt` it is killed (SIGKILL) after `killAt.ms`, or as soon as
+ * its progress line reports at least `killAt.rows` rows written — so kills land all along the commit.
  */
-function run(args: string[], opts: { stdin?: string; killAt?: { ms?: number; rows?: number } } = {}) {
-  return new Promise<{ code: number | null; signal: string | null; ms: number; stderr: string }>(
-    (resolve) => {
-      const started = performance.now();
-      const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: '' } });
-      let stderr = '';
-      child.stderr.on('data', (d) => {
-        stderr += d;
-        const rows = opts.killAt?.rows;
-        if (rows === undefined) return;
-        const seen = [...String(d).matchAll(/导入中 \/ commit: (\d+) 行/g)].map((m) => Number(m[1]));
-        if (seen.some((n) => n >= rows)) child.kill('SIGKILL');
-      });
-      child.stdout.resume();
-      child.stdin.end(opts.stdin ?? '');
-      const ms = opts.killAt?.ms;
-      const timer = ms === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), ms);
-      child.on('close', (code, signal) => {
-        if (timer) clearTimeout(timer);
-        resolve({ code, signal, ms: performance.now() - started, stderr });
-      });
+function run(
+  args: string[],
+  dataDir: string,
+  opts: { stdin?: string; killAt?: { ms?: number; rows?: number } } = {},
+) {
+  const rows = opts.killAt?.rows;
+  const running = landfall(dataDir, args, {
+    stdin: opts.stdin,
+    onStderr: (chunk, child) => {
+      if (rows === undefined) return;
+      const seen = [...chunk.matchAll(/导入中 \/ commit: (\d+) 行/g)].map((m) => Number(m[1]));
+      if (seen.some((n) => n >= rows)) child.kill('SIGKILL');
     },
-  );
+  });
+  const ms = opts.killAt?.ms;
+  const timer = ms === undefined ? undefined : setTimeout(() => running.child.kill('SIGKILL'), ms);
+  return running.finally(() => clearTimeout(timer));
 }
 
 async function counts(dataDir: string) {
@@ -86,18 +78,8 @@ beforeAll(async () => {
   await writeBigLedger(file, ROWS);
   template = join(work, 'template');
   const setup = await run(
-    [
-      'setup',
-      '--tenant',
-      '万州区',
-      '--division',
-      '500101',
-      '--admin',
-      'admin',
-      '--password-stdin',
-      '--data',
-      template,
-    ],
+    ['setup', '--tenant', '万州区', '--division', '500101', '--admin', 'admin', '--password-stdin'],
+    template,
     { stdin: 'Kill#Passw0rd\n' },
   );
   if (setup.code !== 0) throw new Error(setup.stderr);
@@ -113,7 +95,7 @@ describe.skipIf(skip)(`a ${ROWS}-row import killed at a random moment, ${RUNS} t
     // The whole import once: how long it takes, and what "all" looks like.
     const full = join(work, 'full');
     await cp(template, full, { recursive: true });
-    const done = await run(['import', file, '--create-units', '--json', '--data', full]);
+    const done = await run(['import', file, '--create-units', '--json'], full);
     expect(done.code, done.stderr).toBe(0);
     const all = await counts(full);
     expect(all.projects).toBe(empty.projects + ROWS);
@@ -131,7 +113,7 @@ describe.skipIf(skip)(`a ${ROWS}-row import killed at a random moment, ${RUNS} t
       const killAt = early
         ? { ms: Math.round(300 + Math.random() * 2700) }
         : { rows: Math.round(Math.random() * ROWS) };
-      const res = await run(['import', file, '--create-units', '--json', '--data', dir], { killAt });
+      const res = await run(['import', file, '--create-units', '--json'], dir, { killAt });
       const after = await counts(dir);
       const outcome = after.projects === empty.projects ? 'none' : 'all';
       const at = early ? `${killAt.ms}ms` : `${killAt.rows}rows`;
