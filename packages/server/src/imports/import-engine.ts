@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Insertable } from 'kysely';
 import { addDays, monthStart, toMonth } from '@landfall/domain/dates';
 import { matchFocusIndustry } from '@landfall/domain/focus-industries';
-import type { Stage } from '@landfall/domain/stages';
+import { activeStages, stageLabels, type ActiveStage, type Stage } from '@landfall/domain/stages';
 import {
   classifyRow,
   importFieldLabels,
@@ -274,6 +274,22 @@ export async function runImport(
       }
       const newInvestor = enterprise && !state.investorIds.includes(enterprise.id);
       const stageChanged = record.stage !== null && record.stage !== before.stage;
+      const newIndex = activeStages.indexOf(record.stage as ActiveStage);
+      const oldIndex = activeStages.indexOf(before.stage as ActiveStage);
+      if (stageChanged && newIndex >= 0 && oldIndex >= 0 && newIndex < oldIndex) {
+        // Both active and the sheet says an earlier one: likely an old sheet; written, but said.
+        addIssues(
+          [
+            fieldIssue(
+              record.row,
+              'stage',
+              record.stageLabel ?? record.stage!,
+              `项目阶段由「${stageLabels[before.stage]['zh-CN']}」退回「${stageLabels[record.stage!]['zh-CN']}」，请确认台账是否为最新`,
+            ),
+          ],
+          'warnings',
+        );
+      }
       const progressText = {
         current: record.progress ?? '',
         problems: record.problems ?? '',

@@ -281,6 +281,21 @@ describe('import an office ledger', () => {
     expect(Number(sep.rows[0]!.n)).toBe(8_000_250_000);
   });
 
+  it('a sheet that puts a project back to an earlier stage is written, with a warning to check it', async () => {
+    const sections = sampleRows();
+    // 汽车零部件 (开工) listed under 已签约 in an older-looking sheet of a later date.
+    const car = sections[2]!.rows.pop()!;
+    sections[1]!.rows.push({ ...car, started: null });
+    const file = await toXlsx(
+      officeLedger({ sections, metaLine: '填报单位：万州区投资促进局 截止时间：2017年11月30日 单位：万元' }),
+    );
+    const up = await coordinator.upload('/api/imports', '台账2017.11.xlsx', file);
+    const preview = (await coordinator.post(`/api/imports/${up.json().id}/preview`, {})).json().summary;
+    const warning = preview.warnings.find((w: { message: string }) => w.message.includes('退回'));
+    expect(warning).toMatchObject({ column: '项目阶段' });
+    expect(warning.message).toContain('由「开工」退回「签约」');
+  });
+
   it('planted bad rows: each error named by row, column and value, and nothing written', async () => {
     const rows: OfficeRow[] = [
       {

@@ -64,6 +64,29 @@ describe('the streaming .xlsx reader', () => {
     expect((g as Date).toISOString().slice(0, 10)).toBe('2017-09-21');
   });
 
+  it('stops a sheet that inflates past the limit, whatever the zip declared, and cuts endless cells', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'landfall-xlsx-'));
+    try {
+      const file = join(dir, 'big.xlsx');
+      await writeBigLedger(file, 2000);
+      const sheet = await openXlsxSheet(await readFile(file), { ...importLimits, unzippedBytes: 50_000 });
+      const read = async () => {
+        for await (const _ of sheet.rows()) void _;
+      };
+      await expect(read()).rejects.toThrow(/beyond the limit/);
+
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet('台账').getCell('A1').value = '长'.repeat(5000);
+      const small = await openXlsxSheet(Buffer.from(await book.xlsx.writeBuffer()), {
+        ...importLimits,
+        cellChars: 100,
+      });
+      for await (const r of small.rows()) expect(String(r.cells[0]).length).toBe(100);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('knows date number formats', () => {
     expect(['yyyy-mm-dd', 'yyyy"年"m"月"d"日"', 'm/d/yy', '[$-804]yyyy年m月d日'].map(isDateFormat)).toEqual([
       true,

@@ -51,6 +51,7 @@ export function isDateFormat(code: string): boolean {
 
 async function readXml(
   entry: ZipEntry | undefined,
+  maxInflated: number,
   onTag: (tag: Tag) => void,
   onText?: (text: string) => void,
   onClose?: (tag: Tag) => void,
@@ -65,7 +66,11 @@ async function readXml(
     failure = e;
   });
   const decoder = new TextDecoder('utf-8');
+  let seen = 0;
   for await (const chunk of entry.stream() as AsyncIterable<Buffer>) {
+    // A zip can lie about its sizes: stop at the limit whatever the directory declared.
+    seen += chunk.length;
+    if (seen > maxInflated) throw new Error('entry inflates beyond the limit');
     parser.write(decoder.decode(chunk, { stream: true }));
     if (failure) throw failure;
   }
@@ -115,21 +120,22 @@ export interface XlsxSheet {
 
 export async function openXlsxSheet(
   bytes: Buffer,
-  limits: { columns: number; cellChars: number },
+  limits: { columns: number; cellChars: number; unzippedBytes: number },
 ): Promise<XlsxSheet> {
+  const maxInflated = limits.unzippedBytes;
   const dir = await unzipper.Open.buffer(bytes);
   const byPath = new Map(dir.files.map((f) => [f.path.replace(/^\//, ''), f]));
 
   // Workbook: the first sheet, the 1904 date system.
   let date1904 = false;
   const sheets: { name: string; rid: string }[] = [];
-  await readXml(byPath.get('xl/workbook.xml'), (tag) => {
+  await readXml(byPath.get('xl/workbook.xml'), maxInflated, (tag) => {
     const name = local(tag.name);
     if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attr(tag, 'date1904') ?? '');
     if (name === 'sheet') sheets.push({ name: attr(tag, 'name') ?? '', rid: attr(tag, 'r:id') ?? '' });
   });
   const targets = new Map<string, string>();
-  await readXml(byPath.get('xl/_rels/workbook.xml.rels'), (tag) => {
+  await readXml(byPath.get('xl/_rels/workbook.xml.rels'), maxInflated, (tag) => {
     if (local(tag.name) === 'Relationship') targets.set(attr(tag, 'Id') ?? '', attr(tag, 'Target') ?? '');
   });
   const first = sheets[0];
@@ -150,6 +156,7 @@ export async function openXlsxSheet(
   let phonetic = 0;
   await readXml(
     byPath.get('xl/sharedStrings.xml'),
+    maxInflated,
     (tag) => {
       const name = local(tag.name);
       if (name === 'si') current = [];
@@ -157,7 +164,7 @@ export async function openXlsxSheet(
       else if (name === 't' && phonetic === 0) inText = true;
     },
     (text) => {
-      if (inText && current) current.push(text);
+      if (inText && current && current.length < 1000) current.push(text);
     },
     (tag) => {
       const name = local(tag.name);
@@ -176,6 +183,7 @@ export async function openXlsxSheet(
   let inCellXfs = false;
   await readXml(
     byPath.get('xl/styles.xml'),
+    maxInflated,
     (tag) => {
       const name = local(tag.name);
       if (name === 'numFmt') customFormats.set(Number(attr(tag, 'numFmtId')), attr(tag, 'formatCode') ?? '');
@@ -243,8 +251,9 @@ export async function openXlsxSheet(
     });
     parser.on('text', (text) => {
       if (!cell) return;
-      if (textTarget === 'v') cell.value += text;
-      else if (textTarget === 't') cell.inline.push(text);
+      // A cell's text is cut at the limit while it streams (a crafted cell may be endless).
+      if (textTarget === 'v' && cell.value.length <= limits.cellChars) cell.value += text;
+      else if (textTarget === 't' && cell.inline.length < 1000) cell.inline.push(text);
     });
     parser.on('closetag', (tag) => {
       switch (local(tag.name)) {
@@ -307,6 +316,7 @@ export async function openXlsxSheet(
     let seen = 0;
     for await (const chunk of sheetEntry!.stream() as AsyncIterable<Buffer>) {
       seen += chunk.length;
+      if (seen > maxInflated) throw new Error('worksheet inflates beyond the limit');
       parser.write(decoder.decode(chunk, { stream: true }));
       if (failure) throw failure;
       onBytes?.(seen);
