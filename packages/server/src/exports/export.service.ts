@@ -144,7 +144,8 @@ export async function exportLedger(
     { ...query, asOf: query.asOf, sort: 'name', order: 'asc', page: 1, pageSize: 1_000_000 },
     staleBefore,
   );
-  const tenantId = rows[0]?.tenant_id ?? actor.tenantId;
+  // The reporting unit is the caller's tenant (a city's viewer exports its districts under the city's name).
+  const tenantId = actor.tenantId ?? rows[0]?.tenant_id;
   const tenant = tenantId ? await getTenant(ctx.db, tenantId) : null;
   const extras = await loadExtras(
     ctx,
