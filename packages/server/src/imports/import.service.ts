@@ -33,6 +33,7 @@ export type { ImportOptions, ImportProgress } from './import-batch.ts';
 async function run(ctx: Ctx, id: string, options: ImportOptions, commit: boolean) {
   const batch = await loadBatch(ctx, id);
   await authorize(ctx, 'import.run', { type: 'import', id, tenantId: batch.tenant_id });
+  // Claimed before anything else is awaited, so one process never runs the same batch twice at once.
   if (running.has(id)) {
     throw new AppError(
       'conflict',
@@ -41,6 +42,30 @@ async function run(ctx: Ctx, id: string, options: ImportOptions, commit: boolean
         : 'This file is being processed; wait for it to finish',
     );
   }
+  const prior = batch.summary as ImportSummary | null;
+  const progress: ImportProgress = {
+    phase: commit ? 'commit' : 'preview',
+    rows: 0,
+    fraction: 0,
+    totalRows: prior?.rows ?? null,
+    startedAt: ctx.clock.now().toISOString(),
+  };
+  running.set(id, progress);
+  try {
+    return await runClaimed(ctx, batch, options, commit, progress);
+  } finally {
+    running.delete(id);
+  }
+}
+
+async function runClaimed(
+  ctx: Ctx,
+  batch: Awaited<ReturnType<typeof loadBatch>>,
+  options: ImportOptions,
+  commit: boolean,
+  progress: ImportProgress,
+) {
+  const id = batch.id;
   if (batch.status === 'committed') {
     throw new AppError('duplicate', ctx.locale === 'zh-CN' ? '该文件已导入' : 'This file has been imported');
   }
@@ -55,15 +80,6 @@ async function run(ctx: Ctx, id: string, options: ImportOptions, commit: boolean
     );
   }
   const s = await settingsFor(ctx, batch, options);
-  const prior = batch.summary as ImportSummary | null;
-  const progress: ImportProgress = {
-    phase: commit ? 'commit' : 'preview',
-    rows: 0,
-    fraction: 0,
-    totalRows: prior?.rows ?? null,
-    startedAt: ctx.clock.now().toISOString(),
-  };
-  running.set(id, progress);
   const places = await PlaceResolver.load(ctx.db);
   const storedOptions = JSON.stringify({ ...options, stageLabels: s.stageLabels });
   try {
@@ -115,6 +131,19 @@ async function run(ctx: Ctx, id: string, options: ImportOptions, commit: boolean
     }
     try {
       const summary = await ctx.db.transaction().execute(async (trx) => {
+        // Another server of the same database may be committing this batch: the row lock decides.
+        const locked = await trx
+          .selectFrom('import_batch')
+          .select('status')
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        if (locked.status === 'committed') {
+          throw new AppError(
+            'duplicate',
+            ctx.locale === 'zh-CN' ? '该文件已导入' : 'This file has been imported',
+          );
+        }
         const result = withFileNotes(await runImport(ctx, trx, sheet.rows, { ...settings, commit: true }), s);
         const now = ctx.clock.now();
         await trx
@@ -169,8 +198,6 @@ async function run(ctx: Ctx, id: string, options: ImportOptions, commit: boolean
   } catch (err) {
     if (err instanceof FormatError) throw fileProblem(ctx, err);
     throw err;
-  } finally {
-    running.delete(id);
   }
 }
 

@@ -531,6 +531,24 @@ describe('import an office ledger', () => {
     expect(p2.projects.created).toBe(1);
   });
 
+  it('two commits of one batch at once: one imports, the other is refused, nothing twice', async () => {
+    const csv = `项目名称,责任单位,项目阶段\n并发提交项目甲,经信委,在谈\n并发提交项目乙,经信委,在谈\n`;
+    const up = await coordinator.upload('/api/imports', 'twice.csv', Buffer.from(csv, 'utf8'));
+    const [a, b] = await Promise.all([
+      coordinator.post(`/api/imports/${up.json().id}/commit`, {}),
+      coordinator.post(`/api/imports/${up.json().id}/commit`, {}),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const n = await world.database.db
+      .selectFrom('project')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('name', 'like', '并发提交项目%')
+      .executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(2);
+    const again = await coordinator.post(`/api/imports/${up.json().id}/commit`, {});
+    expect(again.statusCode).toBe(409);
+  });
+
   it('refuses a corrupt file, a zip bomb and a sheet of garbage with a clear 4xx', async () => {
     const corrupt = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]);
     const r1 = await coordinator.upload('/api/imports', 'broken.xlsx', corrupt);
