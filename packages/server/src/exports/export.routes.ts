@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idSchema } from '@landfall/domain';
 import { calendarMonthSchema } from '@landfall/domain/dates';
 import { projectQuerySchema } from '@landfall/domain/schemas/project';
-import { exportLedger, exportMonthly } from './export.service.ts';
+import { exportLedger } from './ledger-export.ts';
+import { exportMonthly } from './monthly-export.ts';
 import { sendXlsx } from '../imports/import.routes.ts';
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
