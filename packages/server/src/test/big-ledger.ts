@@ -15,7 +15,8 @@ const places = [
   '北京市朝阳区',
   '四川省成都市',
 ];
-const units = [
+/** The responsible units the big ledger names, in turn. */
+export const bigLedgerUnits = [
   '经信委',
   '商务局',
   '发改委',
@@ -105,7 +106,7 @@ export async function writeBigLedger(
           `规模测试投资有限公司${seq}`,
           creditCode(seq),
           places[seq % places.length],
-          units[seq % units.length],
+          bigLedgerUnits[seq % bigLedgerUnits.length],
           agreed,
           agreed / 2,
           section.funded ? 500 : null,
@@ -123,5 +124,5 @@ export async function writeBigLedger(
   sheet.addRow(['注：金额单位为万元。']).commit();
   sheet.commit();
   await workbook.commit();
-  return { fundsFen, units };
+  return { fundsFen, units: bigLedgerUnits };
 }
