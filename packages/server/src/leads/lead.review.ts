@@ -5,6 +5,7 @@ import { authorize } from '../auth/authorize.ts';
 import { listScope } from '../auth/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
+import { assertAwaitingReview, reviewDecisionColumns } from '../settings/review-decision.ts';
 import { toLead } from './lead.service.ts';
 import { findLead, listLeadsInReview, setLeadReview } from './lead.repo.ts';
 
@@ -22,20 +23,10 @@ export async function reviewLead(ctx: Ctx, id: string, raw: ReviewDecisionInput)
     tenantId: before.tenant_id,
     unitId: before.unit_id,
   });
-  if (before.review_status !== 'pending') {
-    throw new AppError(
-      'conflict',
-      ctx.locale === 'zh-CN' ? '该线索不在待审核状态' : 'This lead is not awaiting review',
-    );
-  }
+  assertAwaitingReview(ctx, before.review_status, { zh: '线索', en: 'lead' });
   const today = shanghaiToday(ctx.clock.now());
   return ctx.db.transaction().execute(async (trx) => {
-    const after = await setLeadReview(trx, id, {
-      review_status: input.decision === 'approve' ? 'approved' : 'refused',
-      review_reason: input.decision === 'approve' ? '' : input.reason,
-      reviewed_at: ctx.clock.now(),
-      reviewed_by: ctx.actor?.id ?? null,
-    });
+    const after = await setLeadReview(trx, id, reviewDecisionColumns(ctx, input));
     if (!after) throw new AppError('conflict');
     await recordAudit(trx, ctx, {
       action: 'review.decide',

@@ -4,6 +4,7 @@ import { authorize } from '../auth/authorize.ts';
 import { listScope } from '../auth/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
+import { assertAwaitingReview, reviewDecisionColumns } from '../settings/review-decision.ts';
 import { toProject } from './project.mapper.ts';
 import { findProject, listProjectsInReview, setProjectReview } from './project.repo.ts';
 
@@ -22,19 +23,9 @@ export async function reviewProject(ctx: Ctx, id: string, raw: ReviewDecisionInp
     tenantId: before.tenant_id,
     unitId: before.unit_id,
   });
-  if (before.review_status !== 'pending') {
-    throw new AppError(
-      'conflict',
-      ctx.locale === 'zh-CN' ? '该项目不在待审核状态' : 'This project is not awaiting review',
-    );
-  }
+  assertAwaitingReview(ctx, before.review_status, { zh: '项目', en: 'project' });
   return ctx.db.transaction().execute(async (trx) => {
-    const after = await setProjectReview(trx, id, {
-      review_status: input.decision === 'approve' ? 'approved' : 'refused',
-      review_reason: input.decision === 'approve' ? '' : input.reason,
-      reviewed_at: ctx.clock.now(),
-      reviewed_by: ctx.actor?.id ?? null,
-    });
+    const after = await setProjectReview(trx, id, reviewDecisionColumns(ctx, input));
     if (!after) throw new AppError('conflict');
     await recordAudit(trx, ctx, {
       action: 'review.decide',
