@@ -7,9 +7,9 @@ import { inspectionStatuses, type InspectionStatus } from '@landfall/domain';
 import type { Inspection } from '../../api/coordination-types.ts';
 import { LoadError } from '../../app/Guards.tsx';
 import { useI18n } from '../../i18n/useT.ts';
-import { useCan, useMe } from '../auth/useMe.ts';
+import { UnitFilter } from '../coordination/LoopFilters.tsx';
+import { useCan } from '../auth/useMe.ts';
 import { useQueryParams } from '../coordination/useQueryParams.ts';
-import { useUnits } from '../units/useUnits.ts';
 import { InspectionActions } from './InspectionActions.tsx';
 import { ScheduleModal } from './InspectionModals.tsx';
 import { InspectionStatusTag, RectificationTag } from './InspectionTags.tsx';
@@ -22,8 +22,6 @@ const isStatus = (v: string | undefined): v is InspectionStatus => inspectionSta
 export function InspectionListPage() {
   const { t } = useI18n();
   const can = useCan();
-  const { data: me } = useMe();
-  const units = useUnits(me?.tenantId);
   const { values, page, pageSize, update } = useQueryParams(filterKeys);
   const year = Number(values.year) || dayjs().year();
   const status = isStatus(values.status) ? values.status : undefined;
@@ -88,18 +86,7 @@ export function InspectionListPage() {
           onChange={(value) => update({ status: value })}
           options={inspectionStatuses.map((value) => ({ value, label: t(`inspectionStatus.${value}`) }))}
         />
-        {me?.role !== 'unit_staff' ? (
-          <Select<string>
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            aria-label={t('loop.filterUnit')}
-            placeholder={t('loop.filterUnit')}
-            style={{ width: 180 }}
-            value={values.unitId}
-            onChange={(value) => update({ unitId: value })}
-            options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
-          />
-        ) : null}
+        <UnitFilter value={values.unitId} onChange={(unitId) => update({ unitId })} />
       </Space>
       <Table<Inspection>
         rowKey="id"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Input, Select, Space, Switch } from 'antd';
+import { Button, Card, Input, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   matterLevelLabels,
@@ -11,9 +11,9 @@ import {
 } from '@landfall/domain';
 import { LoadError } from '../../app/Guards.tsx';
 import { useI18n } from '../../i18n/useT.ts';
-import { useCan, useMe } from '../auth/useMe.ts';
+import { OverdueSwitch, UnitFilter } from '../coordination/LoopFilters.tsx';
+import { useCan } from '../auth/useMe.ts';
 import { useQueryParams } from '../coordination/useQueryParams.ts';
-import { useUnits } from '../units/useUnits.ts';
 import { MatterCreateModal } from './MatterCreateModal.tsx';
 import { MatterTable } from './MatterTable.tsx';
 import { useMatters } from './useMatters.ts';
@@ -26,8 +26,6 @@ const isLevel = (v: string | undefined): v is MatterLevel => matterLevels.some((
 export function MatterListPage() {
   const { t, locale } = useI18n();
   const can = useCan();
-  const { data: me } = useMe();
-  const units = useUnits(me?.tenantId);
   const { values, page, pageSize, update } = useQueryParams(filterKeys);
   const [creating, setCreating] = useState(false);
   const status = isStatus(values.status) ? values.status : undefined;
@@ -83,26 +81,12 @@ export function MatterListPage() {
           onChange={(value) => update({ level: value })}
           options={matterLevels.map((value) => ({ value, label: matterLevelLabels[value][locale] }))}
         />
-        {me?.role !== 'unit_staff' ? (
-          <Select<string>
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            aria-label={t('loop.filterUnit')}
-            placeholder={t('loop.filterUnit')}
-            style={{ width: 180 }}
-            value={values.unitId}
-            onChange={(value) => update({ unitId: value })}
-            options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
-          />
-        ) : null}
-        <Space>
-          <Switch
-            id="matters-overdue"
-            checked={values.overdue === 'true'}
-            onChange={(checked) => update({ overdue: checked ? 'true' : undefined })}
-          />
-          <label htmlFor="matters-overdue">{t('loop.overdueOnly')}</label>
-        </Space>
+        <UnitFilter value={values.unitId} onChange={(unitId) => update({ unitId })} />
+        <OverdueSwitch
+          id="matters-overdue"
+          value={values.overdue}
+          onChange={(overdue) => update({ overdue })}
+        />
       </Space>
       <MatterTable
         matters={matters.data?.items ?? []}

@@ -1,10 +1,9 @@
-import { Card, Select, Space, Switch } from 'antd';
+import { Card, Select, Space } from 'antd';
 import { taskStatuses, type TaskStatus } from '@landfall/domain';
 import { LoadError } from '../../app/Guards.tsx';
 import { useI18n } from '../../i18n/useT.ts';
-import { useMe } from '../auth/useMe.ts';
+import { OverdueSwitch, UnitFilter } from '../coordination/LoopFilters.tsx';
 import { useQueryParams } from '../coordination/useQueryParams.ts';
-import { useUnits } from '../units/useUnits.ts';
 import { TaskTable } from './TaskTable.tsx';
 import { useTasks } from './useTasks.ts';
 
@@ -14,8 +13,6 @@ const isStatus = (v: string | undefined): v is TaskStatus => taskStatuses.some((
 /** 督办任务: the tasks meetings assigned (a unit sees its own), open first by deadline. */
 export function TaskListPage() {
   const { t } = useI18n();
-  const { data: me } = useMe();
-  const units = useUnits(me?.tenantId);
   const { values, page, pageSize, update } = useQueryParams(filterKeys);
   const status = isStatus(values.status) ? values.status : undefined;
   const tasks = useTasks({
@@ -39,26 +36,12 @@ export function TaskListPage() {
           onChange={(value) => update({ status: value })}
           options={taskStatuses.map((value) => ({ value, label: t(`taskStatus.${value}`) }))}
         />
-        {me?.role !== 'unit_staff' ? (
-          <Select<string>
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            aria-label={t('loop.filterUnit')}
-            placeholder={t('loop.filterUnit')}
-            style={{ width: 180 }}
-            value={values.unitId}
-            onChange={(value) => update({ unitId: value })}
-            options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
-          />
-        ) : null}
-        <Space>
-          <Switch
-            id="tasks-overdue"
-            checked={values.overdue === 'true'}
-            onChange={(checked) => update({ overdue: checked ? 'true' : undefined })}
-          />
-          <label htmlFor="tasks-overdue">{t('loop.overdueOnly')}</label>
-        </Space>
+        <UnitFilter value={values.unitId} onChange={(unitId) => update({ unitId })} />
+        <OverdueSwitch
+          id="tasks-overdue"
+          value={values.overdue}
+          onChange={(overdue) => update({ overdue })}
+        />
       </Space>
       <TaskTable
         tasks={tasks.data?.items ?? []}
