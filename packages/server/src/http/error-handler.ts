@@ -16,12 +16,12 @@ export function localeOf(request: FastifyRequest): Locale {
   return typeof header === 'string' && /^en\b/i.test(header.trim()) ? 'en-US' : 'zh-CN';
 }
 
-export function sendError(
+/** The status and JSON body of one error code (the message in the request's language unless given). */
+export function errorAnswer(
   request: FastifyRequest,
-  reply: FastifyReply,
   code: ErrorCode,
   extra: { message?: string; fields?: FieldIssue[]; details?: unknown } = {},
-) {
+): { status: number; body: { error: ErrorBody } } {
   const body: ErrorBody = {
     code,
     message: extra.message ?? errorMessages[code][localeOf(request)],
@@ -29,7 +29,17 @@ export function sendError(
   };
   if (extra.fields) body.fields = extra.fields;
   if (extra.details !== undefined) body.details = extra.details;
-  return reply.status(errorStatus[code]).send({ error: body });
+  return { status: errorStatus[code], body: { error: body } };
+}
+
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  extra: { message?: string; fields?: FieldIssue[]; details?: unknown } = {},
+) {
+  const { status, body } = errorAnswer(request, code, extra);
+  return reply.status(status).send(body);
 }
 
 const pgUniqueViolation = '23505';
@@ -41,15 +51,14 @@ const pgCheckViolation = '23514';
  * paths; unique violations → 409; anything unknown → 500 with the request id
  * only (the cause goes to the log, never to the client).
  */
-export function handleError(
+export function answerFor(
   error: FastifyError | AppError | Error,
   request: FastifyRequest,
-  reply: FastifyReply,
-) {
+): { status: number; body: { error: ErrorBody } } {
   if (error instanceof AppError) {
     const { fields, ...details } = error.details ?? {};
     const hasDetails = Object.keys(details).length > 0;
-    return sendError(request, reply, error.code, {
+    return errorAnswer(request, error.code, {
       message: error.message !== error.code ? error.message : undefined,
       fields,
       details: hasDetails ? details : undefined,
@@ -63,23 +72,22 @@ export function handleError(
         .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
       message: v.message ?? 'invalid',
     }));
-    return sendError(request, reply, 'validation_failed', { fields });
+    return errorAnswer(request, 'validation_failed', { fields });
   }
   if (error instanceof ZodError) {
     const fields = error.issues.map((i) => ({
       path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
       message: i.message,
     }));
-    return sendError(request, reply, 'validation_failed', { fields });
+    return errorAnswer(request, 'validation_failed', { fields });
   }
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
-    if (code.startsWith('FST_CSRF')) return sendError(request, reply, 'csrf_invalid');
-    if (code === pgUniqueViolation) return sendError(request, reply, 'duplicate');
-    if (code === pgForeignKeyViolation || code === pgCheckViolation)
-      return sendError(request, reply, 'conflict');
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(request, reply, 'payload_too_large');
-    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(request, reply, 'unsupported_media_type');
+    if (code.startsWith('FST_CSRF')) return errorAnswer(request, 'csrf_invalid');
+    if (code === pgUniqueViolation) return errorAnswer(request, 'duplicate');
+    if (code === pgForeignKeyViolation || code === pgCheckViolation) return errorAnswer(request, 'conflict');
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return errorAnswer(request, 'payload_too_large');
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return errorAnswer(request, 'unsupported_media_type');
   }
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -93,8 +101,18 @@ export function handleError(
             : status === 429
               ? 'rate_limited'
               : 'validation_failed';
-    return sendError(request, reply, mapped);
+    return errorAnswer(request, mapped);
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendError(request, reply, 'internal');
+  return errorAnswer(request, 'internal');
+}
+
+/** The Fastify error handler: every error answered by `answerFor`. */
+export function handleError(
+  error: FastifyError | AppError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const { status, body } = answerFor(error, request);
+  return reply.status(status).send(body);
 }

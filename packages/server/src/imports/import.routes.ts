@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PassThrough } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { handleError } from '../http/error-handler.ts';
+import { answerFor } from '../http/error-handler.ts';
 import { idSchema } from '@landfall/domain';
 import { importOptionsSchema } from '@landfall/domain/schemas/import';
 import { AppError, invalidField } from '../http/app-error.ts';
@@ -51,18 +51,7 @@ async function respond(
     const body = await work();
     stream.write(`${JSON.stringify({ status: 200, body })}\n`);
   } catch (err) {
-    const captured = { status: 500, body: undefined as unknown };
-    const fake = {
-      status(code: number) {
-        captured.status = code;
-        return fake;
-      },
-      send(payload: unknown) {
-        captured.body = payload;
-        return fake;
-      },
-    };
-    handleError(err as Error, request, fake as unknown as FastifyReply);
+    const captured = answerFor(err as Error, request);
     stream.write(`${JSON.stringify(captured)}\n`);
   } finally {
     clearInterval(timer);
