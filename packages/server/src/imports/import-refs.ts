@@ -84,10 +84,16 @@ export class ImportReferences {
     const found = byCode ?? (byName && (!investor.creditCode || !byName.credit_code) ? byName : undefined);
     if (found) {
       if (found.createdHere) return { id: found.id, created: false, updated: false };
-      const rename = found.name !== investor.name;
-      const codeMissing = Boolean(investor.creditCode && !found.credit_code);
-      const placeChange = Boolean(division && found.division_code !== division);
-      if (this.settings.commit && (rename || codeMissing || placeChange)) {
+      const changed =
+        found.name !== investor.name ||
+        Boolean(investor.creditCode && !found.credit_code) ||
+        Boolean(division && found.division_code !== division);
+      if (!changed) return { id: found.id, created: false, updated: false };
+      const before = { name: found.name, creditCode: found.credit_code, divisionCode: found.division_code };
+      found.name = flat(investor.name);
+      if (investor.creditCode) found.credit_code = flat(investor.creditCode);
+      if (division) found.division_code = division;
+      if (this.settings.commit) {
         await this.db
           .updateTable('enterprise')
           .set({
@@ -99,13 +105,23 @@ export class ImportReferences {
           })
           .where('id', '=', found.id)
           .execute();
+        // A change to an existing record is audited one by one (new records are counted in import.commit).
+        await recordAudit(this.db, this.ctx, {
+          action: 'enterprise.update',
+          recordType: 'enterprise',
+          recordId: found.id,
+          tenantId: this.settings.tenantId,
+          before,
+          after: {
+            name: found.name,
+            creditCode: found.credit_code,
+            divisionCode: found.division_code,
+            source: 'import',
+            importId: this.settings.importId,
+          },
+        });
       }
-      if (rename || codeMissing || placeChange) {
-        found.name = flat(investor.name);
-        if (investor.creditCode) found.credit_code = flat(investor.creditCode);
-        if (division) found.division_code = division;
-      }
-      return { id: found.id, created: false, updated: rename || codeMissing || placeChange };
+      return { id: found.id, created: false, updated: true };
     }
     const id = randomUUID();
     if (this.settings.commit) {

@@ -243,6 +243,8 @@ describe('import an office ledger', () => {
   it('a later snapshot updates the projects it names: changed, unchanged, funds and stage to the new cut-off', async () => {
     const sections = sampleRows();
     // October: the terminal park started, received 1000 more; the 冷链 row is unchanged.
+    // The 冷链 investor is now written with its full name (same credit code): the enterprise is renamed, audited.
+    sections[0]!.rows[1] = { ...sections[0]!.rows[1]!, investor: '上海冷运（集团）有限公司' };
     const signed = sections[1]!.rows;
     signed[0] = { ...signed[0]!, month: 1000, cumulative: 9000.25, progress: '用地手续已办结' };
     const started = signed.splice(0, 1)[0]!;
@@ -262,6 +264,15 @@ describe('import an office ledger', () => {
       [14, '到位资金/本月到位'],
     ]);
     expect(s.projects).toEqual({ created: 0, updated: 1, unchanged: 5 });
+    expect(s.enterprises).toEqual({ created: 0, updated: 1 });
+    const renamed = await world.database.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('action', '=', 'enterprise.update')
+      .execute();
+    expect(renamed).toHaveLength(1);
+    expect(renamed[0]!.before).toMatchObject({ name: '上海冷运集团有限公司' });
+    expect(renamed[0]!.after).toMatchObject({ name: '上海冷运（集团）有限公司', source: 'import' });
     const changed = s.items.find((i: { outcome: string }) => i.outcome === 'changed');
     expect(changed).toMatchObject({ name: '智能终端产业园' });
     expect(changed.changes).toEqual(expect.arrayContaining(['开工时间', '项目阶段', '目前进展', '到位资金']));
