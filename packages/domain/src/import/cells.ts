@@ -18,3 +18,11 @@ export function cellText(cell: Cell | undefined): string {
 export function isEmptyCell(cell: Cell | undefined): boolean {
   return cellText(cell).replace(/[\s\u3000\u00a0\u200b\ufeff]/g, '') === '';
 }
+
+/** A merged range of a sheet, 0-based and inclusive: rows r1…r2, columns c1…c2. */
+export interface MergeRange {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}

@@ -214,8 +214,11 @@ function matchUnderParent(header: string, parent: string): HeaderMatch | null | 
  * (strength 1) match for the project name: proposeMapping lets a real 项目名称 column win.
  */
 export function rankHeader(header: string, parent?: string | null): HeaderMatch | null {
+  if (parent?.includes('/')) return rankPath([...parent.split('/'), header]);
   const text = normaliseHeader(header);
   const group = parent ? normaliseHeader(parent) : '';
+  // 合计 under a group is the group's own figure: 到位资金/合计 → 到位资金.
+  if (group !== '' && totalLeaf.test(text)) return rankHeader(parent!);
   if (text === '') return group === '' ? null : rankHeader(group);
   if (group !== '' && group !== text) {
     const underParent = matchUnderParent(text, group);
@@ -230,6 +233,31 @@ export function rankHeader(header: string, parent?: string | null): HeaderMatch 
   }
   if (text === '名称' || text === '全称') return { field: 'name', strength: 1 };
   return null;
+}
+
+/** A leaf that is its group's own total: 合计, 小计, 总计, 计, 金额 … */
+const totalLeaf = /^(?:合计|小计|总计|总额|共计|计|金额|数额|合计数|总数)$/;
+
+/**
+ * A header under several groups, top first (实际到位资金 / 本月 / 合计): a total leaf stands for
+ * its group; otherwise the leaf read under its nearest group that knows it (strength 4), else
+ * under the nearest group. A 其中 breakdown (其中：境外) under a group of groups is only what
+ * such a group names exactly: it must not take its group's field.
+ */
+function rankPath(path: readonly string[]): HeaderMatch | null {
+  const texts = path.filter((text) => normaliseHeader(text) !== '');
+  while (texts.length > 1 && totalLeaf.test(normaliseHeader(texts.at(-1)!))) texts.pop();
+  const leaf = texts.at(-1);
+  if (leaf === undefined) return null;
+  if (texts.length === 1) return rankHeader(leaf);
+  if (texts.length === 2) return rankHeader(leaf, texts[0]);
+  const ancestors = texts.slice(0, -1);
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const match = rankHeader(leaf, ancestors[i]);
+    if (match?.strength === 4) return match;
+  }
+  if (normaliseHeader(leaf).startsWith('其中')) return null;
+  return rankHeader(leaf, ancestors.at(-1));
 }
 
 /**

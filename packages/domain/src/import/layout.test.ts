@@ -166,7 +166,7 @@ describe('detectLayout', () => {
       { kind: 'blank' },
       { kind: 'section', title: '（二）已签约项目（3个）', stage: 'signed' },
       { kind: 'project' },
-      { kind: 'total', label: '合计' },
+      { kind: 'total', label: '合计', scope: 'all', column: 0 },
       { kind: 'note', text: '注：1.本表金额单位为万元；2.到位资金为实际到位数。' },
     ]);
   });
@@ -468,7 +468,7 @@ describe('classifyRow', () => {
     [[null, '', '全区合计', 12], '全区合计'],
     [['', '22', '合计'], '合计'],
   ] as [Cell[], string][])('sees %j as a total', (cells, label) => {
-    expect(kind(cells)).toEqual({ kind: 'total', label });
+    expect(kind(cells)).toMatchObject({ kind: 'total', label });
   });
 
   it.each([

@@ -7,9 +7,9 @@
 import type { Stage } from '../stages.ts';
 import { toHalfWidth } from '../text.ts';
 import { detectAmountUnit } from './amounts.ts';
-import { cellText, isEmptyCell, type Cell } from './cells.ts';
+import { cellText, isEmptyCell, type Cell, type MergeRange } from './cells.ts';
+import { headerBlock, maxHeaderRows, trimmedWidth, type SheetHeader } from './header-block.ts';
 import {
-  matchHeader,
   normaliseHeader,
   proposeMapping,
   rankHeader,
@@ -23,14 +23,11 @@ import { isNoteText, readMeta, type SheetMeta } from './sheet-meta.ts';
 export type { Cell } from './cells.ts';
 export { parseMetaLine, type SheetMeta } from './sheet-meta.ts';
 
-export interface SheetHeader {
-  text: string;
-  /** The group header above (forward-filled across a merged cell), when there are two header rows. */
-  parent: string | null;
-}
+export type { SheetHeader } from './header-block.ts';
+export { MergedDownFiller, headerBlock, maxHeaderRows } from './header-block.ts';
 
 export interface DetectedLayout {
-  /** 0-based row indexes of the header rows (one or two). */
+  /** 0-based row indexes of the header rows (one to four, and a row of units beneath). */
   headerRows: number[];
   /** The first row after the header. */
   dataStart: number;
@@ -42,6 +39,8 @@ export interface DetectedLayout {
 export interface DetectLayoutOptions {
   saved?: Record<string, ImportField | null>;
   date1904?: boolean;
+  /** The sheet's merged ranges (0-based), when the format has them. */
+  merges?: readonly MergeRange[];
 }
 
 /** How far down a sheet the header is looked for. */
@@ -49,84 +48,39 @@ export const maxHeaderScanRows = 40;
 
 // ── Header rows ────────────────────────────────────────────────────────────────
 
-function trimmedWidth(...rows: readonly (readonly (Cell | undefined)[])[]): number {
-  let width = 0;
-  for (const row of rows) {
-    row.forEach((cell, column) => {
-      if (!isEmptyCell(cell ?? null)) width = Math.max(width, column + 1);
-    });
-  }
-  return width;
-}
-
-function singleRowHeaders(top: readonly Cell[]): SheetHeader[] {
-  return Array.from({ length: trimmedWidth(top) }, (_, column) => ({
-    text: cellText(top[column]),
-    parent: null,
-  }));
-}
-
-/**
- * Headers from a top row and the row beneath when that row holds children of merged group cells:
- * group texts are carried right across empty top cells, to the columns where the child row has
- * text. Null when the row beneath is not such a child row.
- */
-function twoRowHeaders(top: readonly Cell[], below: readonly Cell[]): SheetHeader[] | null {
-  const headers: SheetHeader[] = [];
-  let carry: string | null = null;
-  let previousTop = '';
-  let children = 0;
-  let underGroup = 0;
-  let matched = 0;
-  for (let column = 0; column < trimmedWidth(top, below); column++) {
-    const topText = cellText(top[column]);
-    const childText = cellText(below[column]);
-    const continuing = topText === '' ? carry !== null : topText === previousTop;
-    if (topText !== '') carry = topText;
-    else if (childText === '') carry = null;
-    previousTop = topText === '' ? previousTop : topText;
-    if (childText === '' || childText === topText) {
-      headers.push({ text: topText, parent: null });
-      continue;
-    }
-    if (typeof below[column] !== 'string') return null;
-    const parent = topText !== '' ? topText : carry;
-    children++;
-    if (continuing) underGroup++;
-    if (matchHeader(childText, parent) !== null) matched++;
-    headers.push({ text: childText, parent });
-  }
-  return underGroup > 0 && matched > 0 && matched * 2 >= children ? headers : null;
-}
-
 function countMapped(mapping: ColumnMapping[]): number {
   return mapping.filter((column) => column.field !== null).length;
 }
 
 /**
- * Finds the header in the first rows of a sheet: the row (with its child row, if any) whose
- * headers map the most fields, at least two of them and the project name among them; ties go
- * to the upper row. Then the meta lines above it, and the mapping with the sheet's unit.
- * Null when no row qualifies.
+ * Finds the header in the first rows of a sheet: the block of one to four rows (groups over
+ * their children) whose headers map the most fields, at least two of them and the project name
+ * among them; ties go to the upper block, then the shallower one. Then the meta lines above it,
+ * and the mapping with the sheet's unit. Null when no block qualifies.
  */
 export function detectLayout(
   rows: readonly (readonly Cell[])[],
   options: DetectLayoutOptions = {},
 ): DetectedLayout | null {
   const limit = Math.min(rows.length, maxHeaderScanRows);
+  const merges = options.merges ?? [];
   let best: { headerRows: number[]; headers: SheetHeader[]; score: number } | null = null;
   for (let index = 0; index < limit; index++) {
     const top = rows[index] ?? [];
     const textCells = top.filter((cell) => typeof cell === 'string' && cell.trim() !== '').length;
     if (textCells < 2) continue;
-    const below = index + 1 < limit ? rows[index + 1] : undefined;
-    const twoRows = below ? twoRowHeaders(top, below) : null;
-    const headers = twoRows ?? singleRowHeaders(top);
-    const mapping = proposeMapping(headers, { saved: options.saved });
-    const score = countMapped(mapping);
-    if (score < 2 || !mapping.some((column) => column.field === 'name')) continue;
-    if (!best || score > best.score) {
-      best = { headerRows: twoRows ? [index, index + 1] : [index], headers, score };
+    for (let depth = 1; depth <= maxHeaderRows && index + depth <= limit; depth++) {
+      const headers = headerBlock(rows, index, depth, merges);
+      if (!headers) {
+        if (depth === 1) break;
+        continue;
+      }
+      const mapping = proposeMapping(headers, { saved: options.saved });
+      const score = countMapped(mapping);
+      if (score < 2 || !mapping.some((column) => column.field === 'name')) continue;
+      if (!best || score > best.score) {
+        best = { headerRows: Array.from({ length: depth }, (_, i) => index + i), headers, score };
+      }
     }
   }
   if (!best) return null;
@@ -173,9 +127,16 @@ export type RowKind =
   | { kind: 'project' }
   | { kind: 'blank' }
   | { kind: 'section'; title: string; stage: Stage | null }
-  | { kind: 'total'; label: string }
+  /**
+   * 合计/总计 (scope all: every project row of the sheet), a 小计 of a group (万州区小计: the rows
+   * since the last heading or subtotal, or those after it when it stands first), a 其中 line
+   * (a part of the rows above, not checked).
+   */
+  | { kind: 'total'; label: string; scope: TotalScope; column: number }
   | { kind: 'note'; text: string }
   | { kind: 'header' };
+
+export type TotalScope = 'all' | 'group' | 'part';
 
 export interface ClassifyRowOptions {
   /** The tenant's own stage labels (normalised label → stage), over the defaults. */
@@ -184,6 +145,18 @@ export interface ClassifyRowOptions {
 
 const totalPattern =
   /^(?:全[区县市]|本页|以上|总|项目)?(?:合计|总计|小计|共计)(?:\(.*\)|:?(?:共)?\d+个(?:项目)?)?:?$/;
+/** A group's subtotal: 万州区小计, 工业项目合计, 经开区（小计）. */
+const groupTotalPattern = /^[^\d:]{1,20}?\(?(?:小计|合计)\)?(?:\(.*\)|:?(?:共)?\d+个(?:项目)?)?:?$/;
+/** A part of the rows above: 其中：工业项目, 其中:亿元以上. */
+const partPattern = /^其中(?::|$)/;
+
+function totalScope(text: string): TotalScope | null {
+  const t = flat(text);
+  if (partPattern.test(t)) return 'part';
+  if (totalPattern.test(t)) return /小计/.test(t) ? 'group' : 'all';
+  if (groupTotalPattern.test(t)) return 'group';
+  return null;
+}
 const ordinalPattern =
   /^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十]+\)[、.]?|\(\d{1,2}\)[、.]?|\d{1,2}、|\d{1,2}\.(?!\d)|第[一二三四五六七八九十\d]+(?:部分|类|批|篇|章|节)[、.:]?|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[、.])/;
 const countPattern = /:?\(?(?:共)?\d+(?:个|项|家)(?:项目)?\)?:?$/;
@@ -227,10 +200,11 @@ export function classifyRow(
     return { kind: 'blank' };
   }
 
-  const total = present
-    .slice(0, 3)
-    .find((entry) => typeof entry.cell === 'string' && totalPattern.test(flat(entry.text)));
-  if (total) return { kind: 'total', label: total.text };
+  for (const entry of present.slice(0, 3)) {
+    if (typeof entry.cell !== 'string') continue;
+    const scope = totalScope(entry.text);
+    if (scope) return { kind: 'total', label: entry.text, scope, column: entry.column };
+  }
 
   const nameCell = nameColumn === undefined ? null : (cells[nameColumn] ?? null);
   if (

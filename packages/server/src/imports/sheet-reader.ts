@@ -1,12 +1,14 @@
 /**
- * Reads the rows of the first sheet of an upload, one at a time, whatever the
+ * Reads the sheets of an upload and each sheet's rows one at a time, whatever the
  * format: .xlsx through our streaming reader (xlsx-stream.ts; bounded memory for 100k rows),
  * legacy .xls through SheetJS CE (BIFF files are small by nature: 65,536 rows at
  * most), CSV through csv-parse after decoding UTF-8 (with or without BOM) or
  * GB18030/GBK, which is what Chinese Excel writes by default.
  *
  * Each row comes with its row number as Excel shows it (1-based). Merged cells
- * arrive as their value in the top-left cell and nothing in the others.
+ * arrive as their value in the top-left cell and nothing in the others; each sheet
+ * also gives its merged ranges (.xlsx, .xls; a CSV has none), so the layout can read
+ * merged header groups and cells merged down a group column.
  */
 import { Readable, Transform } from 'node:stream';
 import { createRequire } from 'node:module';
@@ -14,7 +16,9 @@ import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse';
 import type { Cell } from '@landfall/domain/import/index';
 import { FormatError, importLimits, type SheetFormat } from './file-format.ts';
-import { openXlsxSheet } from './xlsx-stream.ts';
+import { maxMerges, openXlsxWorkbook, type MergeRange } from './xlsx-stream.ts';
+
+export type { MergeRange } from './xlsx-stream.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -34,15 +38,47 @@ export interface OpenedSheet {
   rows: AsyncGenerator<SheetRow>;
 }
 
-/** `onProgress` receives the fraction (0…1) of the file's bytes consumed so far. */
+/** One sheet of a workbook; `rows()` streams it (once per call), `merges()` its merged ranges. */
+export interface WorkbookSheet {
+  /** 0-based position in the workbook. */
+  index: number;
+  name: string | null;
+  hidden: boolean;
+  /** The sheet's share of the file, for progress over several sheets. */
+  size: number;
+  merges(): Promise<MergeRange[]>;
+  rows(onProgress?: (fraction: number) => void): AsyncGenerator<SheetRow>;
+}
+
+export interface OpenedWorkbook {
+  date1904: boolean;
+  encoding: SheetInfo['encoding'];
+  sheets: WorkbookSheet[];
+}
+
+/** At most this many sheets of a workbook are read. */
+export const maxSheets = 60;
+
+/** The workbook's sheets (a CSV is one sheet without a name). */
+export async function openWorkbook(bytes: Buffer, format: SheetFormat): Promise<OpenedWorkbook> {
+  if (format === 'xlsx') return openXlsx(bytes);
+  if (format === 'xls') return openXls(bytes);
+  return openCsvBook(bytes);
+}
+
+/** The rows of the first sheet (tools and benchmarks that read one sheet). */
 export async function openSheet(
   bytes: Buffer,
   format: SheetFormat,
   onProgress?: (fraction: number) => void,
 ): Promise<OpenedSheet> {
-  if (format === 'xlsx') return openXlsx(bytes, onProgress);
-  if (format === 'xls') return openXls(bytes, onProgress);
-  return openCsv(bytes, onProgress);
+  const book = await openWorkbook(bytes, format);
+  const first = book.sheets[0];
+  if (!first) throw new FormatError('not_a_sheet', 'no worksheet');
+  return {
+    info: { date1904: book.date1904, sheetName: first.name, encoding: book.encoding },
+    rows: first.rows(onProgress),
+  };
 }
 
 function counting(bytes: Buffer, onProgress?: (fraction: number) => void) {
@@ -77,35 +113,47 @@ function limitText(text: string): string {
   return text.length > importLimits.cellChars ? text.slice(0, importLimits.cellChars) : text;
 }
 
-async function openXlsx(bytes: Buffer, onProgress?: (f: number) => void): Promise<OpenedSheet> {
-  let sheet: Awaited<ReturnType<typeof openXlsxSheet>>;
+async function openXlsx(bytes: Buffer): Promise<OpenedWorkbook> {
+  let book: Awaited<ReturnType<typeof openXlsxWorkbook>>;
   try {
-    sheet = await openXlsxSheet(bytes, importLimits);
+    book = await openXlsxWorkbook(bytes, importLimits);
   } catch (err) {
     throw new FormatError('corrupt', (err as Error).message);
   }
-  const info: SheetInfo = { date1904: sheet.date1904, sheetName: sheet.sheetName, encoding: null };
-  async function* rows(): AsyncGenerator<SheetRow> {
-    let count = 0;
-    let last = 0;
-    try {
-      for await (const r of sheet.rows((seen) => {
-        const fraction = seen / Math.max(1, sheet.sheetBytes);
-        if (fraction - last >= 0.005) {
-          last = fraction;
-          onProgress?.(Math.min(1, fraction));
-        }
-      })) {
-        count += 1;
-        if (count > importLimits.rows + 100) throw new FormatError('too_large', 'too many rows');
-        yield { row: r.row, cells: checkWidth(r.cells) };
+  const sheets = book.sheets.slice(0, maxSheets).map((sheet, index): WorkbookSheet => ({
+    index,
+    name: sheet.sheetName,
+    hidden: sheet.hidden,
+    size: sheet.sheetBytes,
+    async merges() {
+      try {
+        return await sheet.merges();
+      } catch (err) {
+        throw new FormatError('corrupt', (err as Error).message);
       }
-    } catch (err) {
-      if (err instanceof FormatError) throw err;
-      throw new FormatError('corrupt', (err as Error).message);
-    }
-  }
-  return { info, rows: rows() };
+    },
+    async *rows(onProgress?: (fraction: number) => void) {
+      let count = 0;
+      let last = 0;
+      try {
+        for await (const r of sheet.rows((seen) => {
+          const fraction = seen / Math.max(1, sheet.sheetBytes);
+          if (fraction - last >= 0.005) {
+            last = fraction;
+            onProgress?.(Math.min(1, fraction));
+          }
+        })) {
+          count += 1;
+          if (count > importLimits.rows + 100) throw new FormatError('too_large', 'too many rows');
+          yield { row: r.row, cells: checkWidth(r.cells) };
+        }
+      } catch (err) {
+        if (err instanceof FormatError) throw err;
+        throw new FormatError('corrupt', (err as Error).message);
+      }
+    },
+  }));
+  return { date1904: book.date1904, encoding: null, sheets };
 }
 
 interface SheetJsCell {
@@ -121,13 +169,13 @@ interface SheetJs {
   ): {
     SheetNames: string[];
     Sheets: Record<string, Record<string, unknown>>;
-    Workbook?: { WBProps?: { date1904?: boolean } };
+    Workbook?: { WBProps?: { date1904?: boolean }; Sheets?: Array<{ Hidden?: number }> };
   };
   utils: { decode_range(ref: string): { s: { r: number; c: number }; e: { r: number; c: number } } };
   SSF: { is_date(fmt: string): boolean };
 }
 
-async function openXls(bytes: Buffer, onProgress?: (f: number) => void): Promise<OpenedSheet> {
+async function openXls(bytes: Buffer): Promise<OpenedWorkbook> {
   const XLSX = require('@e965/xlsx') as SheetJs;
   let workbook: ReturnType<SheetJs['read']>;
   try {
@@ -137,33 +185,48 @@ async function openXls(bytes: Buffer, onProgress?: (f: number) => void): Promise
     if (/password|encrypt/i.test(message)) throw new FormatError('encrypted');
     throw new FormatError('corrupt', message);
   }
-  const name = workbook.SheetNames[0];
-  const sheet = name ? workbook.Sheets[name] : undefined;
-  if (!sheet) throw new FormatError('not_a_sheet', 'no worksheet');
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
-  const info: SheetInfo = { date1904, sheetName: name ?? null, encoding: null };
-  const ref = sheet['!ref'] as string | undefined;
-  const data = (sheet['!data'] as (SheetJsCell | undefined)[][] | undefined) ?? [];
-  async function* rows(): AsyncGenerator<SheetRow> {
-    if (!ref) return;
-    const range = XLSX.utils.decode_range(ref);
-    if (range.e.r - range.s.r > importLimits.rows + 100) throw new FormatError('too_large', 'too many rows');
-    for (let r = range.s.r; r <= range.e.r; r += 1) {
-      const line = data[r];
-      if (!line) continue;
-      const cells: Cell[] = [];
-      for (let c = 0; c <= Math.min(range.e.c, importLimits.columns); c += 1) {
-        const cell = line[c];
-        cells.push(cell ? fromSheetJs(cell, XLSX, date1904) : null);
-      }
-      while (cells.length && cells[cells.length - 1] === null) cells.pop();
-      if (!cells.length) continue;
-      if (r % 1000 === 0) onProgress?.((r - range.s.r) / Math.max(1, range.e.r - range.s.r));
-      yield { row: r + 1, cells: checkWidth(cells) };
-    }
-    onProgress?.(1);
-  }
-  return { info, rows: rows() };
+  const hidden = workbook.Workbook?.Sheets ?? [];
+  const sheets = workbook.SheetNames.slice(0, maxSheets).flatMap((name, index): WorkbookSheet[] => {
+    const sheet = workbook.Sheets[name];
+    if (!sheet) return [];
+    const ref = sheet['!ref'] as string | undefined;
+    const data = (sheet['!data'] as (SheetJsCell | undefined)[][] | undefined) ?? [];
+    const merges = ((sheet['!merges'] as Array<{ s: { r: number; c: number }; e: { r: number; c: number } }>) ?? [])
+      .slice(0, maxMerges)
+      .map((m) => ({ r1: m.s.r, c1: m.s.c, r2: m.e.r, c2: m.e.c }));
+    return [
+      {
+        index,
+        name,
+        hidden: Boolean(hidden[index]?.Hidden),
+        size: ref ? XLSX.utils.decode_range(ref).e.r + 1 : 1,
+        merges: async () => merges,
+        async *rows(onProgress?: (fraction: number) => void) {
+          if (!ref) return;
+          const range = XLSX.utils.decode_range(ref);
+          if (range.e.r - range.s.r > importLimits.rows + 100)
+            throw new FormatError('too_large', 'too many rows');
+          for (let r = range.s.r; r <= range.e.r; r += 1) {
+            const line = data[r];
+            if (!line) continue;
+            const cells: Cell[] = [];
+            for (let c = 0; c <= Math.min(range.e.c, importLimits.columns); c += 1) {
+              const cell = line[c];
+              cells.push(cell ? fromSheetJs(cell, XLSX, date1904) : null);
+            }
+            while (cells.length && cells[cells.length - 1] === null) cells.pop();
+            if (!cells.length) continue;
+            if (r % 1000 === 0) onProgress?.((r - range.s.r) / Math.max(1, range.e.r - range.s.r));
+            yield { row: r + 1, cells: checkWidth(cells) };
+          }
+          onProgress?.(1);
+        },
+      },
+    ];
+  });
+  if (!sheets.length) throw new FormatError('not_a_sheet', 'no worksheet');
+  return { date1904, encoding: null, sheets };
 }
 
 function fromSheetJs(cell: SheetJsCell, XLSX: SheetJs, date1904: boolean): Cell {
@@ -205,9 +268,29 @@ export function detectTextEncoding(bytes: Buffer): 'utf-8' | 'gb18030' {
   }
 }
 
-async function openCsv(bytes: Buffer, onProgress?: (f: number) => void): Promise<OpenedSheet> {
+function openCsvBook(bytes: Buffer): OpenedWorkbook {
   const encoding = detectTextEncoding(bytes);
-  const info: SheetInfo = { date1904: false, sheetName: null, encoding };
+  return {
+    date1904: false,
+    encoding,
+    sheets: [
+      {
+        index: 0,
+        name: null,
+        hidden: false,
+        size: bytes.length,
+        merges: async () => [],
+        rows: (onProgress?: (fraction: number) => void) => csvRows(bytes, encoding, onProgress),
+      },
+    ],
+  };
+}
+
+function csvRows(
+  bytes: Buffer,
+  encoding: 'utf-8' | 'gb18030',
+  onProgress?: (f: number) => void,
+): AsyncGenerator<SheetRow> {
   const input = counting(bytes, onProgress);
   const decoded = input.pipe(
     iconv.decodeStream(encoding === 'utf-8' ? 'utf8' : 'gb18030', { stripBOM: true }),
@@ -242,7 +325,7 @@ async function openCsv(bytes: Buffer, onProgress?: (f: number) => void): Promise
       input.destroy();
     }
   }
-  return { info, rows: rows() };
+  return rows();
 }
 
 /** Comma, tab or semicolon: whichever the first lines use most. */

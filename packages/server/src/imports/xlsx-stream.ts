@@ -1,5 +1,5 @@
 /**
- * A streaming reader for the first worksheet of an .xlsx: the zip's central directory
+ * A streaming reader for the worksheets of an .xlsx: the zip's central directory
  * is read from the buffer (unzipper), the sheet XML is inflated and parsed as it streams
  * (saxes), one row at a time, so 100k rows take bounded memory.
  *
@@ -110,44 +110,102 @@ function serialToDate(serial: number, date1904: boolean): Date | null {
   return new Date(Date.UTC(1904, 0, 1) + days * 86_400_000);
 }
 
+/** A merged range, 0-based and inclusive: rows r1…r2, columns c1…c2. */
+export interface MergeRange {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+/** At most this many merged ranges are kept per sheet (a crafted sheet may declare millions). */
+export const maxMerges = 20_000;
+
 export interface XlsxSheet {
   sheetName: string | null;
+  /** hidden or veryHidden in the workbook. */
+  hidden: boolean;
   date1904: boolean;
   /** Uncompressed size of the sheet XML, for progress. */
   sheetBytes: number;
+  /** The sheet's merged ranges (<mergeCell ref="A5:A9"/>, which stand after the rows: one extra pass). */
+  merges(): Promise<MergeRange[]>;
   rows(onBytes?: (bytes: number) => void): AsyncGenerator<{ row: number; cells: Cell[] }>;
 }
 
+export interface XlsxWorkbook {
+  date1904: boolean;
+  sheets: XlsxSheet[];
+}
+
+/** "B3:D7" → {r1: 2, c1: 1, r2: 6, c2: 3}; a single cell or a malformed ref → null. */
+export function parseRange(ref: string): MergeRange | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref.trim().toUpperCase());
+  if (!m) return null;
+  const r1 = Number(m[2]) - 1;
+  const r2 = Number(m[4]) - 1;
+  const c1 = columnIndex(m[1]!);
+  const c2 = columnIndex(m[3]!);
+  if (r1 < 0 || c1 < 0) return null;
+  return { r1: Math.min(r1, r2), r2: Math.max(r1, r2), c1: Math.min(c1, c2), c2: Math.max(c1, c2) };
+}
+
+/** The first worksheet of an .xlsx (tests and tools that read one sheet). */
 export async function openXlsxSheet(
   bytes: Buffer,
   limits: { columns: number; cellChars: number; unzippedBytes: number },
 ): Promise<XlsxSheet> {
+  const book = await openXlsxWorkbook(bytes, limits);
+  const first = book.sheets[0];
+  if (!first) throw new Error('no worksheet');
+  return first;
+}
+
+export async function openXlsxWorkbook(
+  bytes: Buffer,
+  limits: { columns: number; cellChars: number; unzippedBytes: number },
+): Promise<XlsxWorkbook> {
   const maxInflated = limits.unzippedBytes;
   const dir = await unzipper.Open.buffer(bytes);
   const byPath = new Map(dir.files.map((f) => [f.path.replace(/^\//, ''), f]));
 
-  // Workbook: the first sheet, the 1904 date system.
+  // Workbook: its sheets in order, the 1904 date system.
   let date1904 = false;
-  const sheets: { name: string; rid: string }[] = [];
+  const declared: { name: string; rid: string; hidden: boolean }[] = [];
   await readXml(byPath.get('xl/workbook.xml'), maxInflated, (tag) => {
     const name = local(tag.name);
     if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attr(tag, 'date1904') ?? '');
-    if (name === 'sheet') sheets.push({ name: attr(tag, 'name') ?? '', rid: attr(tag, 'r:id') ?? '' });
+    if (name === 'sheet')
+      declared.push({
+        name: attr(tag, 'name') ?? '',
+        rid: attr(tag, 'r:id') ?? '',
+        hidden: ['hidden', 'veryHidden'].includes(attr(tag, 'state') ?? ''),
+      });
   });
   const targets = new Map<string, string>();
   await readXml(byPath.get('xl/_rels/workbook.xml.rels'), maxInflated, (tag) => {
     if (local(tag.name) === 'Relationship') targets.set(attr(tag, 'Id') ?? '', attr(tag, 'Target') ?? '');
   });
-  const first = sheets[0];
-  let sheetPath = first ? targets.get(first.rid) : undefined;
-  if (sheetPath)
-    sheetPath = sheetPath.startsWith('/') ? sheetPath.slice(1) : `xl/${sheetPath.replace(/^\.\//, '')}`;
-  const sheetEntry =
-    (sheetPath && byPath.get(sheetPath)) ||
-    [...byPath.values()]
+  const entryOf = (rid: string) => {
+    let path = targets.get(rid);
+    if (!path) return undefined;
+    path = path.startsWith('/') ? path.slice(1) : `xl/${path.replace(/^\.\//, '')}`;
+    return byPath.get(path);
+  };
+  const sheetEntries: { name: string | null; hidden: boolean; entry: ZipEntry }[] = [];
+  for (const d of declared) {
+    const entry = entryOf(d.rid);
+    // Chart sheets and dialog sheets have no rows: only worksheets are read.
+    if (entry && /^xl\/worksheets\//.test(entry.path.replace(/^\//, '')))
+      sheetEntries.push({ name: d.name, hidden: d.hidden, entry });
+  }
+  if (!sheetEntries.length) {
+    const fallback = [...byPath.values()]
       .filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f.path))
       .sort((a, b) => a.path.localeCompare(b.path))[0];
-  if (!sheetEntry) throw new Error('no worksheet');
+    if (fallback) sheetEntries.push({ name: declared[0]?.name ?? null, hidden: false, entry: fallback });
+  }
+  if (!sheetEntries.length) throw new Error('no worksheet');
 
   // Shared strings: the text of each <si>, phonetic runs (<rPh>) left out.
   const shared: string[] = [];
@@ -202,7 +260,10 @@ export async function openXlsxSheet(
 
   const limitText = (t: string) => (t.length > limits.cellChars ? t.slice(0, limits.cellChars) : t);
 
-  async function* rows(onBytes?: (bytes: number) => void): AsyncGenerator<{ row: number; cells: Cell[] }> {
+  async function* rows(
+    sheetEntry: ZipEntry,
+    onBytes?: (bytes: number) => void,
+  ): AsyncGenerator<{ row: number; cells: Cell[] }> {
     const parser = new SaxesParser({ position: false });
     const ready: { row: number; cells: Cell[] }[] = [];
     let failure: Error | undefined;
@@ -314,7 +375,7 @@ export async function openXlsxSheet(
     });
     const decoder = new TextDecoder('utf-8');
     let seen = 0;
-    for await (const chunk of sheetEntry!.stream() as AsyncIterable<Buffer>) {
+    for await (const chunk of sheetEntry.stream() as AsyncIterable<Buffer>) {
       seen += chunk.length;
       if (seen > maxInflated) throw new Error('worksheet inflates beyond the limit');
       parser.write(decoder.decode(chunk, { stream: true }));
@@ -329,5 +390,46 @@ export async function openXlsxSheet(
     for (const r of ready) yield r;
   }
 
-  return { sheetName: first?.name ?? null, date1904, sheetBytes: sheetEntry.uncompressedSize, rows };
+  return {
+    date1904,
+    sheets: sheetEntries.map(({ name, hidden, entry }) => ({
+      sheetName: name,
+      hidden,
+      date1904,
+      sheetBytes: entry.uncompressedSize,
+      merges: () => readMerges(entry, maxInflated),
+      rows: (onBytes?: (bytes: number) => void) => rows(entry, onBytes),
+    })),
+  };
+}
+
+/**
+ * The <mergeCell ref="…"/> elements of a sheet. They stand after all the rows, so the sheet is
+ * inflated once more and only searched (no XML parse): text is cut at its last '<' so an element
+ * never spans two chunks.
+ */
+async function readMerges(entry: ZipEntry, maxInflated: number): Promise<MergeRange[]> {
+  const found: MergeRange[] = [];
+  const decoder = new TextDecoder('utf-8');
+  const pattern = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
+  let carry = '';
+  let seen = 0;
+  const scan = (text: string) => {
+    for (const m of text.matchAll(pattern)) {
+      const range = parseRange(m[1] ?? '');
+      if (range && found.length < maxMerges) found.push(range);
+    }
+  };
+  for await (const chunk of entry.stream() as AsyncIterable<Buffer>) {
+    seen += chunk.length;
+    if (seen > maxInflated) throw new Error('worksheet inflates beyond the limit');
+    const text = carry + decoder.decode(chunk, { stream: true });
+    const cut = text.lastIndexOf('<');
+    scan(cut === -1 ? text : text.slice(0, cut));
+    carry = cut === -1 ? '' : text.slice(cut);
+    // An element cannot be this long: a crafted file without '<' is not kept in memory.
+    if (carry.length > 65_536) carry = '';
+  }
+  scan(carry + decoder.decode());
+  return found;
 }
