@@ -5,3 +5,4 @@ export * from './sheet-dates.ts';
 export * from './stage-labels.ts';
 export * from './fields.ts';
 export * from './layout.ts';
+export * from './summary-sheet.ts';

@@ -21,7 +21,7 @@ import { matchStageLabel } from './stage-labels.ts';
 import { isNoteText, readMeta, type SheetMeta } from './sheet-meta.ts';
 
 export type { Cell } from './cells.ts';
-export { parseMetaLine, type SheetMeta } from './sheet-meta.ts';
+export { parseMetaLine, readMeta, type SheetMeta } from './sheet-meta.ts';
 
 export type { SheetHeader } from './header-block.ts';
 export { MergedDownFiller, headerBlock, maxHeaderRows } from './header-block.ts';

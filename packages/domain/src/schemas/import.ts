@@ -26,6 +26,20 @@ export const importOptionsSchema = z.object({
   amountUnit: z.enum(amountUnits).optional(),
   /** Create the responsible units the file names that do not exist yet. */
   createUnits: z.boolean().default(false),
+  /**
+   * Per sheet of a workbook (by 0-based index): whether to import it (default: every visible
+   * project sheet) and the unit of its rows without a 责任单位 (default: its 填报单位 or name).
+   */
+  sheets: z
+    .array(
+      z.object({
+        index: z.number().int().min(0).max(255),
+        include: z.boolean().optional(),
+        unitName: z.string().max(100).nullable().optional(),
+      }),
+    )
+    .max(256)
+    .optional(),
   /** The unit for every row when the file has no 责任单位 column. */
   defaultUnitId: idSchema.optional(),
 });

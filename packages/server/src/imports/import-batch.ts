@@ -1,7 +1,12 @@
 /** Import batches as the API shows them, and the progress of a running preview or commit (in memory). */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { mappingKey, type ColumnMapping, type DetectedLayout } from '@landfall/domain/import/index';
+import {
+  mappingKey,
+  type ColumnMapping,
+  type DetectedLayout,
+  type SummaryLayout,
+} from '@landfall/domain/import/index';
 import type { importOptionsSchema } from '@landfall/domain/schemas/import';
 import type { Ctx } from '../context.ts';
 import { authorize } from '../auth/authorize.ts';
@@ -28,17 +33,56 @@ export function importProgress(id: string): ImportProgress | null {
   return running.get(id) ?? null;
 }
 
+export interface StoredHeader {
+  column: number;
+  letter: string;
+  text: string;
+  parent: string | null;
+}
+
+/** Where a sheet's responsible unit comes from when it has no 责任单位 column. */
+export type SheetUnitSource = 'reporting_unit' | 'sheet_name';
+
+/** One sheet of the upload as the layout detection read it (Excel row numbers, 1-based). */
+export interface StoredSheet {
+  index: number;
+  name: string | null;
+  hidden: boolean;
+  /** projects: a ledger table; summary: a 汇总 of the others; other: neither (说明, 封面, empty). */
+  kind: 'projects' | 'summary' | 'other';
+  headerRows: number[];
+  dataStart: number;
+  headers: StoredHeader[];
+  meta: DetectedLayout['meta'] | null;
+  mapping: ColumnMapping[];
+  signature: string | null;
+  savedMapping: boolean;
+  /** The unit for rows without a 责任单位 (the sheet's 填报单位 or its name), and where it came from. */
+  unitName: string | null;
+  unitSource: SheetUnitSource | null;
+  /** Columns merged down over their rows (区县, 类别): filled into every row of the merge. */
+  mergedDown: number;
+  summary: SummaryLayout | null;
+  sample: { row: number; cells: string[] }[];
+}
+
+/**
+ * The layout of an upload. The top-level fields are those of its first project sheet (the one
+ * the mapping screen shows); `sheets` lists every sheet (absent on batches uploaded before
+ * workbooks were read whole: then the one sheet is the top level).
+ */
 export interface StoredLayout {
   sheet: SheetInfo;
   /** Excel row numbers (1-based). */
   headerRows: number[];
   dataStart: number;
-  headers: { column: number; letter: string; text: string; parent: string | null }[];
+  headers: StoredHeader[];
   meta: DetectedLayout['meta'];
   mapping: ColumnMapping[];
   signature: string;
   savedMapping: boolean;
   sample: { row: number; cells: string[] }[];
+  sheets?: StoredSheet[];
 }
 
 export function fileProblem(ctx: Ctx, err: FormatError): AppError {

@@ -26,6 +26,8 @@ export interface RowIssue {
   cell: string;
   value: string;
   message: string;
+  /** The sheet's name, in a workbook of several sheets. */
+  sheet?: string;
 }
 
 export interface ImportRecord {

@@ -7,7 +7,71 @@ import type { Ctx, Tx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
 import { getTenant } from '../tenants/tenant.repo.ts';
 import type { ImportSummary } from './import-types.ts';
-import { headerKey, type ImportOptions, type loadBatch, type StoredLayout } from './import-batch.ts';
+import {
+  headerKey,
+  type ImportOptions,
+  type loadBatch,
+  type StoredLayout,
+  type StoredSheet,
+} from './import-batch.ts';
+
+/** A batch stored before workbooks were read whole: its one sheet, from the top level. */
+export function sheetsOf(layout: StoredLayout): StoredSheet[] {
+  if (layout.sheets) return layout.sheets;
+  return [
+    {
+      index: 0,
+      name: layout.sheet.sheetName,
+      hidden: false,
+      kind: 'projects',
+      headerRows: layout.headerRows,
+      dataStart: layout.dataStart,
+      headers: layout.headers,
+      meta: layout.meta,
+      mapping: layout.mapping,
+      signature: layout.signature,
+      savedMapping: layout.savedMapping,
+      unitName: null,
+      unitSource: null,
+      mergedDown: 0,
+      summary: null,
+      sample: layout.sample,
+    },
+  ];
+}
+
+/** What the run of one project sheet needs. */
+export interface SheetSettings {
+  index: number;
+  name: string | null;
+  mapping: ColumnMapping[];
+  dataStart: number;
+  cutOff: string;
+  cutOffGiven: boolean;
+  amountUnit: AmountUnit;
+  amountUnitGiven: boolean;
+  /** The unit of rows without a 责任单位 of their own (the sheet's 填报单位 or name), if any. */
+  unitName: string | null;
+}
+
+function invalid(ctx: Ctx, path: string, zh: string, en: string): never {
+  const message = ctx.locale === 'zh-CN' ? zh : en;
+  throw new AppError('validation_failed', message, { fields: [{ path: [path], message }] });
+}
+
+function chosenMapping(sheet: StoredSheet, options: ImportOptions): ColumnMapping[] {
+  if (!options.columns) return sheet.mapping;
+  return sheet.headers.map((h) => {
+    const chosen = options.columns!.find((c) => c.column === h.column);
+    const proposed = sheet.mapping.find((m) => m.column === h.column);
+    return {
+      column: h.column,
+      header: proposed?.header ?? h.text,
+      field: chosen ? chosen.field : (proposed?.field ?? null),
+      unit: chosen ? (chosen.unit ?? null) : (proposed?.unit ?? null),
+    };
+  });
+}
 
 export async function settingsFor(
   ctx: Ctx,
@@ -15,38 +79,45 @@ export async function settingsFor(
   options: ImportOptions,
 ) {
   const layout = batch.layout as StoredLayout;
-  const mapping: ColumnMapping[] = options.columns
-    ? layout.headers.map((h) => {
-        const chosen = options.columns!.find((c) => c.column === h.column);
-        const proposed = layout.mapping.find((m) => m.column === h.column);
-        return {
-          column: h.column,
-          header: proposed?.header ?? h.text,
-          field: chosen ? chosen.field : (proposed?.field ?? null),
-          unit: chosen ? (chosen.unit ?? null) : (proposed?.unit ?? null),
-        };
-      })
-    : layout.mapping;
-  const fields = mapping.map((m) => m.field).filter(Boolean);
-  if (!fields.includes('name')) {
-    const message =
-      ctx.locale === 'zh-CN' ? '请指定“项目名称”对应的列' : 'Choose the column holding 项目名称';
-    throw new AppError('validation_failed', message, { fields: [{ path: ['columns'], message }] });
-  }
-  const duplicates = fields.filter((f, i) => fields.indexOf(f) !== i);
-  if (duplicates.length) {
-    const message =
-      ctx.locale === 'zh-CN' ? '同一字段只能对应一列' : 'A field can be mapped to one column only';
-    throw new AppError('validation_failed', message, { fields: [{ path: ['columns'], message }] });
-  }
+  const all = sheetsOf(layout);
   const today = shanghaiToday(ctx.clock.now());
-  const cutOff = options.cutOff ?? layout.meta.cutOff ?? today;
-  if (cutOff > today) {
-    const message =
-      ctx.locale === 'zh-CN' ? `截止日期 ${cutOff} 晚于今天` : `The cut-off ${cutOff} is in the future`;
-    throw new AppError('validation_failed', message, { fields: [{ path: ['cutOff'], message }] });
-  }
-  const amountUnit: AmountUnit = options.amountUnit ?? layout.meta.amountUnit ?? 'wan';
+  // The workbook's own cut-off: the first sheet that states one (a unit sheet may not).
+  const bookCutOff = all.map((sheet) => sheet.meta?.cutOff).find(Boolean) ?? null;
+  const bookUnit = all.map((sheet) => sheet.meta?.amountUnit).find(Boolean) ?? null;
+  const choice = (index: number) => options.sheets?.find((s) => s.index === index);
+  const included = all.filter((sheet) => {
+    if (sheet.kind !== 'projects') return false;
+    return choice(sheet.index)?.include ?? !sheet.hidden;
+  });
+  if (!included.length) invalid(ctx, 'sheets', '请至少选择一个工作表', 'Choose at least one sheet');
+  const sheets: SheetSettings[] = included.map((sheet) => {
+    // The mapping screen shows the first project sheet: its choices hold for every sheet with the same header.
+    const mapping =
+      sheet.signature === layout.signature ? chosenMapping(sheet, options) : sheet.mapping;
+    const label = sheet.name ? `工作表「${sheet.name}」：` : '';
+    const labelEn = sheet.name ? `Sheet ${sheet.name}: ` : '';
+    const fields = mapping.map((m) => m.field).filter(Boolean);
+    if (!fields.includes('name'))
+      invalid(ctx, 'columns', `${label}请指定“项目名称”对应的列`, `${labelEn}choose the column holding 项目名称`);
+    if (fields.some((f, i) => fields.indexOf(f) !== i))
+      invalid(ctx, 'columns', `${label}同一字段只能对应一列`, `${labelEn}a field can be mapped to one column only`);
+    const cutOff = options.cutOff ?? sheet.meta?.cutOff ?? bookCutOff ?? today;
+    if (cutOff > today)
+      invalid(ctx, 'cutOff', `${label}截止日期 ${cutOff} 晚于今天`, `${labelEn}the cut-off ${cutOff} is in the future`);
+    const unitChoice = choice(sheet.index)?.unitName;
+    return {
+      index: sheet.index,
+      name: sheet.name,
+      mapping,
+      dataStart: sheet.dataStart,
+      cutOff,
+      cutOffGiven: Boolean(options.cutOff ?? sheet.meta?.cutOff ?? bookCutOff),
+      amountUnit: options.amountUnit ?? sheet.meta?.amountUnit ?? bookUnit ?? 'wan',
+      amountUnitGiven:
+        Boolean(options.amountUnit ?? sheet.meta?.amountUnit ?? bookUnit) || mapping.some((m) => m.unit),
+      unitName: unitChoice === undefined ? sheet.unitName : unitChoice?.trim() || null,
+    };
+  });
   const stored = (batch.options as Partial<ImportOptions>).stageLabels ?? {};
   const stageLabels: Record<string, Stage> = {};
   for (const [label, stage] of Object.entries({ ...stored, ...(options.stageLabels ?? {}) })) {
@@ -59,43 +130,47 @@ export async function settingsFor(
       .where('id', '=', options.defaultUnitId)
       .where('tenant_id', '=', batch.tenant_id)
       .executeTakeFirst();
-    if (!unit) {
-      const message = ctx.locale === 'zh-CN' ? '默认责任单位不存在' : 'No such unit';
-      throw new AppError('validation_failed', message, { fields: [{ path: ['defaultUnitId'], message }] });
-    }
+    if (!unit) invalid(ctx, 'defaultUnitId', '默认责任单位不存在', 'No such unit');
   }
   const tenant = await getTenant(ctx.db, batch.tenant_id);
+  const primary = sheets.find((sheet) => sheet.index === all.find((s) => s.signature === layout.signature)?.index) ?? sheets[0]!;
   return {
     layout,
-    mapping,
-    cutOff,
-    cutOffGiven: Boolean(options.cutOff ?? layout.meta.cutOff),
-    amountUnit,
-    amountUnitGiven: Boolean(options.amountUnit ?? layout.meta.amountUnit) || mapping.some((m) => m.unit),
+    sheets,
+    summaries: all.filter((sheet) => sheet.kind === 'summary' && sheet.summary),
+    /** The first sheet's: what a one-sheet file had. */
+    mapping: primary.mapping,
+    cutOff: primary.cutOff,
+    amountUnit: primary.amountUnit,
     stageLabels,
     tenantDivision: tenant.division_code,
   };
 }
 
 export function withFileNotes(summary: ImportSummary, s: Awaited<ReturnType<typeof settingsFor>>) {
-  const notes = [];
-  if (!s.cutOffGiven) {
-    notes.push({
-      row: 0,
-      column: '截止日期',
-      cell: '',
-      value: '',
-      message: `文件未写明截止日期，按 ${s.cutOff} 处理`,
-    });
-  }
-  if (!s.amountUnitGiven) {
-    notes.push({
-      row: 0,
-      column: '金额单位',
-      cell: '',
-      value: '',
-      message: '文件未写明金额单位，按万元处理',
-    });
+  const notes: ImportSummary['warnings'] = [];
+  for (const sheet of s.sheets) {
+    const where = s.sheets.length > 1 && sheet.name ? { sheet: sheet.name } : {};
+    if (!sheet.cutOffGiven) {
+      notes.push({
+        row: 0,
+        column: '截止日期',
+        cell: '',
+        value: '',
+        message: `文件未写明截止日期，按 ${sheet.cutOff} 处理`,
+        ...where,
+      });
+    }
+    if (!sheet.amountUnitGiven) {
+      notes.push({
+        row: 0,
+        column: '金额单位',
+        cell: '',
+        value: '',
+        message: '文件未写明金额单位，按万元处理',
+        ...where,
+      });
+    }
   }
   summary.warnings.unshift(...notes);
   summary.warningCount += notes.length;
