@@ -99,6 +99,8 @@ describe('detectLayout', () => {
       title: '万州区2017年招商引资项目推进台账',
       reportingUnit: '万州区投资促进局',
       cutOff: '2017-09-30',
+      cutOffSource: { kind: 'cut_off_key', text: '截止时间：2017年9月30日', inTitle: false },
+      reportDate: null,
       amountUnit: 'wan',
       lines: [
         '万州区2017年招商引资项目推进台账',
@@ -193,6 +195,8 @@ describe('detectLayout', () => {
       title: '2017年重大招商项目统计表',
       reportingUnit: null,
       cutOff: null,
+      cutOffSource: null,
+      reportDate: null,
       amountUnit: null,
       lines: ['2017年重大招商项目统计表'],
     });
@@ -221,7 +225,15 @@ describe('detectLayout', () => {
         { text: '责任单位', parent: null },
         { text: '协议投资额', parent: null },
       ],
-      meta: { title: null, reportingUnit: null, cutOff: null, amountUnit: null, lines: [] },
+      meta: {
+        title: null,
+        reportingUnit: null,
+        cutOff: null,
+        cutOffSource: null,
+        reportDate: null,
+        amountUnit: null,
+        lines: [],
+      },
       mapping: [
         { column: 0, header: '项目名称', field: 'name', unit: null },
         { column: 1, header: '责任单位', field: 'unit', unit: null },
@@ -379,6 +391,8 @@ describe('detectLayout', () => {
       title: 'XX县招商引资项目台账',
       reportingUnit: 'XX县招商局',
       cutOff: '2017-09-30',
+      cutOffSource: { kind: 'cut_off_key', text: '截止时间：2017-09-30', inTitle: false },
+      reportDate: null,
       amountUnit: 'yi',
       lines: ['附件1', 'XX县招商引资项目台账', '填报单位： XX县招商局 截止时间： 2017-09-30 金额单位：亿元'],
     });
