@@ -16,6 +16,7 @@ import {
   parseSheetAmount,
   parseSheetDate,
 } from '@landfall/domain/import/index';
+import type { IndustryMatch } from './industry-text.ts';
 import type { PlaceResolver, PlaceResult } from './places.ts';
 
 export interface RowIssue {
@@ -75,7 +76,8 @@ export interface RowContext {
   cutOff: string;
   date1904: boolean;
   places: PlaceResolver;
-  industryCode(text: string): string | null;
+  /** An industry cell → its GB/T 4754 code (null when unknown) and a warning to show, if any. */
+  industryCode(text: string): IndustryMatch;
 }
 
 export function columnLetter(index: number): string {
@@ -264,9 +266,9 @@ export function interpretRow(
   }
 
   const industryText = str('industry');
-  const industryCode = industryText ? ctx.industryCode(industryText) : null;
-  if (industryText && !industryCode)
-    issue(warnings, 'industry', raw('industry'), '未能对应到国民经济行业分类，行业留空');
+  const industry = industryText ? ctx.industryCode(industryText) : null;
+  const industryCode = industry?.code ?? null;
+  if (industry?.warning) issue(warnings, 'industry', raw('industry'), industry.warning);
 
   const capitalText = str('capitalKind');
   let capitalKind: 'domestic' | 'foreign' | null = null;
