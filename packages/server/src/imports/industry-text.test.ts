@@ -112,3 +112,25 @@ describe('industryResolver: disagreement and unknowns', () => {
     expect(resolve(text)).toEqual({ code: null, warning });
   });
 });
+
+describe('industryResolver: every entry of the standard', () => {
+  it('reads each code, each name and each "letter+code name" back to that entry, without a warning', async () => {
+    const rows = await database.db.selectFrom('industry').select(['code', 'name', 'parent_code']).execute();
+    const byCode = new Map(rows.map((row) => [row.code, row]));
+    const sectionOf = (code: string): string => {
+      const parent = byCode.get(code)?.parent_code;
+      return parent ? sectionOf(parent) : code;
+    };
+    expect(rows.length).toBe(1971);
+    for (const row of rows) {
+      expect(resolve(row.code), row.code).toEqual({ code: row.code, warning: null });
+      // A name several levels share gives the most specific entry of that name.
+      const byName = resolve(row.name);
+      expect(byName.warning, row.name).toBeNull();
+      expect(byCode.get(byName.code ?? '')?.name, row.name).toBe(row.name);
+      const section = sectionOf(row.code);
+      const full = section === row.code ? `${row.code} ${row.name}` : `${section}${row.code}${row.name}`;
+      expect(resolve(full), full).toEqual({ code: row.code, warning: null });
+    }
+  });
+});

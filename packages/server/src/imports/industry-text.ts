@@ -140,10 +140,13 @@ export function industryMatcher(rows: readonly IndustryRef[]): (text: string) =>
       };
     }
     if (!parts.name) return { code, warning: null };
-    if (fromName && ancestors(code).includes(fromName)) return { code, warning: null };
-    if (fromName && ancestors(fromName).includes(code)) return { code: fromName, warning: null };
     const official = industryNameKey(byCode.get(code)?.name ?? '');
     const typed = industryNameKey(parts.name);
+    // The code's own name ('K 房地产业', though division 70 has that name too), or a wider one.
+    if (typed === official || (fromName && ancestors(code).includes(fromName)))
+      return { code, warning: null };
+    // A wider code before a narrower name ('30 玻璃纤维增强塑料制品制造'): the name's.
+    if (fromName && ancestors(fromName).includes(code)) return { code: fromName, warning: null };
     if (!fromName && typed.length >= 2 && (official.includes(typed) || typed.includes(official)))
       return { code, warning: null };
     // A lone letter before a name that is not its section's is part of the name ('A股上市公司').
