@@ -11,6 +11,7 @@ import {
   rankHeader,
   type ImportField,
 } from './fields.ts';
+import { nameStandInHeaders, weakNameHeaders } from './header-synonyms.ts';
 
 const headers = (...texts: string[]) => texts.map((text) => ({ text, parent: null }));
 
@@ -61,6 +62,16 @@ describe('import fields', () => {
         expect(matchHeader(synonym)).toBe(field);
       }
     }
+  });
+
+  it('keeps the weak name headers apart from every synonym, so they stay weak', () => {
+    const synonyms = new Set(importFields.flatMap((field) => headerSynonyms[field]));
+    for (const header of weakNameHeaders) {
+      expect(normaliseHeader(header)).toBe(header);
+      expect(synonyms.has(header), header).toBe(false);
+      expect(rankHeader(header)).toEqual({ field: 'name', strength: 1 });
+    }
+    for (const header of nameStandInHeaders) expect(headerSynonyms.investorName).toContain(header);
   });
 
   it('matches each field label to its field', () => {
@@ -309,6 +320,54 @@ describe('matchHeader', () => {
     expect(rankHeader('名称', '投资方')).toEqual({ field: 'investorName', strength: 4 });
     expect(rankHeader('项目名称及建设内容')).toEqual({ field: 'name', strength: 2 });
   });
+
+  it.each([
+    '在万州注册名称',
+    '在本区注册企业名称',
+    '在万州注册的公司名称',
+    '在万州设立企业名称',
+    '本地注册企业名称',
+    '新注册企业名称',
+    '注册企业名称',
+    '项目公司名称',
+    '项目公司',
+    '项目业主',
+    '项目业主单位',
+    '项目单位',
+    '落地企业名称',
+  ])('takes the company the project registered, %j, as a weak project-name match', (header) => {
+    expect(rankHeader(header)).toEqual({ field: 'name', strength: 1 });
+  });
+
+  it('takes 企业名称 as the investor, with the project name as its stand-in', () => {
+    expect(rankHeader('企业名称')).toEqual({ field: 'investorName', strength: 3, standIn: 'name' });
+    expect(rankHeader('公司名称')).toEqual({ field: 'investorName', strength: 3, standIn: 'name' });
+    expect(rankHeader('企业名称', '投资方')).toEqual({ field: 'investorName', strength: 4 });
+    expect(rankHeader('投资企业名称')).toEqual({ field: 'investorName', strength: 3 });
+  });
+
+  it.each([
+    '国民经济行业',
+    '国民经济行业分类',
+    '国民经济行业分类（GB/T 4754-2017）',
+    '国民经济行业分类及代码',
+    '所属国民经济行业',
+    '行业代码',
+    '行业类别',
+    '所属行业',
+    '所属行业（代码）',
+    '产业类别',
+    '行业分类',
+    '行业分类及代码',
+    '行业门类',
+    '行业名称',
+  ])('maps %j to the industry', (header) => {
+    expect(matchHeader(header)).toBe('industry');
+  });
+
+  it.each(['行业主管部门', '产业园区'])('does not take %j for the industry', (header) => {
+    expect(matchHeader(header)).not.toBe('industry');
+  });
 });
 
 describe('mappingKey', () => {
@@ -379,6 +438,51 @@ describe('proposeMapping', () => {
         { text: '名称', parent: '投资方' },
       ]).map((c) => c.field),
     ).toEqual(['name', 'investorName']);
+  });
+
+  it('takes 在万州注册名称 as the project name when no 项目名称 column exists', () => {
+    const mapping = proposeMapping(
+      headers('序号', '在万州注册名称', '投资方', '所属行业', '协议投资额（万元）', '项目阶段'),
+    );
+    expect(mapping.map((c) => c.field)).toEqual([
+      'seq',
+      'name',
+      'investorName',
+      'industry',
+      'agreedInvestment',
+      'stage',
+    ]);
+  });
+
+  it('takes 项目名称 as the project name beside 在万州注册名称, which then maps to nothing', () => {
+    const mapping = proposeMapping(headers('序号', '在万州注册名称', '项目名称', '企业名称'));
+    expect(mapping.map((c) => c.field)).toEqual(['seq', null, 'name', 'investorName']);
+  });
+
+  it('keeps 企业名称 for the investor beside any name header, and lets it name the project alone', () => {
+    expect(proposeMapping(headers('企业名称', '在万州注册名称')).map((c) => c.field)).toEqual([
+      'investorName',
+      'name',
+    ]);
+    expect(proposeMapping(headers('企业名称', '名称')).map((c) => c.field)).toEqual(['investorName', 'name']);
+    expect(proposeMapping(headers('序号', '企业名称', '投资方', '所属行业')).map((c) => c.field)).toEqual([
+      'seq',
+      'name',
+      'investorName',
+      'industry',
+    ]);
+    expect(proposeMapping(headers('序号', '企业名称', '所属行业')).map((c) => c.field)).toEqual([
+      'seq',
+      'name',
+      'industry',
+    ]);
+  });
+
+  it('lets a saved mapping decide 企业名称 even when no name column exists', () => {
+    const mapping = proposeMapping(headers('企业名称', '项目简称'), {
+      saved: { 企业名称: 'investorName', 项目简称: 'name' },
+    });
+    expect(mapping.map((c) => c.field)).toEqual(['investorName', 'name']);
   });
 
   it('lets saved mappings override, including a saved "not imported"', () => {

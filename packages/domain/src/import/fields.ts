@@ -12,7 +12,10 @@ import {
   dateGroupParents,
   headerGroups,
   headerSynonyms,
+  nameStandInHeaders,
   plannedDateGroupParents,
+  weakNameHeaders,
+  weakNamePattern,
 } from './header-synonyms.ts';
 
 export { headerGroups, headerSynonyms } from './header-synonyms.ts';
@@ -171,6 +174,7 @@ const patterns: Array<[RegExp, ImportField]> = [
   [/^截[至止].*累计到位/, 'fundsCumulative'],
   [/信用代码|组织机构代码/, 'investorCreditCode'],
   [/^项目名称/, 'name'],
+  [/^(?:所属)?国民经济行业|^(?:所属)?(?:行业|产业)(?:门类|大类|分类|类别|类型|代码|名称)/, 'industry'],
   [/^(?:协议|合同|签约)(?:总)?投资|^(?:计划)?总投资/, 'agreedInvestment'],
   [/^(?:其中)?固定资产投资/, 'fixedAsset'],
   [/联系领导|包抓领导|分管领导|挂联领导|包联领导/, 'leaderInCharge'],
@@ -182,12 +186,20 @@ const patterns: Array<[RegExp, ImportField]> = [
   [/备注$/, 'remarks'],
 ];
 
-/** How sure a header match is: 4 parent group + child, 3 synonym, 2 pattern, 1 a bare 名称. */
+/**
+ * How sure a header match is: 4 parent group + child, 3 synonym, 2 pattern, 1 a weak name
+ * header (a bare 名称, 在万州注册名称, 项目公司名称).
+ */
 export type HeaderMatchStrength = 1 | 2 | 3 | 4;
 export interface HeaderMatch {
   field: ImportField;
   strength: HeaderMatchStrength;
+  /** The field the header names instead when no column of the sheet names it: 企业名称 → name. */
+  standIn?: ImportField;
 }
+
+const weakNames = new Set(weakNameHeaders.map(normaliseHeader));
+const nameStandIns = new Set(nameStandInHeaders.map(normaliseHeader));
 
 function matchUnderParent(header: string, parent: string): HeaderMatch | null | undefined {
   for (const group of headerGroups) {
@@ -210,8 +222,10 @@ function matchUnderParent(header: string, parent: string): HeaderMatch | null | 
 
 /**
  * The field a header names and how sure the match is. `parent` is the group header above it
- * (forward-filled over a merged cell), if any. A bare 名称 under no known group is a weak
+ * (forward-filled over a merged cell), if any. A bare 名称 under no known group, or the name of
+ * the company the project registered (在万州注册名称, 项目公司名称, 项目业主), is a weak
  * (strength 1) match for the project name: proposeMapping lets a real 项目名称 column win.
+ * 企业名称 names the investor, with the project name as its stand-in (see proposeMapping).
  */
 export function rankHeader(header: string, parent?: string | null): HeaderMatch | null {
   if (parent?.includes('/')) return rankPath([...parent.split('/'), header]);
@@ -225,13 +239,13 @@ export function rankHeader(header: string, parent?: string | null): HeaderMatch 
     if (underParent !== undefined) return underParent;
   }
   const field = exact(text);
-  if (field) return { field, strength: 3 };
+  if (field) return nameStandIns.has(text) ? { field, strength: 3, standIn: 'name' } : { field, strength: 3 };
   if ([...text].length <= 16) {
     for (const [pattern, patternField] of patterns) {
       if (pattern.test(text)) return { field: patternField, strength: 2 };
     }
   }
-  if (text === '名称' || text === '全称') return { field: 'name', strength: 1 };
+  if (weakNames.has(text) || weakNamePattern.test(text)) return { field: 'name', strength: 1 };
   return null;
 }
 
@@ -312,7 +326,8 @@ function savedField(
 /**
  * One mapping per header column. A saved mapping (also a saved null) overrides the matcher;
  * each field goes to one column only: saved ones first, then the strongest match, the leftmost
- * among equals; later claimants get null. Amount columns take the unit their header (or its
+ * among equals; later claimants get null. When no column names the project, the leftmost
+ * header with the project name as its stand-in (企业名称) names it instead. Amount columns take the unit their header (or its
  * group) declares — （万元）, (亿元), （元） — else `defaultUnit`.
  */
 export function proposeMapping(
@@ -323,8 +338,12 @@ export function proposeMapping(
     const saved = savedField(options.saved, mappingKey(text, parent));
     if (saved !== undefined) return { column, field: saved, strength: 5 };
     const match = rankHeader(text, parent);
-    return { column, field: match?.field ?? null, strength: match?.strength ?? 0 };
+    return { column, field: match?.field ?? null, strength: match?.strength ?? 0, standIn: match?.standIn };
   });
+  if (!claims.some((claim) => claim.field === 'name')) {
+    const standIn = claims.find((claim) => claim.standIn === 'name');
+    if (standIn) standIn.field = 'name';
+  }
   const assigned = new Map<number, ImportField>();
   const taken = new Set<ImportField>();
   const ordered = [...claims].sort((a, b) => b.strength - a.strength || a.column - b.column);

@@ -28,6 +28,8 @@ export const headerSynonyms: Record<ImportField, string[]> = {
     '签约主体',
     '签约单位',
     '企业名称',
+    '企业全称',
+    '公司名称',
     '客商名称',
     '客商',
     '投资商',
@@ -90,6 +92,21 @@ export const headerSynonyms: Record<ImportField, string[]> = {
     '产业领域',
     '所属领域',
     '行业领域',
+    '国民经济行业',
+    '国民经济行业分类',
+    '所属国民经济行业',
+    '国民经济行业代码',
+    '国民经济行业分类代码',
+    '国民经济行业名称',
+    '行业代码',
+    '行业名称',
+    '行业门类',
+    '行业分类代码',
+    '所属行业代码',
+    '所属行业名称',
+    '行业及代码',
+    '产业分类',
+    '所属产业类别',
   ],
   capitalKind: [
     '内外资',
@@ -298,6 +315,43 @@ export const headerSynonyms: Record<ImportField, string[]> = {
   ],
   remarks: ['备注', '说明', '其他', '备注说明'],
 };
+
+/**
+ * Headers that name the project only weakly (strength 1): the company the project set up
+ * (在万州注册名称, 项目公司名称, 项目业主). They name the project when the sheet has no 项目名称
+ * column; beside one they map to nothing.
+ */
+export const weakNameHeaders = [
+  '名称',
+  '全称',
+  '项目公司',
+  '项目公司名称',
+  '项目公司全称',
+  '注册企业名称',
+  '注册公司名称',
+  '注册名称',
+  '注册企业',
+  '落地企业名称',
+  '落户企业名称',
+  '项目企业名称',
+  '项目业主',
+  '项目业主单位',
+  '业主单位',
+  '项目单位',
+  '项目单位名称',
+  '项目法人',
+  '项目法人单位',
+];
+
+/** 在万州注册名称, 在本区注册企业名称, 本地注册公司名称, 在万州设立的公司名称, 新注册企业名称. */
+export const weakNamePattern =
+  /^(?:在.{1,10}|本地|当地|本区|本县|本市|新)?(?:注册|落地|落户|设立)的?(?:企业|公司|单位)?(?:名称|全称)$/;
+
+/**
+ * Headers that usually name the investor but name the project when no column does (no 项目名称,
+ * nor any weaker name header): a list of companies, one per project.
+ */
+export const nameStandInHeaders = ['企业名称', '企业全称', '公司名称'];
 
 /** Children that only name something under their group: '名称' under 投资方 is the investor's name. */
 export type GroupChildren = Record<string, ImportField | null>;

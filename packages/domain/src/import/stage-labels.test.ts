@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stages, type Stage } from '../stages.ts';
-import { defaultStageLabels, matchStageLabel, normaliseStageLabel } from './stage-labels.ts';
+import { defaultStageLabels, matchStageLabel, normaliseStageLabel, stageFromTitle } from './stage-labels.ts';
 
 describe('normaliseStageLabel', () => {
   it.each([
@@ -88,21 +88,101 @@ describe('matchStageLabel', () => {
     expect(matchStageLabel(text)).toBe(stage);
   });
 
-  it.each(['', '项目', '重点', '其他', '未开工', 'abc', '签约未开工'])('knows no stage for %j', (text) => {
-    expect(matchStageLabel(text)).toBeNull();
+  it.each([
+    ['在谈中', 'negotiating'],
+    ['洽谈', 'negotiating'],
+    ['正在洽谈', 'negotiating'],
+    ['签约未开工', 'signed'],
+    ['已签约未开工', 'signed'],
+    ['签约未开工项目（3个）', 'signed'],
+    ['已签约未注册', 'signed'],
+    ['已注册', 'settled'],
+    ['已落地', 'settled'],
+    ['已注册未开工', 'settled'],
+    ['续建', 'construction'],
+    ['续建项目', 'construction'],
+    ['在建', 'construction'],
+    ['建设中', 'construction'],
+    ['新开工', 'construction'],
+    ['已开工', 'construction'],
+    ['开工建设', 'construction'],
+    ['开工未投产', 'construction'],
+    ['已投产', 'production'],
+    ['部分投产', 'production'],
+    ['试生产', 'production'],
+    ['试运行', 'production'],
+    ['竣工投产', 'production'],
+    ['达产', 'production'],
+    ['已竣工', 'production'],
+    ['已建成', 'production'],
+    ['暂缓', 'paused'],
+    ['停滞', 'paused'],
+    ['停建', 'paused'],
+    ['终止', 'dropped'],
+    ['已终止', 'dropped'],
+    ['撤销', 'dropped'],
+  ] as [string, Stage][])('reads the office word %j as %s', (text, stage) => {
+    expect(matchStageLabel(text)).toBe(stage);
   });
+
+  it.each(['', '项目', '重点', '其他', '未开工', 'abc', '未签约', '签约开工'])(
+    'knows no stage for %j',
+    (text) => {
+      expect(matchStageLabel(text)).toBeNull();
+    },
+  );
 
   it('names every stage somewhere in the defaults', () => {
     expect(new Set(Object.values(defaultStageLabels))).toEqual(new Set(stages));
   });
 
   it('lets custom labels override and extend the defaults, in any key form', () => {
-    const custom: Record<string, Stage> = { 跟踪: 'planning', '签约 ': 'settled', 签约未开工项目: 'signed' };
+    const custom: Record<string, Stage> = { 跟踪: 'planning', '签约 ': 'settled', 研究中项目: 'negotiating' };
     expect(matchStageLabel('跟踪', custom)).toBe('planning');
     expect(matchStageLabel('签约', custom)).toBe('settled');
-    expect(matchStageLabel('签约未开工', custom)).toBe('signed');
+    expect(matchStageLabel('研究中', custom)).toBe('negotiating');
+    expect(matchStageLabel('研究中')).toBeNull();
     expect(matchStageLabel('在谈', custom)).toBe('negotiating');
     expect(matchStageLabel('跟踪')).toBeNull();
     expect(matchStageLabel('签约')).toBe('signed');
+  });
+});
+
+describe('stageFromTitle', () => {
+  it.each([
+    ['万州区2017年1-9月新签约工业项目一览表', 'signed'],
+    ['万州区招商引资签约项目情况表', 'signed'],
+    ['2017年签约未开工项目清单', 'signed'],
+    ['2017年1-9月新注册项目一览表', 'settled'],
+    ['新落地项目情况统计表（截至2017年9月30日）', 'settled'],
+    ['2017年新开工项目情况表（截至9月30日）', 'construction'],
+    ['2017年第三季度开工项目一览表', 'construction'],
+    ['万州区2017年在建项目推进台账', 'construction'],
+    ['２０１７年新投产项目一览表', 'production'],
+    ['2017年竣工投产项目情况表', 'production'],
+    ['万州区在谈项目一览表', 'negotiating'],
+    ['重点洽谈项目推进表', 'negotiating'],
+    ['2017年拟签约项目清单', 'negotiating'],
+    ['万州区招商引资储备项目库', 'planning'],
+    ['2018年策划包装项目一览表', 'planning'],
+    ['已终止项目明细表', 'dropped'],
+  ] as [string, Stage][])('%j → %s', (title, stage) => {
+    expect(stageFromTitle(title)).toBe(stage);
+  });
+
+  it.each([
+    '万州区2017年重点项目推进台账',
+    '万州区2017年招商引资项目推进台账',
+    '招商引资项目进展情况表（截至2017年9月30日）',
+    '2017年新签约及新开工项目一览表',
+    '未签约项目清单',
+    '',
+  ])('names no stage for %j', (title) => {
+    expect(stageFromTitle(title)).toBeNull();
+  });
+
+  it('names no stage for a missing title', () => {
+    expect(stageFromTitle(null)).toBeNull();
+    expect(stageFromTitle(undefined)).toBeNull();
   });
 });

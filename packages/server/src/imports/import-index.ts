@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { ProjectRow } from '../db/schema.ts';
+import { industryMatcher, type IndustryMatch, type IndustryRef } from './industry-text.ts';
 
 /**
  * A fresh copy of a string. Strings cut from a parsed chunk can keep the whole chunk alive in
@@ -41,7 +42,8 @@ export interface Known {
   enterprisesByCode: Map<string, KnownEnterprise>;
   enterprisesByName: Map<string, KnownEnterprise>;
   focus: { id: string; codePrefixes: string[] }[];
-  industries: { codes: Set<string>; byName: Map<string, string> };
+  /** GB/T 4754-2017, every level. */
+  industries: IndustryRef[];
 }
 
 export async function loadKnown(db: Tx, tenantId: string): Promise<Known> {
@@ -68,20 +70,18 @@ export async function loadKnown(db: Tx, tenantId: string): Promise<Known> {
     .where('tenant_id', '=', tenantId)
     .orderBy('sort_order')
     .execute();
-  const industries = await db.selectFrom('industry').select(['code', 'name', 'level']).execute();
+  const industries = await db
+    .selectFrom('industry')
+    .select(['code', 'name', 'level', 'parent_code'])
+    .execute();
   const known: Known = {
     units: new Map(units.map((u) => [normaliseName(u.name), { id: u.id, group_id: u.group_id }])),
     projects: new Map(),
     enterprisesByCode: new Map(),
     enterprisesByName: new Map(),
     focus: focus.map((f) => ({ id: f.id, codePrefixes: f.code_prefixes })),
-    industries: { codes: new Set(industries.map((i) => i.code)), byName: new Map() },
+    industries,
   };
-  // Class-level names win over the group/division of the same name.
-  const levelRank = { section: 0, division: 1, group: 2, class: 3 } as const;
-  for (const i of [...industries].sort((a, b) => levelRank[a.level] - levelRank[b.level])) {
-    known.industries.byName.set(i.name, i.code);
-  }
   for (const p of projects.rows) {
     const key = normaliseName(p.name);
     const list = known.projects.get(key) ?? [];
@@ -95,14 +95,12 @@ export async function loadKnown(db: Tx, tenantId: string): Promise<Known> {
   return known;
 }
 
-export function industryResolver(known: Known) {
-  return (text: string): string | null => {
-    const t = text.replace(/\s+/g, '');
-    const code = /^([A-T](?:\d{2,4})?)/.exec(t)?.[1];
-    if (code && known.industries.codes.has(code)) return code;
-    const name = t.replace(/^[A-T]\d{0,4}/, '');
-    return known.industries.byName.get(name) ?? null;
-  };
+/**
+ * An industry cell → its GB/T 4754-2017 code and a warning when the cell needs a look (code and
+ * name disagree, or the standard has neither): see industry-text.ts for the forms read.
+ */
+export function industryResolver(known: Known): (text: string) => IndustryMatch {
+  return industryMatcher(known.industries);
 }
 
 /** Units named in the file: an existing one, or a name to create on confirmation. */

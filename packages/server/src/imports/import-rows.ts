@@ -16,6 +16,7 @@ import {
   parseSheetAmount,
   parseSheetDate,
 } from '@landfall/domain/import/index';
+import type { IndustryMatch } from './industry-text.ts';
 import type { PlaceResolver, PlaceResult } from './places.ts';
 
 export interface RowIssue {
@@ -74,10 +75,16 @@ export interface RowContext {
   sectionStage: Stage | null;
   /** The section row the row stands under (一、在谈项目（22个）), if any. */
   sectionTitle: string | null;
+  /**
+   * The stage the table's title gives (stageFromTitle: 新签约项目一览表 → signed): for rows with
+   * no stage cell and no section of their own.
+   */
+  titleStage?: Stage | null;
   cutOff: string;
   date1904: boolean;
   places: PlaceResolver;
-  industryCode(text: string): string | null;
+  /** An industry cell → its GB/T 4754 code (null when unknown) and a warning to show, if any. */
+  industryCode(text: string): IndustryMatch;
 }
 
 export function columnLetter(index: number): string {
@@ -213,7 +220,7 @@ export function interpretRow(
     investorName || creditCode ? { name: investorName ?? '', creditCode, placeText, place } : null;
   if (investor && !investor.name) issue(errors, 'investorName', null, '填写了信用代码但缺少投资方名称');
 
-  // Stage: the stage column, or the section the row stands under.
+  // Stage: the stage column, else the section the row stands under, else the table's title.
   let stage: Stage | null;
   const stageLabel = str('stage');
   if (stageLabel) {
@@ -221,7 +228,8 @@ export function interpretRow(
     if (!stage)
       issue(errors, 'stage', raw('stage'), `无法识别的项目阶段「${stageLabel}」，请在阶段对照中指定`);
   } else {
-    stage = ctx.sectionStage;
+    // A section that names no stage (一、工业项目) leaves the title's: 新签约项目一览表 → signed.
+    stage = ctx.sectionStage ?? ctx.titleStage ?? null;
     if (!stage && ctx.sectionTitle) {
       issue(
         errors,
@@ -266,9 +274,9 @@ export function interpretRow(
   }
 
   const industryText = str('industry');
-  const industryCode = industryText ? ctx.industryCode(industryText) : null;
-  if (industryText && !industryCode)
-    issue(warnings, 'industry', raw('industry'), '未能对应到国民经济行业分类，行业留空');
+  const industry = industryText ? ctx.industryCode(industryText) : null;
+  const industryCode = industry?.code ?? null;
+  if (industry?.warning) issue(warnings, 'industry', raw('industry'), industry.warning);
 
   const capitalText = str('capitalKind');
   let capitalKind: 'domestic' | 'foreign' | null = null;
