@@ -209,7 +209,7 @@ export class ColumnScale {
     const out: RowIssue[] = [];
     for (const [field, key] of scaleFields) {
       const fen = record[key];
-      if (fen === null || fen <= 0) continue;
+      if (typeof fen !== 'number' || fen <= 0) continue;
       let col = this.columns.get(field);
       if (!col) {
         col = { bins: new Int32Array(BIN_COUNT), count: 0, median: 0, medianAt: 0, early: [] };

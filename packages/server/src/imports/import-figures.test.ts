@@ -1,53 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Cell } from '@landfall/domain/import/index';
 import { buildUser, createWorld, type TestWorld } from '../test/fixtures.ts';
 import type { TestClient } from '../test/client.ts';
-import { toXlsx } from '../test/ledger-files.ts';
+import { fundsSheet as sheet } from '../test/funds-sheet.ts';
 
 /**
  * A sheet's funds figures as the library reads them back (本月/本年/累计 on the dashboard and in
- * the stats), and the plausibility warnings a careful reader wants, each by its cell.
- * Columns: A 序号, B 项目名称, C 责任单位, D 项目阶段, E 协议投资额, F 签约时间, then the funds
- * columns the case asks for (G, H, I); data from row 4.
+ * the stats), each case its own import into one library.
  */
-type Funds = { month?: Cell; year?: Cell; cumulative?: Cell };
-interface Row extends Funds {
-  name: string;
-  stage?: string;
-  agreed?: Cell;
-  signed?: Cell;
-}
-const fundsHeaders = { month: '本月到位', year: '本年到位', cumulative: '累计到位' } as const;
-
-function sheet(cutOff: string, funds: (keyof Funds)[], rows: Row[], agreedHeader = '协议投资额') {
-  const [y, m, d] = cutOff.split('-').map(Number);
-  return toXlsx({
-    rows: [
-      ['万州区招商引资项目推进台账'],
-      [`填报单位：万州区投资促进局   截止时间：${y}年${m}月${d}日   单位：万元`],
-      [
-        '序号',
-        '项目名称',
-        '责任单位',
-        '项目阶段',
-        agreedHeader,
-        '签约时间',
-        ...funds.map((f) => fundsHeaders[f]),
-      ],
-      ...rows.map((r, i) => [
-        i + 1,
-        r.name,
-        '经信委',
-        r.stage ?? '已签约',
-        r.agreed ?? 100000,
-        r.signed ?? null,
-        ...funds.map((f) => r[f] ?? null),
-      ]),
-    ],
-    merges: [],
-  });
-}
-
 const WAN = 1_000_000;
 
 describe('import: the sheet’s funds figures, read back', () => {
