@@ -72,6 +72,30 @@ describe('import: plausibility warnings, each on its cell', () => {
       .executeTakeFirstOrThrow();
     expect(project.stage).toBe('negotiating');
     expect(Number(project.funds_in_place_fen)).toBe(120_000_000);
+
+    // A later sheet, the same project still 在谈 with more funds, now above its agreed investment:
+    // the existing project's row is warned on both counts and brought to the sheet's figure.
+    const later = await upload(
+      await fundsSheet(
+        '2026-04-08',
+        ['cumulative'],
+        [{ name: '在谈却有资金项目', stage: '洽谈中', agreed: 150, cumulative: 200 }],
+      ),
+    );
+    const second = await coordinator.post(`/api/imports/${later}/commit`, {});
+    expect(second.statusCode, second.body.slice(0, 2000)).toBe(200);
+    const again = second.json().summary;
+    expect(again.projects.updated).toBe(1);
+    expect(again.warnings.map((w: Warning) => [w.cell, w.message.slice(0, 12)])).toEqual([
+      ['G4', '累计到位（200万元）大'],
+      ['G4', '项目阶段为「在谈」，尚未'],
+    ]);
+    const after = await world.database.db
+      .selectFrom('project')
+      .select('funds_in_place_fen')
+      .where('name', '=', '在谈却有资金项目')
+      .executeTakeFirstOrThrow();
+    expect(Number(after.funds_in_place_fen)).toBe(200_000_000);
   });
 
   it('a figure ~1,000× off its column: named as it streams, and the first rows at the end of the sheet', async () => {
