@@ -37,7 +37,6 @@ import {
   type RunSettings,
 } from './import-types.ts';
 import {
-  enteredOnOf,
   flat,
   industryResolver,
   loadExisting,
@@ -46,6 +45,7 @@ import {
   type KnownProject,
 } from './import-index.ts';
 import { fundsPlan, stageChain } from './import-history.ts';
+import { ColumnScale, figureIssues, projectFigureWarnings, rowFigureWarnings } from './import-checks.ts';
 import { newProjectEntries, newProjectRow, projectPatch, updateEntries } from './import-plans.ts';
 import { ImportReferences } from './import-refs.ts';
 
@@ -98,6 +98,8 @@ export async function runImport(
       message,
     };
   };
+  const figures = figureIssues(settings.mapping, settings.amountUnit);
+  const scale = new ColumnScale(figures);
   const seen = new Map<string, { row: number; code: string }[]>();
   const unknownStages = new Set<string>();
   let sectionStage: Stage | null = null;
@@ -195,7 +197,7 @@ export async function runImport(
         const enterprise = record.investor ? await refs.ensureEnterprise(record.investor, capitalKind) : null;
         if (enterprise?.created) summary.enterprises.created += 1;
         if (enterprise?.updated) summary.enterprises.updated += 1;
-        const funds = fundsPlan(record, settings.cutOff, enteredOn, () => 0, true).entries;
+        const funds = fundsPlan(record, settings.cutOff, () => 0, true).entries;
         const id = randomUUID();
         const agreed = record.agreedFen ?? 0;
         const row = newProjectRow(record, steps, funds, {
@@ -223,6 +225,15 @@ export async function runImport(
           );
           continue;
         }
+        addIssues(
+          projectFigureWarnings(
+            record,
+            funds,
+            { stage: row.stage, stageBefore: row.stage_before, signedOn: row.signed_on, agreedFen: agreed },
+            figures,
+          ),
+          'warnings',
+        );
         entries.push(
           ...newProjectEntries(record, row as ProjectRow, steps, funds, enteredOn, enterprise?.id ?? null, {
             base: entryBase,
@@ -302,9 +313,15 @@ export async function runImport(
           state.lastProgress.current !== progressText.current ||
           state.lastProgress.problems !== progressText.problems ||
           state.lastProgress.nextSteps !== progressText.nextSteps);
-      const entered = await enteredOnOf(db, existingId);
-      const plan = fundsPlan(record, settings.cutOff, entered, state.fundsAt, false);
+      const plan = fundsPlan(record, settings.cutOff, state.fundsAt, false);
       const funds = plan.entries;
+      const facts = {
+        stage: record.stage ?? before.stage,
+        stageBefore: before.stage_before ?? before.stage,
+        signedOn: (patch.signed_on as string | undefined) ?? before.signed_on,
+        agreedFen: agreedAfter,
+      };
+      addIssues(projectFigureWarnings(record, funds, facts, figures), 'warnings');
       if (plan.monthMismatch) {
         addIssues(
           [
@@ -471,6 +488,11 @@ export async function runImport(
     });
     addIssues(errors, 'errors');
     addIssues(warnings, 'warnings');
+    if (record)
+      addIssues(
+        [...rowFigureWarnings(record, settings.cutOff, figures), ...scale.observe(record)],
+        'warnings',
+      );
     for (const e of errors) {
       if (e.message.startsWith('无法识别的项目阶段'))
         unknownStages.add(normaliseStageLabel(sectionLabel(e.value)));
@@ -479,8 +501,10 @@ export async function runImport(
     if (chunk.length >= CHUNK_ROWS) await flush();
   }
   await flush();
+  addIssues(scale.finish(), 'warnings');
   summary.unknownStages = [...unknownStages];
   summary.errors.sort((a, b) => a.row - b.row);
+  summary.warnings.sort((a, b) => a.row - b.row);
   if (settings.commit && summary.errorCount > 0) throw new ImportHasErrors(summary);
   return summary;
 }

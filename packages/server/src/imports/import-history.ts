@@ -7,49 +7,107 @@ import { addDays, monthStart, toMonth } from '@landfall/domain/dates';
 import { activeStages, type ActiveStage, type Stage } from '@landfall/domain/stages';
 import type { ImportRecord } from './import-rows.ts';
 
+/** Which figure of the sheet a funds entry stands for: its cell is the one a warning names. */
+export type FundsPart = 'fundsCumulative' | 'fundsYear' | 'fundsMonth';
+
+export interface PlannedFunds {
+  date: string;
+  amount: number;
+  /** The sheet's figure this entry is the part of (for warnings). */
+  part: FundsPart;
+  /**
+   * The entry's date stands in for a date the sheet does not give: the funds arrived before
+   * `arrivedBefore` (exclusive), their exact day (and, before a year, their month) unknown.
+   */
+  undated?: { arrivedBefore: string };
+}
+
+/** The day a new project's funds of unknown date are put on: the day before the cut-off's year, or its signing. */
+function undatedOn(record: ImportRecord, cutOff: string): string {
+  const prevYearEnd = `${Number(cutOff.slice(0, 4)) - 1}-12-31`;
+  const dated = [record.registeredOn, record.actualStartOn, record.productionOn].filter(
+    (d): d is string => d !== null,
+  );
+  const since = record.signedOn ?? record.enteredOn ?? dated.sort()[0] ?? null;
+  // A project that existed before this year (or of unknown age): before the year began.
+  if (since === null || since <= prevYearEnd) return prevYearEnd;
+  return since > cutOff ? cutOff : since;
+}
+
 /**
- * Funds entries that bring the project's cumulative funds to the sheet's figures. A new
- * project's 本月到位 is dated at the cut-off and the rest at the end of the month before;
- * an existing project's earlier months are already in the ledger and are not rewritten:
+ * Funds entries that bring the project's cumulative funds to the sheet's figures.
+ *
+ * A new project's figures are honoured exactly, each part on a date that keeps it in its
+ * period: 本月到位 at the cut-off; the rest of 本年到位 on the last day of the month before
+ * (1 January when the cut-off is in January); the rest of 累计到位 on 31 December of the
+ * year before — even when the project was signed this year (a plausibility warning says so).
+ * A figure whose period the sheet does not give (累计 without 本年, 本年 without 本月) is
+ * marked `undated`; 累计 with no 本年 column at all goes on the day before the year began when
+ * the project existed then, else on its signing (or entry) date — never into this month or
+ * year unless the project itself is that young. Inconsistent figures (本年 above 累计, 本月
+ * above 本年) are capped by the larger period's figure: the cumulative figure stands.
+ *
+ * An existing project's earlier months are already in the ledger and are not rewritten:
  * one entry at the cut-off brings the cumulative figure to the sheet's, and a 本月到位 that
  * disagrees with the ledger is reported as a warning.
  */
 export function fundsPlan(
   record: ImportRecord,
   cutOff: string,
-  enteredOn: string,
   current: (date: string) => number,
   isNew: boolean,
-): { entries: { date: string; amount: number }[]; monthMismatch: boolean } {
-  const prevMonthEnd = addDays(monthStart(toMonth(cutOff)), -1);
-  const prevYearEnd = `${Number(cutOff.slice(0, 4)) - 1}-12-31`;
+): { entries: PlannedFunds[]; monthMismatch: boolean } {
+  const yearStart = `${cutOff.slice(0, 4)}-01-01`;
+  const thisMonth = monthStart(toMonth(cutOff));
+  const prevMonthEnd = addDays(thisMonth, -1);
+  const prevYearEnd = addDays(yearStart, -1);
+  const { fundsCumulativeFen: c, fundsYearFen: y, fundsMonthFen: m } = record;
   let cumulative: number | null = null;
-  if (record.fundsCumulativeFen !== null) cumulative = record.fundsCumulativeFen;
-  else if (record.fundsYearFen !== null) cumulative = current(prevYearEnd) + record.fundsYearFen;
+  if (c !== null) cumulative = c;
+  else if (y !== null) cumulative = current(prevYearEnd) + y;
+  else if (m !== null) cumulative = current(prevMonthEnd) + m;
   if (cumulative === null) return { entries: [], monthMismatch: false };
-  const entries: { date: string; amount: number }[] = [];
+  const entries: PlannedFunds[] = [];
   if (isNew) {
-    // Buckets: before this year, this year before this month, this month — as far as the sheet tells.
-    const year = record.fundsYearFen;
-    const month = record.fundsMonthFen;
-    const bounds: { date: string; upTo: number | null }[] = [
-      { date: prevYearEnd, upTo: year !== null ? cumulative - year : null },
-      { date: prevMonthEnd, upTo: month !== null ? cumulative - month : null },
-    ];
-    let placed = 0;
-    for (const b of bounds) {
-      if (b.upTo === null || b.upTo - placed <= 0) continue;
-      // Never before the project entered the library.
-      const date = b.date < enteredOn ? enteredOn : b.date;
-      if (date > cutOff) continue;
-      entries.push({ date, amount: b.upTo - placed });
-      placed = b.upTo;
+    const year = y === null ? null : Math.min(y, cumulative);
+    const month = m === null ? null : Math.min(m, year ?? cumulative);
+    const add = (e: PlannedFunds) => {
+      if (e.amount > 0) entries.push(e);
+    };
+    if (year !== null) {
+      add({
+        date: prevYearEnd,
+        amount: cumulative - year,
+        part: 'fundsCumulative',
+        undated: { arrivedBefore: yearStart },
+      });
+      // In January the month is the year (a difference is a warning); else "this year, before
+      // this month" — or, with no 本月 figure, "this year, by the cut-off".
+      const january = thisMonth === yearStart;
+      add({
+        date: january ? yearStart : prevMonthEnd,
+        amount: year - (month ?? 0),
+        part: 'fundsYear',
+        ...(month === null
+          ? { undated: { arrivedBefore: addDays(cutOff, 1) } }
+          : january
+            ? {}
+            : { undated: { arrivedBefore: thisMonth } }),
+      });
+    } else {
+      add({
+        date: undatedOn(record, cutOff),
+        amount: cumulative - (month ?? 0),
+        part: 'fundsCumulative',
+        undated: { arrivedBefore: month === null ? addDays(cutOff, 1) : thisMonth },
+      });
     }
+    if (month !== null) add({ date: cutOff, amount: month, part: 'fundsMonth' });
   }
   const atCutOff = current(cutOff) + entries.reduce((s, e) => s + e.amount, 0);
-  if (cumulative !== atCutOff) entries.push({ date: cutOff, amount: cumulative - atCutOff });
-  const monthMismatch =
-    !isNew && record.fundsMonthFen !== null && cumulative - current(prevMonthEnd) !== record.fundsMonthFen;
+  if (cumulative !== atCutOff)
+    entries.push({ date: cutOff, amount: cumulative - atCutOff, part: 'fundsCumulative' });
+  const monthMismatch = !isNew && m !== null && cumulative - current(prevMonthEnd) !== m;
   return { entries, monthMismatch };
 }
 

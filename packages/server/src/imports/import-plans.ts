@@ -9,6 +9,7 @@ import type { Stage } from '@landfall/domain/stages';
 import type { LedgerEntryTable, ProjectRow } from '../db/schema.ts';
 import { toProject } from '../projects/project.mapper.ts';
 import type { ImportRecord } from './import-rows.ts';
+import type { PlannedFunds } from './import-history.ts';
 
 type EntryRow = Insertable<LedgerEntryTable>;
 
@@ -28,7 +29,7 @@ export function newProjectEntries(
   record: ImportRecord,
   row: ProjectRow,
   steps: { stage: Stage; on: string }[],
-  funds: { date: string; amount: number }[],
+  funds: PlannedFunds[],
   enteredOn: string,
   enterpriseId: string | null,
   ec: EntryContext,
@@ -70,7 +71,10 @@ export function newProjectEntries(
       amount_fen: f.amount,
       funding_source: ec.source,
       capital_kind: ec.capitalKind,
-      payload: ec.payload(record.row, { note: '导入台账' }),
+      payload: ec.payload(record.row, {
+        note: '导入台账',
+        ...(f.undated ? { undated: true, arrivedBefore: f.undated.arrivedBefore } : {}),
+      }),
     });
   }
   return entries;

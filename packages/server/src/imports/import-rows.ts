@@ -251,19 +251,7 @@ export function interpretRow(
   const fundsYearFen = amount('fundsYear');
   const fundsCumulativeFen = amount('fundsCumulative');
   amount('fundsYearPlan');
-  if (fundsCumulativeFen !== null && fundsMonthFen !== null && fundsMonthFen > fundsCumulativeFen) {
-    issue(errors, 'fundsMonth', raw('fundsMonth'), '本月到位不能大于累计到位');
-  }
-  if (fundsYearFen !== null && fundsMonthFen !== null && fundsMonthFen > fundsYearFen) {
-    issue(errors, 'fundsMonth', raw('fundsMonth'), '本月到位不能大于本年到位');
-  }
-  if (fundsCumulativeFen !== null && fundsYearFen !== null && fundsYearFen > fundsCumulativeFen) {
-    issue(errors, 'fundsYear', raw('fundsYear'), '本年到位不能大于累计到位');
-  }
-  const funded = (fundsCumulativeFen ?? fundsYearFen ?? 0) > 0;
-  if (funded && stage && (stage === 'planning' || stage === 'negotiating')) {
-    issue(errors, 'fundsCumulative', raw('fundsCumulative'), '项目尚未签约，不能有到位资金');
-  }
+  // 本月 ≤ 本年 ≤ 累计, funds before signing: plausibility warnings (import-checks), not errors.
 
   let landMu: string | null = null;
   const landText = str('landMu');

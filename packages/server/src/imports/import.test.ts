@@ -199,16 +199,17 @@ describe('import an office ledger', () => {
       region: 'yrd',
     });
 
-    // Funds: the month's part on the cut-off date, the rest before the month began.
+    // Funds: the month's part on the cut-off date; the rest (no 本年 column: its year unknown) on the
+    // signing date when the project was signed this year, else on the last day of the year before.
     const funds = await sql<{ name: string; effective_on: string; amount_fen: string }>`
       select p.name, e.effective_on::text, e.amount_fen from ledger_entry e join project p on p.id = e.project_id
       where e.kind = 'funding' order by p.name, e.effective_on`.execute(world.database.db);
     expect(funds.rows.map((r) => [r.name, r.effective_on, Number(r.amount_fen)])).toEqual(
       [
-        ['文旅小镇项目', '2017-08-31', 2_000_000_000],
-        ['智能终端产业园', '2017-08-31', 6_500_000_000],
+        ['文旅小镇项目', '2017-06-20', 2_000_000_000],
+        ['智能终端产业园', '2017-03-15', 6_500_000_000],
         ['智能终端产业园', '2017-09-30', 1_500_250_000],
-        ['汽车零部件生产基地', '2017-08-31', 44_500_000_000],
+        ['汽车零部件生产基地', '2016-12-31', 44_500_000_000],
         ['汽车零部件生产基地', '2017-09-30', 500_000_000],
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1]))),
     );

@@ -118,6 +118,8 @@ export const enUSLibrary: Record<keyof typeof zhCNLibrary, string> = {
   'funds.cumulative': 'Cumulative',
   'funds.note': 'Note',
   'funds.reversal': 'Reversal',
+  'funds.undated': 'Date unknown',
+  'funds.undatedBefore': 'Date unknown (arrived before {date}; counted on {on})',
   'progress.title': 'Add progress',
   'progress.date': 'Date',
   'progress.atLeastOne': 'Fill in at least one of the three',

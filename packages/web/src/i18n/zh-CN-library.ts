@@ -117,6 +117,8 @@ export const zhCNLibrary = {
   'funds.cumulative': '累计',
   'funds.note': '备注',
   'funds.reversal': '冲减更正',
+  'funds.undated': '到位时间不详',
+  'funds.undatedBefore': '到位时间不详（{date} 前到位，按 {on} 计）',
   'progress.title': '添加进展',
   'progress.date': '进展日期',
   'progress.atLeastOne': '请至少填写一项进展内容',

@@ -27,7 +27,18 @@ export function FundsTable({ entries }: { entries: LedgerEntry[] }) {
   const { t, locale } = useI18n();
   const rows = fundsRows(entries);
   const columns: TableColumnsType<FundsRow> = [
-    { title: t('funds.date'), key: 'date', render: (_v, row) => row.entry.effectiveOn },
+    {
+      title: t('funds.date'),
+      key: 'date',
+      render: (_v, row) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {row.entry.effectiveOn}
+          {row.entry.payload.undated === true ? (
+            <Tag style={{ marginInlineStart: 8 }}>{t('funds.undated')}</Tag>
+          ) : null}
+        </span>
+      ),
+    },
     {
       title: t('funds.amount'),
       key: 'amount',

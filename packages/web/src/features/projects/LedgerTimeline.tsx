@@ -147,6 +147,11 @@ export function LedgerTimeline(props: LedgerTimelineProps) {
             {entry.capitalKind ? (
               <Line label={t('funds.capitalKind')}>{t(`capitalKind.${entry.capitalKind}`)}</Line>
             ) : null}
+            {payload.undated === true ? (
+              <Line label={t('funds.date')}>
+                {t('funds.undatedBefore', { date: str(payload.arrivedBefore), on: entry.effectiveOn })}
+              </Line>
+            ) : null}
             {str(payload.note) ? <Line label={t('entry.note')}>{str(payload.note)}</Line> : null}
           </>
         );
