@@ -66,6 +66,26 @@ export const moveKindLabels: Record<MoveKind, Record<Locale, string>> = {
 
 export type StageMove = { from: Stage; to: Stage; kind: MoveKind };
 
+/**
+ * The kind a stage_move ledger entry records: a checked move (above), or `import` — the stage an
+ * imported sheet states, written as it stands (a sheet may skip steps or go back; the import warns).
+ */
+export const ledgerMoveKinds = [...moveKinds, 'import'] as const;
+export type LedgerMoveKind = (typeof ledgerMoveKinds)[number];
+
+export const ledgerMoveKindLabels: Record<LedgerMoveKind, Record<Locale, string>> = {
+  ...moveKindLabels,
+  import: { 'zh-CN': '导入', 'en-US': 'Import' },
+};
+
+export function isStage(value: unknown): value is Stage {
+  return typeof value === 'string' && (stages as readonly string[]).includes(value);
+}
+
+export function isLedgerMoveKind(value: unknown): value is LedgerMoveKind {
+  return typeof value === 'string' && (ledgerMoveKinds as readonly string[]).includes(value);
+}
+
 export const stageMoveErrors = [
   'same_stage',
   'skips_stages',

@@ -1,5 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { Stage } from '@landfall/domain/stages';
 import type { Tx } from '../context.ts';
+import { completeStageMove, previousStage } from '../ledger/stage-moves.ts';
 
 /**
  * The brief's reads, all as of a date D over dated facts only. A fact has the date it holds
@@ -39,18 +41,25 @@ export async function listNewLeads(db: Tx, w: BriefWindow) {
   return rows.rows;
 }
 
-/** Ledger entries new in the period, of the kinds asked for (created, stage_move) or carrying an amount. */
+/**
+ * Ledger entries new in the period, of the kinds asked for (created, stage_move) or carrying an amount.
+ * A stage move's payload is completed (from, to, kind) by the ledger's rule, `from` read as of D.
+ */
 export async function listNewEntries(db: Tx, w: BriefWindow, which: 'created' | 'stage_move' | 'funds') {
   const kind = which === 'funds' ? sql`e.amount_fen is not null` : sql`e.kind = ${which}`;
+  const previous = which === 'stage_move' ? previousStage('e', w.knownBefore) : sql`null`;
   const rows = await sql<{
     id: string;
     project_id: string;
     effective_on: string;
     amount_fen: string | null;
+    stage_to: Stage | null;
+    previous_stage: Stage | null;
     payload: Record<string, unknown>;
     late: boolean;
   }>`
-    select e.id, e.project_id, e.effective_on, e.amount_fen, e.payload, e.effective_on <= ${w.after} as late
+    select e.id, e.project_id, e.effective_on, e.amount_fen, e.stage_to, ${previous} as previous_stage,
+      e.payload, e.effective_on <= ${w.after} as late
     from ledger_entry e join project p on p.id = e.project_id
     where e.tenant_id = ${w.tenantId} and ${counted} and ${kind} and ${isNew(w, sql`e.effective_on`, entryKnownAt)}
     order by e.effective_on, e.id`.execute(db);
@@ -58,6 +67,14 @@ export async function listNewEntries(db: Tx, w: BriefWindow, which: 'created' | 
     ...r,
     id: Number(r.id),
     amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
+    payload:
+      which === 'stage_move'
+        ? completeStageMove(r.payload, {
+            stageTo: r.stage_to,
+            previousStage: r.previous_stage,
+            effectiveOn: r.effective_on,
+          })
+        : r.payload,
   }));
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Insertable } from 'kysely';
 import { deriveRegion, type FundingSource } from '@landfall/domain/regions';
-import type { Stage } from '@landfall/domain/stages';
+import type { LedgerMoveKind, Stage } from '@landfall/domain/stages';
 import type { LedgerEntryTable, ProjectRow } from '../db/schema.ts';
 import { toProject } from '../projects/project.mapper.ts';
 import type { ImportRecord } from './import-rows.ts';
@@ -22,6 +22,14 @@ export interface EntryContext {
   cutOff: string;
   source: FundingSource;
   capitalKind: 'domestic' | 'foreign';
+}
+
+/**
+ * A stage move as the ledger service writes it (`from`, `to`, `kind`, `evidence`); its kind is
+ * `import`: the sheet's stage, taken as it stands rather than checked as a move.
+ */
+function stageMovePayload(from: Stage, to: Stage, on: string) {
+  return { from, to, kind: 'import' satisfies LedgerMoveKind, evidence: { date: on } };
 }
 
 /** A new project's entries: 入库 and each stage on its date, the progress at the cut-off, the funds. */
@@ -47,7 +55,9 @@ export function newProjectEntries(
       snapshot: index === 0 ? snapshot : null,
       payload: ec.payload(
         record.row,
-        index === 0 ? { enterpriseIds: enterpriseId ? [enterpriseId] : [] } : { kind: 'import' },
+        index === 0
+          ? { enterpriseIds: enterpriseId ? [enterpriseId] : [] }
+          : stageMovePayload(steps[index - 1]!.stage, step.stage, step.on),
       ),
     });
   });
@@ -121,7 +131,7 @@ export function updateEntries(
       kind: 'stage_move',
       effective_on: ec.cutOff,
       stage_to: what.stageTo,
-      payload: ec.payload(record.row, { kind: 'import', from: before.stage }),
+      payload: ec.payload(record.row, stageMovePayload(before.stage, what.stageTo, ec.cutOff)),
     });
   }
   if (what.progress) {

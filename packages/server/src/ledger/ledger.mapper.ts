@@ -1,7 +1,21 @@
+import type { Stage } from '@landfall/domain/stages';
 import type { LedgerEntryRow } from '../db/schema.ts';
+import { completeStageMove } from './stage-moves.ts';
 
-/** A ledger entry as the API shows it; `payload` carries the kind's own fields (progress texts, evidence, changes). */
-export function toLedgerEntry(row: LedgerEntryRow) {
+/**
+ * A ledger entry as the API shows it; `payload` carries the kind's own fields (progress texts,
+ * evidence, changes). A stage move's payload is completed (`from`, `to`, `kind`, `evidence`), with
+ * `previous_stage` (listLedgerEntries) standing in for a `from` an old import did not write.
+ */
+export function toLedgerEntry(row: LedgerEntryRow & { previous_stage?: Stage | null }) {
+  const payload =
+    row.kind === 'stage_move'
+      ? completeStageMove(row.payload, {
+          stageTo: row.stage_to,
+          previousStage: row.previous_stage ?? null,
+          effectiveOn: row.effective_on,
+        })
+      : (row.payload as Record<string, unknown>);
   return {
     id: Number(row.id),
     projectId: row.project_id,
@@ -16,7 +30,7 @@ export function toLedgerEntry(row: LedgerEntryRow) {
     fundingSource: row.funding_source,
     capitalKind: row.capital_kind,
     attachmentId: row.attachment_id,
-    payload: row.payload as Record<string, unknown>,
+    payload,
   };
 }
 export type LedgerEntry = ReturnType<typeof toLedgerEntry>;

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { LedgerEntryTable } from '../db/schema.ts';
+import { previousStage } from './stage-moves.ts';
 
 export async function insertLedgerEntry(db: Tx, row: Insertable<LedgerEntryTable>) {
   return db.insertInto('ledger_entry').values(row).returningAll().executeTakeFirstOrThrow();
@@ -10,11 +11,18 @@ export async function findLedgerEntry(db: Tx, id: number) {
   return db.selectFrom('ledger_entry').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A project's entries in ledger order (effective date, then entry order), up to a date when given. */
+/**
+ * A project's entries in ledger order (effective date, then entry order), up to a date when given;
+ * each with the stage the project was at before it (`previous_stage`, for stage moves' `from`).
+ */
 export async function listLedgerEntries(db: Tx, projectId: string, asOf?: string) {
-  let q = db.selectFrom('ledger_entry').selectAll().where('project_id', '=', projectId);
-  if (asOf) q = q.where('effective_on', '<=', asOf);
-  return q.orderBy('effective_on').orderBy('id').execute();
+  let q = db
+    .selectFrom('ledger_entry as e')
+    .selectAll('e')
+    .select(previousStage('e').as('previous_stage'))
+    .where('e.project_id', '=', projectId);
+  if (asOf) q = q.where('e.effective_on', '<=', asOf);
+  return q.orderBy('e.effective_on').orderBy('e.id').execute();
 }
 
 export async function findCorrectionOf(db: Tx, entryId: number) {

@@ -3,7 +3,7 @@ import type {
   CapitalKind,
   FundingSource,
   LeadStatus,
-  MoveKind,
+  LedgerMoveKind,
   ReviewStatus,
   ProjectKind,
   Region,
@@ -164,12 +164,12 @@ export interface LedgerEntry {
   payload: Record<string, unknown>;
 }
 
-/** payload of a stage_move entry. */
+/** payload of a stage_move entry (the server completes old imports' payloads; read defensively all the same). */
 export interface StageMovePayload {
-  from: Stage;
-  to: Stage;
-  kind: MoveKind;
-  evidence: Record<string, unknown>;
+  from: Stage | null;
+  to: Stage | null;
+  kind: LedgerMoveKind;
+  evidence?: Record<string, unknown>;
 }
 
 export interface Attachment {

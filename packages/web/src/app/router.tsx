@@ -1,6 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Link } from 'react-router';
-import { Button, Result } from 'antd';
+import { createBrowserRouter } from 'react-router';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ConvenersPage } from '../features/conveners/ConvenersPage.tsx';
@@ -30,36 +29,22 @@ import { TargetsPage } from '../features/targets/TargetsPage.tsx';
 import { TenantsPage } from '../features/tenants/TenantsPage.tsx';
 import { UnitsPage } from '../features/units/UnitsPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
-import { useT } from '../i18n/useT.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { FullPageSpin, RequireAction, RequireSession } from './Guards.tsx';
+import { NotFound, RouteError } from './RouteError.tsx';
 
 // The dashboard brings ECharts: loaded on first visit, not with every page.
 const DashboardPage = lazy(() =>
   import('../features/dashboard/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })),
 );
 
-function NotFound() {
-  const t = useT();
-  return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('errors.notFound')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
-    />
-  );
-}
-
 const guarded = (action: string, page: ReactNode) => <RequireAction action={action}>{page}</RequireAction>;
 
 export const router = createBrowserRouter([
-  { path: '/setup', element: <SetupPage /> },
-  { path: '/login', element: <LoginPage /> },
+  // Every route has the app's own error screen (never the router's developer one); inside the
+  // shell, a pathless route catches a page's error so the header and menu stay.
+  { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: (
@@ -67,44 +52,50 @@ export const router = createBrowserRouter([
         <AppLayout />
       </RequireSession>
     ),
+    errorElement: <RouteError />,
     children: [
-      { index: true, element: <HomePage /> },
       {
-        path: 'dashboard',
-        element: guarded(
-          'dashboard.read',
-          <Suspense fallback={<FullPageSpin />}>
-            <DashboardPage />
-          </Suspense>,
-        ),
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'dashboard',
+            element: guarded(
+              'dashboard.read',
+              <Suspense fallback={<FullPageSpin />}>
+                <DashboardPage />
+              </Suspense>,
+            ),
+          },
+          { path: 'targets', element: guarded('target.read', <TargetsPage />) },
+          { path: 'targets/:id', element: guarded('target.read', <TargetPlanPage />) },
+          { path: 'projects', element: guarded('project.read', <ProjectListPage />) },
+          { path: 'projects/:id', element: guarded('project.read', <ProjectDetailPage />) },
+          { path: 'imports', element: guarded('import.run', <ImportPage />) },
+          { path: 'enterprises', element: guarded('enterprise.read', <EnterprisesPage />) },
+          { path: 'leads', element: guarded('lead.read', <LeadsPage />) },
+          { path: 'leads/:id', element: guarded('lead.read', <LeadDetailPage />) },
+          { path: 'matters', element: guarded('matter.read', <MatterListPage />) },
+          { path: 'matters/:id', element: guarded('matter.read', <MatterDetailPage />) },
+          { path: 'meetings', element: guarded('meeting.read', <MeetingListPage />) },
+          { path: 'meetings/:id', element: guarded('meeting.read', <MeetingDetailPage />) },
+          { path: 'tasks', element: guarded('task.read', <TaskListPage />) },
+          { path: 'tasks/:id', element: guarded('task.read', <TaskDetailPage />) },
+          { path: 'inspections', element: guarded('inspection.read', <InspectionListPage />) },
+          { path: 'inspections/:id', element: guarded('inspection.read', <InspectionDetailPage />) },
+          { path: 'review', element: guarded('review.read', <ReviewQueuePage />) },
+          { path: 'settings/review', element: guarded('review.read', <ReviewSettingsPage />) },
+          { path: 'admin/tenants', element: guarded('tenant.read', <TenantsPage />) },
+          { path: 'admin/units', element: guarded('unit.read', <UnitsPage />) },
+          { path: 'admin/groups', element: guarded('group.read', <GroupsPage />) },
+          { path: 'admin/conveners', element: guarded('convener.read', <ConvenersPage />) },
+          { path: 'admin/users', element: guarded('user.read', <UsersPage />) },
+          { path: 'admin/roles', element: guarded('role.read', <RolesPage />) },
+          { path: 'admin/password-policy', element: guarded('settings.update', <PasswordPolicyPage />) },
+          { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+          { path: '*', element: <NotFound /> },
+        ],
       },
-      { path: 'targets', element: guarded('target.read', <TargetsPage />) },
-      { path: 'targets/:id', element: guarded('target.read', <TargetPlanPage />) },
-      { path: 'projects', element: guarded('project.read', <ProjectListPage />) },
-      { path: 'projects/:id', element: guarded('project.read', <ProjectDetailPage />) },
-      { path: 'imports', element: guarded('import.run', <ImportPage />) },
-      { path: 'enterprises', element: guarded('enterprise.read', <EnterprisesPage />) },
-      { path: 'leads', element: guarded('lead.read', <LeadsPage />) },
-      { path: 'leads/:id', element: guarded('lead.read', <LeadDetailPage />) },
-      { path: 'matters', element: guarded('matter.read', <MatterListPage />) },
-      { path: 'matters/:id', element: guarded('matter.read', <MatterDetailPage />) },
-      { path: 'meetings', element: guarded('meeting.read', <MeetingListPage />) },
-      { path: 'meetings/:id', element: guarded('meeting.read', <MeetingDetailPage />) },
-      { path: 'tasks', element: guarded('task.read', <TaskListPage />) },
-      { path: 'tasks/:id', element: guarded('task.read', <TaskDetailPage />) },
-      { path: 'inspections', element: guarded('inspection.read', <InspectionListPage />) },
-      { path: 'inspections/:id', element: guarded('inspection.read', <InspectionDetailPage />) },
-      { path: 'review', element: guarded('review.read', <ReviewQueuePage />) },
-      { path: 'settings/review', element: guarded('review.read', <ReviewSettingsPage />) },
-      { path: 'admin/tenants', element: guarded('tenant.read', <TenantsPage />) },
-      { path: 'admin/units', element: guarded('unit.read', <UnitsPage />) },
-      { path: 'admin/groups', element: guarded('group.read', <GroupsPage />) },
-      { path: 'admin/conveners', element: guarded('convener.read', <ConvenersPage />) },
-      { path: 'admin/users', element: guarded('user.read', <UsersPage />) },
-      { path: 'admin/roles', element: guarded('role.read', <RolesPage />) },
-      { path: 'admin/password-policy', element: guarded('settings.update', <PasswordPolicyPage />) },
-      { path: 'audit', element: guarded('audit.read', <AuditPage />) },
-      { path: '*', element: <NotFound /> },
     ],
   },
 ]);

@@ -183,6 +183,13 @@ export const enUS: Record<MessageKey, string> = {
   'errors.notFound': 'Page not found',
   'errors.loadFailed': 'Could not load',
   'errors.requestId': 'Request id: {id}',
+  'errors.pageFailed': 'Something went wrong on this page',
+  'errors.pageFailedHint':
+    'This page could not be shown. Go back, go to the home page, or reload and try again; if it keeps happening, send the details below to your system administrator.',
+  'errors.detail': 'Details',
+  'errors.goBack': 'Back',
+  'errors.goHome': 'Home',
+  'errors.reload': 'Reload',
   'action.tenant.read': 'View areas',
   'action.tenant.create': 'Create area',
   'action.tenant.update': 'Edit area',

@@ -183,6 +183,13 @@ export const zhCN = {
   'errors.notFound': '页面不存在',
   'errors.loadFailed': '加载失败',
   'errors.requestId': '请求编号：{id}',
+  'errors.pageFailed': '页面出错了',
+  'errors.pageFailedHint':
+    '此页面未能正常显示。可以返回上一页、回到首页，或重新加载后再试；如果一再出现，请把下面的详细信息告知系统管理员。',
+  'errors.detail': '详细信息',
+  'errors.goBack': '返回上一页',
+  'errors.goHome': '返回首页',
+  'errors.reload': '重新加载',
   'action.tenant.read': '查看区域',
   'action.tenant.create': '新建区域',
   'action.tenant.update': '修改区域',

@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import { Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { matterLevelLabels, type MatterLevel } from '@landfall/domain';
+import { matterLevelLabels } from '@landfall/domain';
 import type { MatterEvent, MatterEventKind } from '../../api/coordination-types.ts';
+import { labelOf } from '../../i18n/labels.ts';
 import { useI18n } from '../../i18n/useT.ts';
 
 const kindColors: Record<MatterEventKind, string> = {
@@ -33,11 +34,11 @@ export function MatterThread({
           ? t('matterEvent.raisedLine', { unit: unitName(event.ownerUnitTo), deadline: event.deadlineTo })
           : null;
       case 'escalated': {
-        const from = text(event.payload.from) as MatterLevel | '';
+        const from = text(event.payload.from);
         return event.levelTo
           ? t('matterEvent.escalatedLine', {
-              from: from ? matterLevelLabels[from][locale] : text(event.payload.fromLabel),
-              to: matterLevelLabels[event.levelTo][locale],
+              from: from ? labelOf(matterLevelLabels, from, locale) : text(event.payload.fromLabel),
+              to: labelOf(matterLevelLabels, event.levelTo, locale),
             })
           : null;
       }

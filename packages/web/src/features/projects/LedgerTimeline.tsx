@@ -5,14 +5,14 @@ import {
   agreementKindLabels,
   formatAmount,
   fundingSourceLabels,
-  moveKindLabels,
+  ledgerMoveKindLabels,
   stageLabels,
-  type AgreementKind,
 } from '@landfall/domain';
 import { attachmentUrl } from '../../api/projects.ts';
 import type { Attachment, LedgerEntry, StageMovePayload } from '../../api/library-types.ts';
 import type { Group, Unit } from '../../api/types.ts';
 import { Amount } from '../../components/Amount.tsx';
+import { labelOf } from '../../i18n/labels.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { FieldChangeList } from './FieldChangeList.tsx';
 
@@ -83,15 +83,15 @@ export function LedgerTimeline(props: LedgerTimelineProps) {
   const kindTitle = (entry: LedgerEntry): string => {
     switch (entry.kind) {
       case 'created':
-        return t('entry.created', { stage: entry.stageTo ? stageLabels[entry.stageTo][locale] : '' });
+        return t('entry.created', { stage: labelOf(stageLabels, entry.stageTo, locale) });
       case 'progress':
         return t('entry.progress');
       case 'stage_move': {
-        const move = entry.payload as unknown as StageMovePayload;
+        const move = entry.payload as Partial<StageMovePayload>;
         return t('entry.stageMove', {
-          kind: moveKindLabels[move.kind][locale],
-          from: stageLabels[move.from][locale],
-          to: stageLabels[move.to][locale],
+          kind: labelOf(ledgerMoveKindLabels, move.kind, locale),
+          from: labelOf(stageLabels, move.from, locale),
+          to: labelOf(stageLabels, move.to ?? entry.stageTo, locale),
         });
       }
       case 'funding':
@@ -114,11 +114,13 @@ export function LedgerTimeline(props: LedgerTimelineProps) {
           </>
         );
       case 'stage_move': {
-        const evidence = (payload as unknown as StageMovePayload).evidence ?? {};
-        const kind = str(evidence.agreementKind) as AgreementKind | '';
+        const evidence = (payload as Partial<StageMovePayload>).evidence ?? {};
+        const kind = str(evidence.agreementKind);
         return (
           <>
-            {kind ? <Line label={t('field.agreementKind')}>{agreementKindLabels[kind][locale]}</Line> : null}
+            {kind ? (
+              <Line label={t('field.agreementKind')}>{labelOf(agreementKindLabels, kind, locale)}</Line>
+            ) : null}
             {typeof evidence.agreedInvestmentFen === 'number' ? (
               <Line label={t('field.agreedInvestmentFen')}>
                 <Amount fen={evidence.agreedInvestmentFen} withWan />
@@ -142,7 +144,9 @@ export function LedgerTimeline(props: LedgerTimelineProps) {
         return (
           <>
             {entry.fundingSource ? (
-              <Line label={t('funds.source')}>{fundingSourceLabels[entry.fundingSource][locale]}</Line>
+              <Line label={t('funds.source')}>
+                {labelOf(fundingSourceLabels, entry.fundingSource, locale)}
+              </Line>
             ) : null}
             {entry.capitalKind ? (
               <Line label={t('funds.capitalKind')}>{t(`capitalKind.${entry.capitalKind}`)}</Line>
