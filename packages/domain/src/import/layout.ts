@@ -150,7 +150,8 @@ const groupTotalPattern = /^[^\d:]{1,20}?\(?(?:小计|合计)\)?(?:\(.*\)|:?(?:�
 /** A part of the rows above: 其中：工业项目, 其中:亿元以上. */
 const partPattern = /^其中(?::|$)/;
 
-function totalScope(text: string): TotalScope | null {
+/** Whether a label is a total, and of what: 合计 (all), 万州区小计 (group), 其中：… (part); null otherwise. */
+export function totalScope(text: string): TotalScope | null {
   const t = flat(text);
   if (partPattern.test(t)) return 'part';
   if (totalPattern.test(t)) return /小计/.test(t) ? 'group' : 'all';

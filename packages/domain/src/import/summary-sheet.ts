@@ -30,7 +30,8 @@ export interface SummaryLayout {
   columns: SummaryColumn[];
 }
 
-const labelHeader = /^(?:责任单位|单位|单位名称|责任部门|部门|牵头单位|填报单位|区县|区县名称|区\(县\)|区县\(市\)|乡镇|镇街|乡镇街道|地区|区域|县区)$/;
+const labelHeader =
+  /^(?:责任单位|单位|单位名称|责任部门|部门|牵头单位|填报单位|区县|区县名称|区\(县\)|区县\(市\)|乡镇|镇街|乡镇街道|地区|区域|县区)$/;
 const countHeader = /^(?:项目)?(?:个数|数量|总数|数|项目数)(?:\(个\))?$|^项目个数|^项目数/;
 
 /** A sheet's name or title that says it sums the others: 汇总, 汇总表, 总表, 合计. */

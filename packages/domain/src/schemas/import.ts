@@ -36,10 +36,14 @@ export const importOptionsSchema = z.object({
         index: z.number().int().min(0).max(255),
         include: z.boolean().optional(),
         unitName: z.string().max(100).nullable().optional(),
+        /** The stage of the sheet's rows that give none (default: from its title). */
+        stage: z.enum(stages).nullable().optional(),
       }),
     )
     .max(256)
     .optional(),
+  /** The stage of rows that give none, when no sheet says otherwise (its title may: 新签约项目一览表). */
+  defaultStage: z.enum(stages).optional(),
   /** The unit for every row when the file has no 责任单位 column. */
   defaultUnitId: idSchema.optional(),
 });

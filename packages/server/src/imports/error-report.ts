@@ -11,15 +11,24 @@ export async function writeErrorReport(filename: string, summary: ImportSummary)
     { name: '错误', list: summary.errors, count: summary.errorCount },
     { name: '提示', list: summary.warnings, count: summary.warningCount },
   ];
+  // A workbook of several sheets: each issue says which sheet its row is on.
+  const bySheet = [...summary.errors, ...summary.warnings].some((issue) => issue.sheet);
   for (const { name, list, count } of sheets) {
     const sheet = workbook.addWorksheet(name);
-    sheet.columns = [8, 8, 22, 30, 50].map((width) => ({ width }));
+    sheet.columns = [...(bySheet ? [16] : []), 8, 8, 22, 30, 50].map((width) => ({ width }));
     sheet
       .addRow([
         `${filename} 导入${name}（共 ${count} 处${count > list.length ? `，列出前 ${list.length} 处` : ''}）`,
       ])
       .commit();
-    const head = sheet.addRow(['行号', '单元格', '列', '值', name === '错误' ? '错误说明' : '提示说明']);
+    const head = sheet.addRow([
+      ...(bySheet ? ['工作表'] : []),
+      '行号',
+      '单元格',
+      '列',
+      '值',
+      name === '错误' ? '错误说明' : '提示说明',
+    ]);
     head.eachCell((cell) => {
       cell.font = { bold: true };
       cell.border = allBorders;
@@ -28,6 +37,7 @@ export async function writeErrorReport(filename: string, summary: ImportSummary)
     head.commit();
     for (const issue of list) {
       const row = sheet.addRow([
+        ...(bySheet ? [cellValue(issue.sheet ?? '')] : []),
         issue.row || null,
         cellValue(issue.cell),
         cellValue(issue.column),

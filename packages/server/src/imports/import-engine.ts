@@ -15,14 +15,16 @@ import { addDays, monthStart, toMonth } from '@landfall/domain/dates';
 import { matchFocusIndustry } from '@landfall/domain/focus-industries';
 import { activeStages, stageLabels, type ActiveStage, type Stage } from '@landfall/domain/stages';
 import {
+  MergedDownFiller,
   classifyRow,
+  totalScope,
+  type Cell,
   importFieldLabels,
   normaliseStageLabel,
   type ImportField,
 } from '@landfall/domain/import/index';
 import type { Ctx, Tx } from '../context.ts';
 import type { LedgerEntryTable, ProjectRow, ProjectTable } from '../db/schema.ts';
-import type { SheetRow } from './sheet-reader.ts';
 import { columnLetter, interpretRow, sectionLabel, type ImportRecord, type RowIssue } from './import-rows.ts';
 import type { PlaceResult } from './places.ts';
 import {
@@ -35,6 +37,9 @@ import {
   CHUNK_ROWS,
   type ImportSummary,
   type RunSettings,
+  type SheetOutcome,
+  type SheetRun,
+  type SummaryRun,
 } from './import-types.ts';
 import {
   flat,
@@ -48,24 +53,36 @@ import { fundsPlan, stageChain } from './import-history.ts';
 import { ColumnScale, figureIssues, projectFigureWarnings, rowFigureWarnings } from './import-checks.ts';
 import { newProjectEntries, newProjectRow, projectPatch, updateEntries } from './import-plans.ts';
 import { ImportReferences } from './import-refs.ts';
+import { SubtotalChecker, checkSummarySheet, type UnitSheetSums } from './import-totals.ts';
+
+const isTotalLabel = (text: string) => totalScope(text) === 'all';
 
 export type { ImportSummary } from './import-types.ts';
 export { ImportConflict, ImportHasErrors } from './import-types.ts';
 
 type EntryRow = Insertable<LedgerEntryTable>;
 
-/** Runs the import over the rows; with `settings.commit` it writes through `db` (a transaction). */
+/**
+ * Runs the import over the project sheets, one after another, then checks the summary sheets
+ * against them; with `settings.commit` it writes through `db` (a transaction).
+ */
 export async function runImport(
   ctx: Ctx,
   db: Tx,
-  rows: AsyncIterable<SheetRow>,
+  sheets: readonly SheetRun[],
   settings: RunSettings,
+  summaries: readonly SummaryRun[] = [],
 ): Promise<ImportSummary> {
+  const firstSheet = sheets[0];
+  if (!firstSheet) throw new Error('no sheet to import');
+  /** The sheet being read: every per-sheet choice (mapping, cut-off, unit) comes from it. */
+  let sheet: SheetRun = firstSheet;
+  const multiSheet = sheets.length > 1;
   const known = await loadKnown(db, settings.tenantId);
   const industryCode = industryResolver(known);
   const summary: ImportSummary = {
-    cutOff: settings.cutOff,
-    amountUnit: settings.amountUnit,
+    cutOff: firstSheet.cutOff,
+    amountUnit: firstSheet.amountUnit,
     rows: 0,
     skipped: 0,
     skippedRows: [],
@@ -80,16 +97,18 @@ export async function runImport(
     warningCount: 0,
     warnings: [],
     items: [],
+    sheets: [],
   };
   const addIssues = (list: RowIssue[], target: 'errors' | 'warnings') => {
     for (const i of list) {
+      if (multiSheet && sheet.name && i.sheet === undefined) i.sheet = sheet.name;
       if (target === 'errors') summary.errorCount += 1;
       else summary.warningCount += 1;
       if (summary[target].length < MAX_ISSUES) summary[target].push(i);
     }
   };
   const fieldIssue = (row: number, field: ImportField, value: string, message: string): RowIssue => {
-    const m = settings.mapping.find((c) => c.field === field);
+    const m = sheet.mapping.find((c) => c.field === field);
     return {
       row,
       column: m?.header ?? importFieldLabels[field]['zh-CN'],
@@ -98,9 +117,9 @@ export async function runImport(
       message,
     };
   };
-  const figures = figureIssues(settings.mapping, settings.amountUnit);
-  const scale = new ColumnScale(figures);
-  const seen = new Map<string, { row: number; code: string }[]>();
+  let figures = figureIssues(sheet.mapping, sheet.amountUnit);
+  let scale = new ColumnScale(figures);
+  const seen = new Map<string, { row: number; code: string; sheet: number; unit: string | null }[]>();
   const unknownStages = new Set<string>();
   let sectionStage: Stage | null = null;
   let sectionTitle: string | null = null;
@@ -142,6 +161,23 @@ export async function runImport(
       const code = record.investor?.creditCode ?? '';
       const earlierRows = seen.get(nameKey);
       const earlier = earlierRows?.find((e) => !code || !e.code || e.code === code);
+      if (earlier && earlier.sheet !== sheet.index) {
+        // 多头报送: two units' sheets report one project. It counts once, for the sheet listing it first.
+        const first = sheets.find((s) => s.index === earlier.sheet)?.name ?? '';
+        addIssues(
+          [
+            fieldIssue(
+              record.row,
+              'name',
+              record.name,
+              `多头报送：该项目已见于工作表「${first}」第 ${earlier.row} 行（责任单位：${earlier.unit ?? '未填'}），本表（责任单位：${record.unitName ?? '未填'}）再次报送；按先列出的「${first}」计入，本行不重复计入`,
+            ),
+          ],
+          'warnings',
+        );
+        summary.projects.reportedTwice = (summary.projects.reportedTwice ?? 0) + 1;
+        continue;
+      }
       if (earlier) {
         addIssues(
           [fieldIssue(record.row, 'name', record.name, `与第 ${earlier.row} 行是同一项目`)],
@@ -149,7 +185,15 @@ export async function runImport(
         );
         continue;
       }
-      seen.set(nameKey, [...(earlierRows ?? []), { row: record.row, code: code ? flat(code) : '' }]);
+      seen.set(nameKey, [
+        ...(earlierRows ?? []),
+        {
+          row: record.row,
+          code: code ? flat(code) : '',
+          sheet: sheet.index,
+          unit: record.unitName ? flat(record.unitName) : null,
+        },
+      ]);
       const candidates = known.projects.get(normaliseName(record.name)) ?? [];
       let match: KnownProject[] = candidates;
       if (candidates.length > 1 && record.investor?.creditCode) {
@@ -172,7 +216,7 @@ export async function runImport(
       if (match.length === 1) matched.set(record, match[0]!.id);
       usable.push(record);
     }
-    const existing = await loadExisting(db, [...new Set(matched.values())], settings.cutOff);
+    const existing = await loadExisting(db, [...new Set(matched.values())], sheet.cutOff);
 
     const newProjects: Insertable<ProjectTable>[] = [];
     const entries: EntryRow[] = [];
@@ -193,11 +237,11 @@ export async function runImport(
       const existingId = matched.get(record);
 
       if (!existingId) {
-        const { enteredOn, steps } = stageChain(record, settings.cutOff);
+        const { enteredOn, steps } = stageChain(record, sheet.cutOff);
         const enterprise = record.investor ? await refs.ensureEnterprise(record.investor, capitalKind) : null;
         if (enterprise?.created) summary.enterprises.created += 1;
         if (enterprise?.updated) summary.enterprises.updated += 1;
-        const funds = fundsPlan(record, settings.cutOff, () => 0, true).entries;
+        const funds = fundsPlan(record, sheet.cutOff, () => 0, true).entries;
         const id = randomUUID();
         const agreed = record.agreedFen ?? 0;
         const row = newProjectRow(record, steps, funds, {
@@ -238,7 +282,7 @@ export async function runImport(
           ...newProjectEntries(record, row as ProjectRow, steps, funds, enteredOn, enterprise?.id ?? null, {
             base: entryBase,
             payload: importPayload,
-            cutOff: settings.cutOff,
+            cutOff: sheet.cutOff,
             source,
             capitalKind,
           }),
@@ -313,7 +357,7 @@ export async function runImport(
           state.lastProgress.current !== progressText.current ||
           state.lastProgress.problems !== progressText.problems ||
           state.lastProgress.nextSteps !== progressText.nextSteps);
-      const plan = fundsPlan(record, settings.cutOff, state.fundsAt, false);
+      const plan = fundsPlan(record, sheet.cutOff, state.fundsAt, false);
       const funds = plan.entries;
       const facts = {
         stage: record.stage ?? before.stage,
@@ -331,7 +375,7 @@ export async function runImport(
               fenText(record.fundsMonthFen ?? 0),
               `本月到位与库中记录不一致（按库中记录本月为 ${fenText(
                 (record.fundsCumulativeFen ?? 0) -
-                  state.fundsAt(addDays(monthStart(toMonth(settings.cutOff)), -1)),
+                  state.fundsAt(addDays(monthStart(toMonth(sheet.cutOff)), -1)),
               )}）；已按累计到位调整`,
             ),
           ],
@@ -351,7 +395,7 @@ export async function runImport(
           summary.items.push({ row: record.row, name: record.name, outcome: 'unchanged', changes: [] });
         continue;
       }
-      if (before.last_entry_on > settings.cutOff) {
+      if (before.last_entry_on > sheet.cutOff) {
         addIssues(
           [
             fieldIssue(
@@ -384,7 +428,7 @@ export async function runImport(
         ...(stageChanged
           ? {
               stage: nextStage,
-              stage_on: settings.cutOff,
+              stage_on: sheet.cutOff,
               stage_before:
                 nextStage === 'paused' || nextStage === 'dropped'
                   ? before.stage === 'paused' || before.stage === 'dropped'
@@ -399,7 +443,7 @@ export async function runImport(
         .set({
           ...(update as object),
           funds_in_place_fen: sql`funds_in_place_fen + ${funds.reduce((s, f) => s + f.amount, 0)}`,
-          last_entry_on: sql`greatest(last_entry_on, ${settings.cutOff}::date)`,
+          last_entry_on: sql`greatest(last_entry_on, ${sheet.cutOff}::date)`,
           updated_at: now,
           version: sql`version + 1`,
         })
@@ -414,7 +458,7 @@ export async function runImport(
           fieldChanges: Boolean(fieldChanges),
           stageTo: stageChanged ? nextStage : null,
           progress: progressChanged ? progressText : null,
-          ec: { base: entryBase, payload: importPayload, cutOff: settings.cutOff, source, capitalKind },
+          ec: { base: entryBase, payload: importPayload, cutOff: sheet.cutOff, source, capitalKind },
         }),
       );
     }
@@ -448,63 +492,126 @@ export async function runImport(
     }
   }
 
-  for await (const { row, cells } of rows) {
-    if (row < settings.dataStart) continue;
-    const kind = classifyRow(cells, settings.mapping, { stageLabels: settings.stageLabels });
-    if (kind.kind === 'blank') {
-      summary.blankRows += 1;
-      continue;
-    }
-    if (kind.kind !== 'project') {
-      const skippedText =
-        kind.kind === 'section'
-          ? kind.title
-          : kind.kind === 'total'
-            ? kind.label
-            : kind.kind === 'note'
-              ? kind.text
-              : '表头';
-      summary.skipped += 1;
-      if (summary.skippedRows.length < MAX_ITEMS)
-        summary.skippedRows.push({ row, kind: kind.kind, text: skippedText });
-      if (kind.kind === 'section') {
-        sectionStage = kind.stage;
-        sectionTitle = kind.title;
-      }
-      continue;
-    }
-    summary.rows += 1;
-    if (summary.rows > 200_000) throw new Error('too many rows');
-    const { record, errors, warnings } = interpretRow(row, cells, {
-      mapping: settings.mapping,
-      amountUnit: settings.amountUnit,
-      stageLabels: settings.stageLabels,
-      sectionStage,
-      sectionTitle,
-      cutOff: settings.cutOff,
-      date1904: settings.date1904,
-      places: settings.places,
-      industryCode,
+  const unitSums: UnitSheetSums[] = [];
+  for (const current of sheets) {
+    await flush();
+    sheet = current;
+    figures = figureIssues(sheet.mapping, sheet.amountUnit);
+    scale = new ColumnScale(figures);
+    sectionStage = null;
+    sectionTitle = null;
+    const never = new Set(
+      sheet.mapping.filter((m) => m.field === 'name' || m.field === 'seq').map((m) => m.column),
+    );
+    const merged = new MergedDownFiller(sheet.merges, never);
+    const totals = new SubtotalChecker({
+      mapping: sheet.mapping,
+      amountUnit: sheet.amountUnit,
+      ...(multiSheet && sheet.name ? { sheet: sheet.name } : {}),
     });
-    addIssues(errors, 'errors');
-    addIssues(warnings, 'warnings');
-    if (record)
-      addIssues(
-        [...rowFigureWarnings(record, settings.cutOff, figures), ...scale.observe(record)],
-        'warnings',
-      );
-    for (const e of errors) {
-      if (e.message.startsWith('无法识别的项目阶段'))
-        unknownStages.add(normaliseStageLabel(sectionLabel(e.value)));
+    const outcome: SheetOutcome = {
+      index: sheet.index,
+      name: sheet.name,
+      cutOff: sheet.cutOff,
+      amountUnit: sheet.amountUnit,
+      unitName: sheet.unitName,
+      defaultStage: sheet.defaultStage,
+      rows: 0,
+      skipped: 0,
+    };
+    summary.sheets!.push(outcome);
+    for await (const { row, cells: raw } of sheet.rows) {
+      if (row < sheet.dataStart) continue;
+      const cells = merged.empty ? raw : merged.fill(row, raw);
+      const kind = classifyRow(cells, sheet.mapping, { stageLabels: settings.stageLabels });
+      if (kind.kind === 'blank') {
+        summary.blankRows += 1;
+        continue;
+      }
+      if (kind.kind !== 'project') {
+        const skippedText =
+          kind.kind === 'section'
+            ? kind.title
+            : kind.kind === 'total'
+              ? kind.label
+              : kind.kind === 'note'
+                ? kind.text
+                : '表头';
+        summary.skipped += 1;
+        outcome.skipped += 1;
+        if (summary.skippedRows.length < MAX_ITEMS)
+          summary.skippedRows.push({
+            row,
+            kind: kind.kind,
+            text: skippedText,
+            ...(multiSheet && sheet.name ? { sheet: sheet.name } : {}),
+          });
+        if (kind.kind === 'section') {
+          sectionStage = kind.stage;
+          sectionTitle = kind.title;
+          addIssues(totals.heading(), 'warnings');
+        }
+        if (kind.kind === 'total') addIssues(totals.total(row, kind.label, kind.scope, cells), 'warnings');
+        continue;
+      }
+      summary.rows += 1;
+      outcome.rows += 1;
+      if (summary.rows > 200_000) throw new Error('too many rows');
+      const { record, errors, warnings } = interpretRow(row, cells, {
+        mapping: sheet.mapping,
+        amountUnit: sheet.amountUnit,
+        stageLabels: settings.stageLabels,
+        sectionStage,
+        sectionTitle,
+        cutOff: sheet.cutOff,
+        date1904: sheet.date1904,
+        places: settings.places,
+        industryCode,
+        titleStage: sheet.defaultStage,
+      });
+      if (record && !record.unitName && sheet.unitName) record.unitName = sheet.unitName;
+      addIssues(errors, 'errors');
+      addIssues(warnings, 'warnings');
+      if (record)
+        addIssues(
+          [...rowFigureWarnings(record, sheet.cutOff, figures), ...scale.observe(record)],
+          'warnings',
+        );
+      for (const e of errors) {
+        if (e.message.startsWith('无法识别的项目阶段'))
+          unknownStages.add(normaliseStageLabel(sectionLabel(e.value)));
+      }
+      if (record) {
+        chunk.push(record);
+        totals.project(record);
+      }
+      if (chunk.length >= CHUNK_ROWS) await flush();
     }
-    if (record) chunk.push(record);
-    if (chunk.length >= CHUNK_ROWS) await flush();
+    await flush();
+    addIssues(scale.finish(), 'warnings');
+    addIssues(totals.finish(), 'warnings');
+    unitSums.push({
+      sheet: sheet.name ?? '',
+      names: [sheet.unitName, sheet.name].filter((n): n is string => Boolean(n)),
+      sums: totals.all,
+    });
   }
-  await flush();
-  addIssues(scale.finish(), 'warnings');
+  for (const s of summaries) {
+    const rows: { row: number; cells: Cell[] }[] = [];
+    for await (const r of s.rows) {
+      if (rows.length > 2000) break;
+      rows.push(r);
+    }
+    addIssues(checkSummarySheet(s.name, s.layout, s.amountUnit, rows, unitSums, isTotalLabel), 'warnings');
+  }
   summary.unknownStages = [...unknownStages];
-  summary.errors.sort((a, b) => a.row - b.row);
-  summary.warnings.sort((a, b) => a.row - b.row);
+  const order = new Map(
+    [...sheets.map((s) => s.name), ...summaries.map((s) => s.name)].map((name, i) => [name ?? '', i]),
+  );
+  const byPlace = (a: RowIssue, b: RowIssue) =>
+    (order.get(a.sheet ?? '') ?? -1) - (order.get(b.sheet ?? '') ?? -1) || a.row - b.row;
+  summary.errors.sort(byPlace);
+  summary.warnings.sort(byPlace);
   if (settings.commit && summary.errorCount > 0) throw new ImportHasErrors(summary);
   return summary;
 }

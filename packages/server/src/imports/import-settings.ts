@@ -2,7 +2,12 @@
 import { shanghaiToday } from '@landfall/domain/dates';
 import type { AmountUnit } from '@landfall/domain/money';
 import type { Stage } from '@landfall/domain/stages';
-import { normaliseStageLabel, type ColumnMapping, type ImportField } from '@landfall/domain/import/index';
+import {
+  normaliseStageLabel,
+  stageFromTitle,
+  type ColumnMapping,
+  type ImportField,
+} from '@landfall/domain/import/index';
 import type { Ctx, Tx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
 import { getTenant } from '../tenants/tenant.repo.ts';
@@ -52,6 +57,8 @@ export interface SheetSettings {
   amountUnitGiven: boolean;
   /** The unit of rows without a 责任单位 of their own (the sheet's 填报单位 or name), if any. */
   unitName: string | null;
+  /** The stage of rows that give none: chosen, or the table's kind in its title (新签约项目一览表). */
+  defaultStage: Stage | null;
 }
 
 function invalid(ctx: Ctx, path: string, zh: string, en: string): never {
@@ -92,18 +99,32 @@ export async function settingsFor(
   if (!included.length) invalid(ctx, 'sheets', '请至少选择一个工作表', 'Choose at least one sheet');
   const sheets: SheetSettings[] = included.map((sheet) => {
     // The mapping screen shows the first project sheet: its choices hold for every sheet with the same header.
-    const mapping =
-      sheet.signature === layout.signature ? chosenMapping(sheet, options) : sheet.mapping;
+    const mapping = sheet.signature === layout.signature ? chosenMapping(sheet, options) : sheet.mapping;
     const label = sheet.name ? `工作表「${sheet.name}」：` : '';
     const labelEn = sheet.name ? `Sheet ${sheet.name}: ` : '';
     const fields = mapping.map((m) => m.field).filter(Boolean);
     if (!fields.includes('name'))
-      invalid(ctx, 'columns', `${label}请指定“项目名称”对应的列`, `${labelEn}choose the column holding 项目名称`);
+      invalid(
+        ctx,
+        'columns',
+        `${label}请指定“项目名称”对应的列`,
+        `${labelEn}choose the column holding 项目名称`,
+      );
     if (fields.some((f, i) => fields.indexOf(f) !== i))
-      invalid(ctx, 'columns', `${label}同一字段只能对应一列`, `${labelEn}a field can be mapped to one column only`);
+      invalid(
+        ctx,
+        'columns',
+        `${label}同一字段只能对应一列`,
+        `${labelEn}a field can be mapped to one column only`,
+      );
     const cutOff = options.cutOff ?? sheet.meta?.cutOff ?? bookCutOff ?? today;
     if (cutOff > today)
-      invalid(ctx, 'cutOff', `${label}截止日期 ${cutOff} 晚于今天`, `${labelEn}the cut-off ${cutOff} is in the future`);
+      invalid(
+        ctx,
+        'cutOff',
+        `${label}截止日期 ${cutOff} 晚于今天`,
+        `${labelEn}the cut-off ${cutOff} is in the future`,
+      );
     const unitChoice = choice(sheet.index)?.unitName;
     return {
       index: sheet.index,
@@ -116,6 +137,8 @@ export async function settingsFor(
       amountUnitGiven:
         Boolean(options.amountUnit ?? sheet.meta?.amountUnit ?? bookUnit) || mapping.some((m) => m.unit),
       unitName: unitChoice === undefined ? sheet.unitName : unitChoice?.trim() || null,
+      defaultStage:
+        choice(sheet.index)?.stage ?? options.defaultStage ?? stageFromTitle(sheet.meta?.title ?? '') ?? null,
     };
   });
   const stored = (batch.options as Partial<ImportOptions>).stageLabels ?? {};
@@ -133,7 +156,9 @@ export async function settingsFor(
     if (!unit) invalid(ctx, 'defaultUnitId', '默认责任单位不存在', 'No such unit');
   }
   const tenant = await getTenant(ctx.db, batch.tenant_id);
-  const primary = sheets.find((sheet) => sheet.index === all.find((s) => s.signature === layout.signature)?.index) ?? sheets[0]!;
+  const primary =
+    sheets.find((sheet) => sheet.index === all.find((s) => s.signature === layout.signature)?.index) ??
+    sheets[0]!;
   return {
     layout,
     sheets,

@@ -1,7 +1,8 @@
 /** The import's shapes: its summary, the run's settings, its two failures. */
 import type { AmountUnit } from '@landfall/domain/money';
 import type { Stage } from '@landfall/domain/stages';
-import type { ColumnMapping } from '@landfall/domain/import/index';
+import type { ColumnMapping, MergeRange, SummaryLayout } from '@landfall/domain/import/index';
+import type { SheetRow } from './sheet-reader.ts';
 import type { RowIssue } from './import-rows.ts';
 import type { PlaceResolver } from './places.ts';
 
@@ -13,6 +14,7 @@ export type Outcome = 'new' | 'changed' | 'unchanged' | 'error';
 
 export interface SkippedRow {
   row: number;
+  sheet?: string;
   kind: 'section' | 'total' | 'note' | 'header';
   text: string;
 }
@@ -24,7 +26,8 @@ export interface ImportSummary {
   skipped: number;
   skippedRows: SkippedRow[];
   blankRows: number;
-  projects: { created: number; updated: number; unchanged: number };
+  /** reportedTwice: rows of a second unit's sheet naming a project already read (多头报送), counted once. */
+  projects: { created: number; updated: number; unchanged: number; reportedTwice?: number };
   enterprises: { created: number; updated: number };
   fundingRecords: number;
   newUnits: string[];
@@ -33,18 +36,15 @@ export interface ImportSummary {
   errors: RowIssue[];
   warningCount: number;
   warnings: RowIssue[];
-  items: { row: number; name: string; outcome: Outcome; changes: string[] }[];
+  items: { row: number; name: string; outcome: Outcome; changes: string[]; sheet?: string }[];
+  /** Each sheet read (absent on summaries of batches run before workbooks were read whole). */
+  sheets?: SheetOutcome[];
 }
 
 export interface RunSettings {
   tenantId: string;
   tenantDivision: string;
-  mapping: ColumnMapping[];
-  dataStart: number;
-  amountUnit: AmountUnit;
   stageLabels: Record<string, Stage>;
-  cutOff: string;
-  date1904: boolean;
   createUnits: boolean;
   defaultUnitId: string | null;
   importId: string;
@@ -52,6 +52,43 @@ export interface RunSettings {
   places: PlaceResolver;
   /** Called now and then with the rows done and the fraction of the file read. */
   onProgress?: (rows: number) => void;
+}
+
+/** One project sheet of the run: its rows and what was confirmed for it. */
+export interface SheetRun {
+  index: number;
+  name: string | null;
+  rows: AsyncIterable<SheetRow>;
+  merges: readonly MergeRange[];
+  mapping: ColumnMapping[];
+  dataStart: number;
+  amountUnit: AmountUnit;
+  cutOff: string;
+  date1904: boolean;
+  /** The unit of rows without a 责任单位 (the sheet's 填报单位 or name). */
+  unitName: string | null;
+  /** The stage of rows that give none (the table's kind in its title: 新签约项目一览表 → signed). */
+  defaultStage: Stage | null;
+}
+
+/** A summary sheet (汇总) of the workbook, read to check the unit sheets against it. */
+export interface SummaryRun {
+  name: string;
+  layout: SummaryLayout;
+  amountUnit: AmountUnit;
+  rows: AsyncIterable<SheetRow>;
+}
+
+/** What the preview says of each sheet. */
+export interface SheetOutcome {
+  index: number;
+  name: string | null;
+  cutOff: string;
+  amountUnit: AmountUnit;
+  unitName: string | null;
+  defaultStage: Stage | null;
+  rows: number;
+  skipped: number;
 }
 
 export class ImportHasErrors extends Error {

@@ -74,7 +74,9 @@ function projectSheet(
   if (!first) return null;
   const signature = signatureOf(first.headers);
   const columns = saved.get(signature);
-  const layout = columns ? (detectLayout(rows, { date1904, merges: head.merges, saved: columns }) ?? first) : first;
+  const layout = columns
+    ? (detectLayout(rows, { date1904, merges: head.merges, saved: columns }) ?? first)
+    : first;
   return { layout, signature, savedMapping: Boolean(columns) };
 }
 
@@ -183,7 +185,8 @@ export async function uploadImport(ctx: Ctx, input: { filename: string; bytes: B
     throw err;
   }
   const primary =
-    read.sheets.find((s) => s.kind === 'projects' && !s.hidden) ?? read.sheets.find((s) => s.kind === 'projects');
+    read.sheets.find((s) => s.kind === 'projects' && !s.hidden) ??
+    read.sheets.find((s) => s.kind === 'projects');
   if (!primary || !primary.meta || !primary.signature) {
     const message =
       ctx.locale === 'zh-CN'

@@ -11,7 +11,8 @@ import { authorize } from '../auth/authorize.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
 import { FormatError } from './file-format.ts';
-import { openSheet } from './sheet-reader.ts';
+import { openWorkbook, type OpenedWorkbook } from './sheet-reader.ts';
+import type { SheetRun, SummaryRun } from './import-types.ts';
 import { ImportConflict, ImportHasErrors, runImport, type ImportSummary } from './import-engine.ts';
 import { PlaceResolver } from './places.ts';
 import {
@@ -83,18 +84,14 @@ async function runClaimed(
   const places = await PlaceResolver.load(ctx.db);
   const storedOptions = JSON.stringify({ ...options, stageLabels: s.stageLabels });
   try {
-    const sheet = await openSheet(await fileOf(ctx, id), batch.format, (f) => {
+    const book = await openWorkbook(await fileOf(ctx, id), batch.format);
+    const { sheets, summaries } = await sheetRuns(book, s, (f) => {
       progress.fraction = f;
     });
     const settings = {
       tenantId: batch.tenant_id,
       tenantDivision: s.tenantDivision,
-      mapping: s.mapping,
-      dataStart: s.layout.dataStart,
-      amountUnit: s.amountUnit,
       stageLabels: s.stageLabels,
-      cutOff: s.cutOff,
-      date1904: sheet.info.date1904,
       createUnits: options.createUnits,
       defaultUnitId: options.defaultUnitId ?? null,
       importId: id,
@@ -105,7 +102,7 @@ async function runClaimed(
     };
     if (!commit) {
       const summary = withFileNotes(
-        await runImport(ctx, ctx.db, sheet.rows, { ...settings, commit: false }),
+        await runImport(ctx, ctx.db, sheets, { ...settings, commit: false }, summaries),
         s,
       );
       await ctx.db.transaction().execute(async (trx) => {
@@ -144,7 +141,10 @@ async function runClaimed(
             ctx.locale === 'zh-CN' ? '该文件已导入' : 'This file has been imported',
           );
         }
-        const result = withFileNotes(await runImport(ctx, trx, sheet.rows, { ...settings, commit: true }), s);
+        const result = withFileNotes(
+          await runImport(ctx, trx, sheets, { ...settings, commit: true }, summaries),
+          s,
+        );
         const now = ctx.clock.now();
         await trx
           .updateTable('import_batch')
@@ -199,6 +199,47 @@ async function runClaimed(
     if (err instanceof FormatError) throw fileProblem(ctx, err);
     throw err;
   }
+}
+
+/**
+ * The project sheets to run and the summary sheets to check, from the opened workbook and the
+ * confirmed settings; progress runs over the sheets in proportion to their size.
+ */
+async function sheetRuns(
+  book: OpenedWorkbook,
+  s: Awaited<ReturnType<typeof settingsFor>>,
+  onFraction: (fraction: number) => void,
+): Promise<{ sheets: SheetRun[]; summaries: SummaryRun[] }> {
+  const chosen = s.sheets.flatMap((settings) => {
+    const sheet = book.sheets.find((b) => b.index === settings.index);
+    return sheet ? [{ settings, sheet }] : [];
+  });
+  const total = chosen.reduce((n, c) => n + c.sheet.size, 0) || 1;
+  let done = 0;
+  const sheets: SheetRun[] = [];
+  for (const { settings, sheet } of chosen) {
+    const before = done;
+    done += sheet.size;
+    sheets.push({
+      ...settings,
+      date1904: book.date1904,
+      merges: await sheet.merges(),
+      rows: sheet.rows((f) => onFraction(Math.min(1, (before + f * sheet.size) / total))),
+    });
+  }
+  const summaries: SummaryRun[] = s.summaries.flatMap((stored) => {
+    const sheet = book.sheets.find((b) => b.index === stored.index);
+    if (!sheet || !stored.summary) return [];
+    return [
+      {
+        name: stored.name ?? '',
+        layout: stored.summary,
+        amountUnit: stored.meta?.amountUnit ?? s.amountUnit,
+        rows: sheet.rows(),
+      },
+    ];
+  });
+  return { sheets, summaries };
 }
 
 function counts(summary: ImportSummary) {

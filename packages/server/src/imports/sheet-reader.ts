@@ -192,7 +192,9 @@ async function openXls(bytes: Buffer): Promise<OpenedWorkbook> {
     if (!sheet) return [];
     const ref = sheet['!ref'] as string | undefined;
     const data = (sheet['!data'] as (SheetJsCell | undefined)[][] | undefined) ?? [];
-    const merges = ((sheet['!merges'] as Array<{ s: { r: number; c: number }; e: { r: number; c: number } }>) ?? [])
+    const merges = (
+      (sheet['!merges'] as Array<{ s: { r: number; c: number }; e: { r: number; c: number } }>) ?? []
+    )
       .slice(0, maxMerges)
       .map((m) => ({ r1: m.s.r, c1: m.s.c, r2: m.e.r, c2: m.e.c }));
     return [

@@ -134,6 +134,19 @@ export function officeLedger(opts: {
   return { rows, merges };
 }
 
+/** What Excel would have cached for a formula of the grid (SUM over one column's range), as a real file has it. */
+function cachedResult(grid: Grid, formula: string): number {
+  const m = /^=SUM\(([A-Z])(\d+):([A-Z])(\d+)\)$/.exec(formula);
+  if (!m) return 0;
+  const column = m[1]!.charCodeAt(0) - 65;
+  let sum = 0;
+  for (let r = Number(m[2]); r <= Number(m[4]); r++) {
+    const value = grid.rows[r - 1]?.[column];
+    if (typeof value === 'number') sum += value;
+  }
+  return Math.round(sum * 1e6) / 1e6;
+}
+
 export async function toXlsx(grid: Grid): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('台账');
@@ -142,7 +155,7 @@ export async function toXlsx(grid: Grid): Promise<Buffer> {
     cells.forEach((value, j) => {
       if (value === null || value === undefined) return;
       if (typeof value === 'string' && value.startsWith('=')) {
-        row.getCell(j + 1).value = { formula: value.slice(1), result: 0 };
+        row.getCell(j + 1).value = { formula: value.slice(1), result: cachedResult(grid, value) };
       } else {
         row.getCell(j + 1).value = value;
         if (value instanceof Date) row.getCell(j + 1).numFmt = 'yyyy-mm-dd';
@@ -166,7 +179,9 @@ interface SheetJsWriter {
 /** Legacy Excel 97-2003 (.xls, BIFF8), as SheetJS CE writes it. */
 export function toXls(grid: Grid): Buffer {
   const XLSX = require('@e965/xlsx') as SheetJsWriter;
-  const rows = grid.rows.map((r) => r.map((c) => (typeof c === 'string' && c.startsWith('=') ? 0 : c)));
+  const rows = grid.rows.map((r) =>
+    r.map((c) => (typeof c === 'string' && c.startsWith('=') ? cachedResult(grid, c) : c)),
+  );
   const sheet = XLSX.utils.aoa_to_sheet(rows, { cellDates: true });
   sheet['!merges'] = grid.merges.map(([r1, c1, r2, c2]) => ({
     s: { r: r1 - 1, c: c1 - 1 },
