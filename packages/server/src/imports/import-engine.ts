@@ -118,11 +118,8 @@ export async function runImport(
     };
   };
   let figures = figureIssues(sheet.mapping, sheet.amountUnit);
-  let scale = new ColumnScale(figures);
   const seen = new Map<string, { row: number; code: string; sheet: number; unit: string | null }[]>();
   const unknownStages = new Set<string>();
-  let sectionStage: Stage | null = null;
-  let sectionTitle: string | null = null;
   let chunk: ImportRecord[] = [];
   const now = ctx.clock.now();
   const actorId = ctx.actor?.id ?? null;
@@ -497,9 +494,9 @@ export async function runImport(
     await flush();
     sheet = current;
     figures = figureIssues(sheet.mapping, sheet.amountUnit);
-    scale = new ColumnScale(figures);
-    sectionStage = null;
-    sectionTitle = null;
+    const scale = new ColumnScale(figures);
+    let sectionStage: Stage | null = null;
+    let sectionTitle: string | null = null;
     const never = new Set(
       sheet.mapping.filter((m) => m.field === 'name' || m.field === 'seq').map((m) => m.column),
     );
