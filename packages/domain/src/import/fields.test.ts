@@ -34,11 +34,12 @@ describe('import fields', () => {
       'actualStartOn',
       'plannedProductionOn',
       'productionOn',
+      'updatedOn',
     ]);
     expect(byKind('number')).toEqual(['seq', 'landMu']);
     expect(byKind('stage')).toEqual(['stage']);
     expect(byKind('code')).toEqual(['investorCreditCode']);
-    expect(byKind('text')).toHaveLength(importFields.length - 17);
+    expect(byKind('text')).toHaveLength(importFields.length - 18);
   });
 
   it('labels every field in both languages', () => {

@@ -54,6 +54,7 @@ export const importFields = [
   'problems',
   'nextSteps',
   'remarks',
+  'updatedOn',
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
@@ -75,6 +76,7 @@ const dateFields = [
   'actualStartOn',
   'plannedProductionOn',
   'productionOn',
+  'updatedOn',
 ];
 
 function kindOf(field: ImportField): ImportFieldKind {
@@ -124,6 +126,7 @@ export const importFieldLabels: Record<ImportField, Record<Locale, string>> = {
   problems: { 'zh-CN': '存在问题', 'en-US': 'Problems' },
   nextSteps: { 'zh-CN': '下步计划', 'en-US': 'Next steps' },
   remarks: { 'zh-CN': '备注', 'en-US': 'Remarks' },
+  updatedOn: { 'zh-CN': '更新日期', 'en-US': 'Updated on' },
 };
 
 const trailingBracket = /(?:\([^()]*\)|【[^【】]*】|\[[^[\]]*\]|〔[^〔〕]*〕|<[^<>]*>)$/;

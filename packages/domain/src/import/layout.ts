@@ -18,7 +18,7 @@ import {
 } from './fields.ts';
 import { matchStageLabel } from './stage-labels.ts';
 
-import { isNoteText, readMeta, type SheetMeta } from './sheet-meta.ts';
+import { isMetaRow, isNoteText, readMeta, type SheetMeta } from './sheet-meta.ts';
 
 export type { Cell } from './cells.ts';
 export { parseMetaLine, readMeta, type SheetMeta } from './sheet-meta.ts';
@@ -68,7 +68,8 @@ export function detectLayout(
   for (let index = 0; index < limit; index++) {
     const top = rows[index] ?? [];
     const textCells = top.filter((cell) => typeof cell === 'string' && cell.trim() !== '').length;
-    if (textCells < 2) continue;
+    // A 填报单位 | 截止时间 | 单位 line split across cells is meta, never a header (group).
+    if (textCells < 2 || isMetaRow(top)) continue;
     for (let depth = 1; depth <= maxHeaderRows && index + depth <= limit; depth++) {
       const headers = headerBlock(rows, index, depth, merges);
       if (!headers) {

@@ -251,6 +251,7 @@ export async function runImport(
           capitalKind,
           focusIndustryId: matchFocusIndustry(record.industryCode, known.focus)?.id ?? null,
           now,
+          cutOff: sheet.cutOff,
         });
         if ((row.fixed_asset_fen ?? 0) > agreed) {
           addIssues(
@@ -510,6 +511,7 @@ export async function runImport(
       index: sheet.index,
       name: sheet.name,
       cutOff: sheet.cutOff,
+      cutOffNote: sheet.cutOffNote,
       amountUnit: sheet.amountUnit,
       unitName: sheet.unitName,
       defaultStage: sheet.defaultStage,

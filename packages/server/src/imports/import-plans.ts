@@ -32,6 +32,15 @@ function stageMovePayload(from: Stage, to: Stage, on: string) {
   return { from, to, kind: 'import' satisfies LedgerMoveKind, evidence: { date: on } };
 }
 
+/**
+ * The date of a row's progress entry: its own 更新日期 when the sheet has one, else the cut-off;
+ * never before `notBefore` (the project's entry, or its latest entry already in the ledger).
+ */
+export function progressDate(record: ImportRecord, notBefore: string, cutOff: string): string {
+  const on = record.updatedOn && record.updatedOn <= cutOff ? record.updatedOn : cutOff;
+  return on < notBefore ? notBefore : on;
+}
+
 /** A new project's entries: 入库 and each stage on its date, the progress at the cut-off, the funds. */
 export function newProjectEntries(
   record: ImportRecord,
@@ -65,7 +74,7 @@ export function newProjectEntries(
     entries.push({
       ...ec.base(row.id),
       kind: 'progress',
-      effective_on: ec.cutOff < enteredOn ? enteredOn : ec.cutOff,
+      effective_on: progressDate(record, enteredOn, ec.cutOff),
       payload: ec.payload(record.row, {
         current: record.progress ?? '',
         problems: record.problems ?? '',
@@ -138,7 +147,7 @@ export function updateEntries(
     entries.push({
       ...ec.base(before.id),
       kind: 'progress',
-      effective_on: ec.cutOff,
+      effective_on: progressDate(record, before.last_entry_on, ec.cutOff),
       payload: ec.payload(record.row, what.progress),
     });
   }
@@ -166,6 +175,8 @@ export interface NewProjectRefs {
   capitalKind: 'domestic' | 'foreign';
   focusIndustryId: string | null;
   now: Date;
+  /** The sheet's cut-off (a progress entry without its own 更新日期 is dated on it). */
+  cutOff: string;
 }
 
 /** The project row of a new project: its stage and dates from the history, its funds total from the funds entries. */
@@ -219,7 +230,15 @@ export function newProjectRow(
     sensitivity: 'normal' as const,
     lead_id: null,
     funds_in_place_fen: funds.reduce((s, f) => s + f.amount, 0),
-    last_entry_on: [last.on, ...funds.map((f) => f.date)].sort().at(-1)!,
+    last_entry_on: [
+      last.on,
+      ...funds.map((f) => f.date),
+      ...(record.progress || record.problems || record.nextSteps
+        ? [progressDate(record, steps[0]?.on ?? last.on, refs.cutOff)]
+        : []),
+    ]
+      .sort()
+      .at(-1)!,
     created_at: now,
     updated_at: now,
   };

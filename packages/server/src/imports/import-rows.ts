@@ -15,6 +15,7 @@ import {
   matchStageLabel,
   parseSheetAmount,
   parseSheetDate,
+  describeSheetDateProblem,
 } from '@landfall/domain/import/index';
 import type { IndustryMatch } from './industry-text.ts';
 import type { PlaceResolver, PlaceResult } from './places.ts';
@@ -63,6 +64,8 @@ export interface ImportRecord {
   problems: string | null;
   nextSteps: string | null;
   remarks: string | null;
+  /** The row's own 更新日期: the date of its progress entry. */
+  updatedOn: string | null;
   /** Which fields the file has a column for (a missing column leaves the project's value alone). */
   present: Set<ImportField>;
 }
@@ -110,10 +113,6 @@ const amountMessages = {
   negative: '金额不能为负数',
   too_precise: '金额最多精确到分',
   too_large: '金额过大',
-} as const;
-const dateMessages = {
-  impossible_date: '日期不存在',
-  not_a_date: '无法识别的日期',
 } as const;
 
 const textLimits: Partial<Record<ImportField, number>> = {
@@ -181,10 +180,13 @@ export function interpretRow(
   };
   const date = (field: ImportField, notAfterCutOff: boolean): string | null => {
     const value = raw(field);
-    const parsed = parseSheetDate(value, { date1904: ctx.date1904 });
+    const parsed = parseSheetDate(value, { date1904: ctx.date1904, referenceDate: ctx.cutOff });
     if (!parsed.ok) {
-      issue(errors, field, value, dateMessages[parsed.problem]);
+      issue(errors, field, value, describeSheetDateProblem(parsed, 'zh-CN'));
       return null;
+    }
+    if (parsed.yearInferred) {
+      issue(warnings, field, value, `日期未写年份，按截止日期所在年份 ${ctx.cutOff.slice(0, 4)} 年计`);
     }
     if (parsed.date && notAfterCutOff && parsed.date > ctx.cutOff) {
       issue(errors, field, value, `日期晚于台账截止日期 ${ctx.cutOff}`);
@@ -320,6 +322,7 @@ export function interpretRow(
     problems: str('problems'),
     nextSteps: str('nextSteps'),
     remarks: str('remarks'),
+    updatedOn: date('updatedOn', true),
     present: new Set(byField.keys()),
   };
   return { record: errors.length ? null : record, errors, warnings };

@@ -1,5 +1,6 @@
 /** What a run needs from the stored layout and the options a person confirmed; remembering a confirmed mapping. */
 import { shanghaiToday } from '@landfall/domain/dates';
+import { describeCutOff } from '@landfall/domain/import/cut-off-text';
 import type { AmountUnit } from '@landfall/domain/money';
 import type { Stage } from '@landfall/domain/stages';
 import {
@@ -53,6 +54,8 @@ export interface SheetSettings {
   dataStart: number;
   cutOff: string;
   cutOffGiven: boolean;
+  /** Where the cut-off came from, in Chinese: 截止时间 2017-09-30（来自标题中的统计期间“1-9月”）. */
+  cutOffNote: string;
   amountUnit: AmountUnit;
   amountUnitGiven: boolean;
   /** The unit of rows without a 责任单位 of their own (the sheet's 填报单位 or name), if any. */
@@ -118,6 +121,14 @@ export async function settingsFor(
         `${labelEn}a field can be mapped to one column only`,
       );
     const cutOff = options.cutOff ?? sheet.meta?.cutOff ?? bookCutOff ?? today;
+    const bookSheet = all.find((other) => other.meta?.cutOff === bookCutOff);
+    const cutOffNote = options.cutOff
+      ? `截止时间 ${cutOff}（导入时指定）`
+      : sheet.meta?.cutOff
+        ? describeCutOff(sheet.meta)
+        : bookCutOff
+          ? `截止时间 ${cutOff}（本表未写明，取自工作表「${bookSheet?.name ?? ''}」）`
+          : `文件未写明截止时间，按今天 ${today}`;
     if (cutOff > today)
       invalid(
         ctx,
@@ -133,6 +144,7 @@ export async function settingsFor(
       dataStart: sheet.dataStart,
       cutOff,
       cutOffGiven: Boolean(options.cutOff ?? sheet.meta?.cutOff ?? bookCutOff),
+      cutOffNote,
       amountUnit: options.amountUnit ?? sheet.meta?.amountUnit ?? bookUnit ?? 'wan',
       amountUnitGiven:
         Boolean(options.amountUnit ?? sheet.meta?.amountUnit ?? bookUnit) || mapping.some((m) => m.unit),

@@ -64,6 +64,7 @@ export interface SheetRun {
   dataStart: number;
   amountUnit: AmountUnit;
   cutOff: string;
+  cutOffNote: string;
   date1904: boolean;
   /** The unit of rows without a 责任单位 (the sheet's 填报单位 or name). */
   unitName: string | null;
@@ -84,6 +85,7 @@ export interface SheetOutcome {
   index: number;
   name: string | null;
   cutOff: string;
+  cutOffNote: string;
   amountUnit: AmountUnit;
   unitName: string | null;
   defaultStage: Stage | null;

@@ -13,6 +13,7 @@ import { AppError } from '../http/app-error.ts';
 import { FormatError } from './file-format.ts';
 import { openWorkbook, type OpenedWorkbook } from './sheet-reader.ts';
 import type { SheetRun, SummaryRun } from './import-types.ts';
+import { parseSheetDate } from '@landfall/domain/import/index';
 import { ImportConflict, ImportHasErrors, runImport, type ImportSummary } from './import-engine.ts';
 import { PlaceResolver } from './places.ts';
 import {
@@ -214,6 +215,23 @@ async function sheetRuns(
     const sheet = book.sheets.find((b) => b.index === settings.index);
     return sheet ? [{ settings, sheet }] : [];
   });
+  for (const { settings, sheet } of chosen) {
+    // No cut-off anywhere, but each row dates its own update: the sheet stands as of the latest one.
+    const column = settings.mapping.find((m) => m.field === 'updatedOn')?.column;
+    if (settings.cutOffGiven || column === undefined) continue;
+    let latest: string | null = null;
+    for await (const { row, cells } of sheet.rows()) {
+      if (row < settings.dataStart) continue;
+      const date = parseSheetDate(cells[column] ?? null, { date1904: book.date1904 });
+      if (date.ok && date.date && date.date <= settings.cutOff && (!latest || date.date > latest))
+        latest = date.date;
+    }
+    if (latest) {
+      settings.cutOff = latest;
+      settings.cutOffGiven = true;
+      settings.cutOffNote = `截止时间 ${latest}（文件未写明，取各行更新日期中最晚的一天）`;
+    }
+  }
   const total = chosen.reduce((n, c) => n + c.sheet.size, 0) || 1;
   let done = 0;
   const sheets: SheetRun[] = [];
