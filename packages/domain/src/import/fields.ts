@@ -27,6 +27,7 @@ export const importFields = [
   'investorCreditCode',
   'investorPlace',
   'unit',
+  'district',
   'stage',
   'industry',
   'capitalKind',
@@ -126,6 +127,7 @@ export const importFieldLabels: Record<ImportField, Record<Locale, string>> = {
   problems: { 'zh-CN': '存在问题', 'en-US': 'Problems' },
   nextSteps: { 'zh-CN': '下步计划', 'en-US': 'Next steps' },
   remarks: { 'zh-CN': '备注', 'en-US': 'Remarks' },
+  district: { 'zh-CN': '区县', 'en-US': 'District' },
   updatedOn: { 'zh-CN': '更新日期', 'en-US': 'Updated on' },
 };
 

@@ -136,6 +136,8 @@ export const rules = {
   // The Excel door: the coordination group imports ledgers; exports follow what each role may read.
   'import.read': { coordinator: 'tenant', operator: 'all' },
   'import.run': { coordinator: 'tenant', operator: 'all' },
+  // A city's or province's table grouped by 区县: its rows go into the districts below (and districts it names are created).
+  'import.runRollup': { coordinator: 'subtree', operator: 'all' },
   'export.ledger': { ...unitRead, operator: 'all' },
   'export.monthly': { coordinator: 'tenant', leader: 'tenant', viewer: 'subtree', operator: 'all' },
   // The coordination loop (协调推进): matters and escalation, meetings, decisions and follow-up (督办),

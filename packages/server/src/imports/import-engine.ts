@@ -107,6 +107,10 @@ export async function runImport(
       if (summary[target].length < MAX_ISSUES) summary[target].push(i);
     }
   };
+  const pushItem = (item: ImportSummary['items'][number]) => {
+    if (summary.items.length < MAX_ITEMS)
+      summary.items.push(multiSheet && sheet.name ? { ...item, sheet: sheet.name } : item);
+  };
   const fieldIssue = (row: number, field: ImportField, value: string, message: string): RowIssue => {
     const m = sheet.mapping.find((c) => c.field === field);
     return {
@@ -290,7 +294,7 @@ export async function runImport(
         if (enterprise) links.push({ project_id: id, enterprise_id: enterprise.id });
         summary.projects.created += 1;
         if (summary.items.length < MAX_ITEMS)
-          summary.items.push({ row: record.row, name: record.name, outcome: 'new', changes: [] });
+          pushItem({ row: record.row, name: record.name, outcome: 'new', changes: [] });
         continue;
       }
 
@@ -390,7 +394,7 @@ export async function runImport(
       if (!changes.length) {
         summary.projects.unchanged += 1;
         if (summary.items.length < MAX_ITEMS)
-          summary.items.push({ row: record.row, name: record.name, outcome: 'unchanged', changes: [] });
+          pushItem({ row: record.row, name: record.name, outcome: 'unchanged', changes: [] });
         continue;
       }
       if (before.last_entry_on > sheet.cutOff) {
@@ -410,7 +414,7 @@ export async function runImport(
       summary.projects.updated += 1;
       summary.fundingRecords += funds.length;
       if (summary.items.length < MAX_ITEMS) {
-        summary.items.push({
+        pushItem({
           row: record.row,
           name: record.name,
           outcome: 'changed',

@@ -103,6 +103,11 @@ export function industryResolver(known: Known): (text: string) => IndustryMatch 
   return industryMatcher(known.industries);
 }
 
+/** The names of a tenant's units (a roll-up's district: which one its rows default to). */
+export async function listUnitNames(db: Tx, tenantId: string) {
+  return db.selectFrom('unit').select('name').where('tenant_id', '=', tenantId).orderBy('name').execute();
+}
+
 /** Units named in the file: an existing one, or a name to create on confirmation. */
 export function unitKind(name: string): 'department' | 'town' | 'zone' | 'other' {
   if (/(镇|乡|街道|办事处)$/.test(name)) return 'town';

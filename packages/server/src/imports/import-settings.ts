@@ -180,6 +180,7 @@ export async function settingsFor(
     cutOff: primary.cutOff,
     amountUnit: primary.amountUnit,
     stageLabels,
+    tenant,
     tenantDivision: tenant.division_code,
   };
 }

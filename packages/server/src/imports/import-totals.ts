@@ -201,7 +201,13 @@ export function checkSummarySheet(
   for (const u of units) grand.addAll(u.sums);
   for (const { row, cells } of rows) {
     if (row - 1 < layout.dataStart) continue;
-    const label = String(cells[layout.labelColumn] ?? '').trim();
+    // 合计 may stand in the label column or in the 序号 column before it.
+    const labelCell = String(cells[layout.labelColumn] ?? '').trim();
+    const before = cells
+      .slice(0, layout.labelColumn)
+      .map((c) => String(c ?? '').trim())
+      .find((text) => isTotal(text));
+    const label = labelCell || before || '';
     if (!label) continue;
     const total = isTotal(label);
     const unit = total ? null : units.find((u) => u.names.some((n) => flatName(n) === flatName(label)));

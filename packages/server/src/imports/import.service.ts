@@ -6,13 +6,16 @@
  * and one audit row, all in that transaction). Progress of a running preview or
  * commit is kept in memory for the web's progress bar and the CLI.
  */
-import type { Ctx } from '../context.ts';
+import type { Ctx, Tx } from '../context.ts';
 import { authorize } from '../auth/authorize.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
 import { FormatError } from './file-format.ts';
 import { openWorkbook, type OpenedWorkbook } from './sheet-reader.ts';
-import type { SheetRun, SummaryRun } from './import-types.ts';
+import type { RunSettings, SheetRun, SummaryRun } from './import-types.ts';
+import { planRollup, runRollup, type RollupPlan, type RollupRun } from './import-rollup.ts';
+import { listUnitNames } from './import-index.ts';
+import { listDistrictsBelow } from '../tenants/tenant.service.ts';
 import { parseSheetDate } from '@landfall/domain/import/index';
 import { ImportConflict, ImportHasErrors, runImport, type ImportSummary } from './import-engine.ts';
 import { PlaceResolver } from './places.ts';
@@ -86,9 +89,12 @@ async function runClaimed(
   const storedOptions = JSON.stringify({ ...options, stageLabels: s.stageLabels });
   try {
     const book = await openWorkbook(await fileOf(ctx, id), batch.format);
-    const { sheets, summaries } = await sheetRuns(book, s, (f) => {
-      progress.fraction = f;
-    });
+    const open = () =>
+      sheetRuns(book, s, (f) => {
+        progress.fraction = f;
+      });
+    const rollup = await rollupOf(ctx, s, await open());
+    const { sheets, summaries } = await open();
     const settings = {
       tenantId: batch.tenant_id,
       tenantDivision: s.tenantDivision,
@@ -103,7 +109,7 @@ async function runClaimed(
     };
     if (!commit) {
       const summary = withFileNotes(
-        await runImport(ctx, ctx.db, sheets, { ...settings, commit: false }, summaries),
+        await execute(ctx, ctx.db, { ...settings, commit: false }, { sheets, summaries, rollup, open, tenant: s.tenant }),
         s,
       );
       await ctx.db.transaction().execute(async (trx) => {
@@ -143,7 +149,7 @@ async function runClaimed(
           );
         }
         const result = withFileNotes(
-          await runImport(ctx, trx, sheets, { ...settings, commit: true }, summaries),
+          await execute(ctx, trx, { ...settings, commit: true }, { sheets, summaries, rollup, open, tenant: s.tenant }),
           s,
         );
         const now = ctx.clock.now();
@@ -200,6 +206,43 @@ async function runClaimed(
     if (err instanceof FormatError) throw fileProblem(ctx, err);
     throw err;
   }
+}
+
+type Opened = Awaited<ReturnType<typeof sheetRuns>>;
+
+/** A roll-up table's plan (a city's table by 区县), its districts authorised; null for an ordinary import. */
+async function rollupOf(ctx: Ctx, s: Awaited<ReturnType<typeof settingsFor>>, opened: Opened) {
+  const plan = await planRollup(ctx, s.tenant, opened.sheets, await listDistrictsBelow(ctx.db, s.tenant), s.stageLabels);
+  if (!plan) return null;
+  // Before any transaction: a denial is written in its own (PGlite has one connection).
+  await authorize(ctx, 'import.runRollup', { type: 'import', tenantId: s.tenant.id });
+  for (const d of plan.districts) {
+    if (d.tenantId) await authorize(ctx, 'import.runRollup', { type: 'import', tenantId: d.tenantId });
+  }
+  return plan;
+}
+
+/** The run: per district for a roll-up table, else over the sheets. */
+function execute(
+  ctx: Ctx,
+  db: Tx,
+  settings: RunSettings,
+  r: {
+    sheets: SheetRun[];
+    summaries: SummaryRun[];
+    rollup: RollupPlan | null;
+    open: () => Promise<Opened>;
+    tenant: RollupRun['parent'];
+  },
+) {
+  if (!r.rollup) return runImport(ctx, db, r.sheets, settings, r.summaries);
+  return runRollup(
+    ctx,
+    db,
+    { plan: r.rollup, parent: r.tenant, open: async () => (await r.open()).sheets, unitsOf: listUnitNames },
+    settings,
+    (trx, sheets, districtSettings) => runImport(ctx, trx, sheets, districtSettings),
+  );
 }
 
 /**

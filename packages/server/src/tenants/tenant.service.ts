@@ -94,6 +94,23 @@ export async function insertTenantWithGroups(
   return tenant;
 }
 
+/** The tenant of a division, if one exists (an import at a province finds a district's city). */
+export async function findTenantByDivision(db: Tx, divisionCode: string) {
+  const row = await db.selectFrom('tenant').select('id').where('division_code', '=', divisionCode).executeTakeFirst();
+  return row ? getTenant(db, row.id) : undefined;
+}
+
+/** The district tenants anywhere below a city or province. */
+export async function listDistrictsBelow(db: Tx, tenant: { path: string }) {
+  return db
+    .selectFrom('tenant')
+    .select(['id', 'name', 'division_code'])
+    .where('level', '=', 'district')
+    .where('path', 'like', `${tenant.path}%`)
+    .orderBy('division_code')
+    .execute();
+}
+
 export async function createTenant(ctx: Ctx, input: TenantCreateInput) {
   const parent = await findTenant(ctx.db, input.parentId);
   if (!parent) throw new AppError('not_found');
