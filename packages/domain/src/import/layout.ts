@@ -79,7 +79,14 @@ export function detectLayout(
       const mapping = proposeMapping(headers, { saved: options.saved });
       const score = countMapped(mapping);
       if (score < 2 || !mapping.some((column) => column.field === 'name')) continue;
-      if (!best || score > best.score) {
+      // A deeper block wins a tie only when merged cells tie its rows together (序号 merged down
+      // over them, a group merged across): then the rows below are header, not data or a heading.
+      const tied =
+        best !== null &&
+        score === best.score &&
+        best.headerRows[0] === index &&
+        spansDown(merges, index, depth);
+      if (!best || score > best.score || tied) {
         best = { headerRows: Array.from({ length: depth }, (_, i) => index + i), headers, score };
       }
     }
@@ -97,6 +104,11 @@ export function detectLayout(
   const meta = readMeta(rows.slice(0, headerRows[0]), rows.slice(dataStart), options);
   const mapping = proposeMapping(headers, { saved: options.saved, defaultUnit: meta.amountUnit });
   return { headerRows, dataStart, headers, meta, mapping };
+}
+
+/** Whether a merged range starting on row `start` reaches down to the block's last row. */
+function spansDown(merges: readonly MergeRange[], start: number, depth: number): boolean {
+  return depth > 1 && merges.some((m) => m.r1 === start && m.r2 >= start + depth - 1);
 }
 
 const unitCell = /^[([【]?(?:单位:?)?(亿元|万元|元|亩|个|家|项|%|平方米|㎡|人|年|月)[)\]】]?$/;

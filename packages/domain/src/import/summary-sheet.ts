@@ -10,6 +10,7 @@ import { cellText, type Cell, type MergeRange } from './cells.ts';
 import { importFieldKinds, normaliseHeader, rankHeader, type ImportField } from './fields.ts';
 import { headerBlock, maxHeaderRows } from './header-block.ts';
 import { maxHeaderScanRows } from './layout.ts';
+import { isMetaRow } from './sheet-meta.ts';
 
 /** What a summary column counts: an amount field of the projects, or their number. */
 export type SummaryMeasure = ImportField | 'projectCount';
@@ -51,6 +52,10 @@ export function detectSummaryLayout(
   const limit = Math.min(rows.length, maxHeaderScanRows);
   let best: (SummaryLayout & { score: number }) | null = null;
   for (let index = 0; index < limit; index++) {
+    // A header's first row has texts of its own (a merged title or a 填报单位 line is not one).
+    const top = rows[index] ?? [];
+    const texts = new Set(top.filter((cell) => typeof cell === 'string' && cell.trim() !== ''));
+    if (texts.size < 2 || isMetaRow(top)) continue;
     for (let depth = 1; depth <= maxHeaderRows && index + depth <= limit; depth++) {
       const headers = headerBlock(rows, index, depth, merges);
       if (!headers) break;

@@ -92,7 +92,8 @@ export async function planRollup(
       }
       let name = cellText(cells[column] ?? null);
       if (kind.kind === 'total') {
-        if (!name && kind.scope === 'group') name = kind.label.replace(/[（(]?(?:小计|合计)[)）]?.*$/, '').trim();
+        if (!name && kind.scope === 'group')
+          name = kind.label.replace(/[（(]?(?:小计|合计)[)）]?.*$/, '').trim();
         if (!name || kind.scope === 'all') {
           unassigned += 1;
           continue;
@@ -175,7 +176,13 @@ export async function ensureDistrict(
     recordType: 'tenant',
     recordId: created,
     tenantId: created,
-    after: { id: created, name: district.name, divisionCode: district.divisionCode, source: 'import', importId },
+    after: {
+      id: created,
+      name: district.name,
+      divisionCode: district.divisionCode,
+      source: 'import',
+      importId,
+    },
   });
   district.tenantId = created;
   return created;
@@ -234,7 +241,8 @@ export function addSummary(into: ImportSummary, part: ImportSummary, district: s
   into.enterprises.updated += part.enterprises.updated;
   into.fundingRecords += part.fundingRecords;
   into.newUnits.push(...part.newUnits.map((u) => `${district}：${u}`));
-  for (const stage of part.unknownStages) if (!into.unknownStages.includes(stage)) into.unknownStages.push(stage);
+  for (const stage of part.unknownStages)
+    if (!into.unknownStages.includes(stage)) into.unknownStages.push(stage);
   into.errorCount += part.errorCount;
   into.errors.push(...part.errors);
   into.warningCount += part.warningCount;
@@ -306,12 +314,23 @@ export async function runRollup(
       projects: { ...part.projects },
       errorCount: part.errorCount,
     });
-    if (!total) total = { ...part, errors: [...part.errors], warnings: [...part.warnings], items: part.items.map((i) => ({ ...i, district: district.name })), skippedRows: [...part.skippedRows], newUnits: part.newUnits.map((u) => `${district.name}：${u}`) };
+    if (!total)
+      total = {
+        ...part,
+        errors: [...part.errors],
+        warnings: [...part.warnings],
+        items: part.items.map((i) => ({ ...i, district: district.name })),
+        skippedRows: [...part.skippedRows],
+        newUnits: part.newUnits.map((u) => `${district.name}：${u}`),
+      };
     else addSummary(total, part, district.name);
   }
   if (!total) throw new ImportHasErrors(emptyWith(districtErrors, settings));
   // Headings reach every district: count each once.
-  const shared = [...plan.targets.values()].reduce((n, t) => n + [...t.values()].filter((v) => v === '*').length, 0);
+  const shared = [...plan.targets.values()].reduce(
+    (n, t) => n + [...t.values()].filter((v) => v === '*').length,
+    0,
+  );
   total.skipped -= shared * (plan.districts.length - 1);
   total.skipped += plan.unassigned;
   const seenSkipped = new Set<string>();

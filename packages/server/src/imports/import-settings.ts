@@ -150,7 +150,10 @@ export async function settingsFor(
         Boolean(options.amountUnit ?? sheet.meta?.amountUnit ?? bookUnit) || mapping.some((m) => m.unit),
       unitName: unitChoice === undefined ? sheet.unitName : unitChoice?.trim() || null,
       defaultStage:
-        choice(sheet.index)?.stage ?? options.defaultStage ?? stageFromTitle(sheet.meta?.title ?? '') ?? null,
+        // A stage chosen for the sheet (null: none) wins over the default and over its title's.
+        choice(sheet.index)?.stage !== undefined
+          ? (choice(sheet.index)!.stage ?? null)
+          : (options.defaultStage ?? stageFromTitle(sheet.meta?.title ?? '') ?? null),
     };
   });
   const stored = (batch.options as Partial<ImportOptions>).stageLabels ?? {};

@@ -36,7 +36,14 @@ export interface ImportSummary {
   errors: RowIssue[];
   warningCount: number;
   warnings: RowIssue[];
-  items: { row: number; name: string; outcome: Outcome; changes: string[]; sheet?: string; district?: string }[];
+  items: {
+    row: number;
+    name: string;
+    outcome: Outcome;
+    changes: string[];
+    sheet?: string;
+    district?: string;
+  }[];
   /** A roll-up table (a city's, by 区县): each district's outcome, and the districts to create. */
   districts?: {
     name: string;

@@ -45,7 +45,9 @@ async function readHead(sheet: WorkbookSheet) {
 
 /** A sheet name that names nothing (Sheet1, 工作表2, 汇总, 说明): never taken as a unit. */
 function isGenericSheetName(name: string | null): boolean {
-  const text = (name ?? '').replace(/\s+/g, '');
+  const text = unitFromSheetName((name ?? '').replace(/\s+/g, ''));
+  // A sheet of a month, a year, an old copy or a draft (6月旧表, 2016年, 副本) names no unit.
+  if (/\d|[年月日]|旧|副本|备份|草稿|copy|old|bak/i.test(text)) return true;
   return (
     text === '' ||
     /^(?:sheet|工作表|表|页|wps)\d*$/i.test(text) ||

@@ -87,16 +87,19 @@ describe('import: a workbook of unit sheets with a 汇总', () => {
   it('previews each sheet, warns where the 汇总 does not add up, and imports every unit’s projects', async () => {
     const up = await coordinator.upload('/api/imports', '各单位台账2.xlsx', await unitWorkbook(9000));
     const id = up.json().id;
-    const preview = (await coordinator.post(`/api/imports/${id}/preview`, { createUnits: true })).json().summary;
+    const preview = (await coordinator.post(`/api/imports/${id}/preview`, { createUnits: true })).json()
+      .summary;
     expect(preview.errorCount, JSON.stringify(preview.errors)).toBe(0);
     expect(
-      preview.sheets.map((s: { name: string; rows: number; unitName: string; amountUnit: string; cutOffNote: string }) => [
-        s.name,
-        s.rows,
-        s.unitName,
-        s.amountUnit,
-        s.cutOffNote,
-      ]),
+      preview.sheets.map(
+        (s: { name: string; rows: number; unitName: string; amountUnit: string; cutOffNote: string }) => [
+          s.name,
+          s.rows,
+          s.unitName,
+          s.amountUnit,
+          s.cutOffNote,
+        ],
+      ),
     ).toEqual([
       ['经开区', 2, '经开区管委会', 'wan', '截止时间 2017-09-30（来自表格上方的“截止时间：2017年9月30日”）'],
       ['龙都街道', 1, '龙都街道', 'yi', '截止时间 2017-09-30（来自标题中的统计期间“2017年1-9月”）'],
@@ -133,9 +136,9 @@ describe('import: a workbook of unit sheets with a 汇总', () => {
       ['甲汽车零部件项目', 'signed', 20000],
     ]);
     const longdu = await byUnit('龙都街道');
-    expect(longdu.map((p) => [p.name, p.stage, p.agreedInvestmentFen / WAN, p.fundsInPlaceFen / WAN])).toEqual([
-      ['丙照明电器项目', 'construction', 8000, 1000],
-    ]);
+    expect(
+      longdu.map((p) => [p.name, p.stage, p.agreedInvestmentFen / WAN, p.fundsInPlaceFen / WAN]),
+    ).toEqual([['丙照明电器项目', 'construction', 8000, 1000]]);
   });
 
   it('imports only the sheets chosen, with the unit a person gives', async () => {

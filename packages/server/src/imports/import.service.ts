@@ -109,7 +109,12 @@ async function runClaimed(
     };
     if (!commit) {
       const summary = withFileNotes(
-        await execute(ctx, ctx.db, { ...settings, commit: false }, { sheets, summaries, rollup, open, tenant: s.tenant }),
+        await execute(
+          ctx,
+          ctx.db,
+          { ...settings, commit: false },
+          { sheets, summaries, rollup, open, tenant: s.tenant },
+        ),
         s,
       );
       await ctx.db.transaction().execute(async (trx) => {
@@ -149,7 +154,12 @@ async function runClaimed(
           );
         }
         const result = withFileNotes(
-          await execute(ctx, trx, { ...settings, commit: true }, { sheets, summaries, rollup, open, tenant: s.tenant }),
+          await execute(
+            ctx,
+            trx,
+            { ...settings, commit: true },
+            { sheets, summaries, rollup, open, tenant: s.tenant },
+          ),
           s,
         );
         const now = ctx.clock.now();
@@ -212,7 +222,13 @@ type Opened = Awaited<ReturnType<typeof sheetRuns>>;
 
 /** A roll-up table's plan (a city's table by 区县), its districts authorised; null for an ordinary import. */
 async function rollupOf(ctx: Ctx, s: Awaited<ReturnType<typeof settingsFor>>, opened: Opened) {
-  const plan = await planRollup(ctx, s.tenant, opened.sheets, await listDistrictsBelow(ctx.db, s.tenant), s.stageLabels);
+  const plan = await planRollup(
+    ctx,
+    s.tenant,
+    opened.sheets,
+    await listDistrictsBelow(ctx.db, s.tenant),
+    s.stageLabels,
+  );
   if (!plan) return null;
   // Before any transaction: a denial is written in its own (PGlite has one connection).
   await authorize(ctx, 'import.runRollup', { type: 'import', tenantId: s.tenant.id });

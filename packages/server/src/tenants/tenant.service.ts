@@ -96,7 +96,11 @@ export async function insertTenantWithGroups(
 
 /** The tenant of a division, if one exists (an import at a province finds a district's city). */
 export async function findTenantByDivision(db: Tx, divisionCode: string) {
-  const row = await db.selectFrom('tenant').select('id').where('division_code', '=', divisionCode).executeTakeFirst();
+  const row = await db
+    .selectFrom('tenant')
+    .select('id')
+    .where('division_code', '=', divisionCode)
+    .executeTakeFirst();
   return row ? getTenant(db, row.id) : undefined;
 }
 

@@ -19,12 +19,15 @@ export interface TestWorld {
 }
 
 /** A database and app after first-run setup (万州区, admin "admin"), with a fake clock. */
-export async function createWorld(start = '2026-03-02T09:00:00+08:00'): Promise<TestWorld> {
+export async function createWorld(
+  start = '2026-03-02T09:00:00+08:00',
+  setupBody: Record<string, unknown> = buildSetup(),
+): Promise<TestWorld> {
   const database = await createTestDatabase();
   const clock = fakeClock(start);
   const app = await buildApp({ database, clock, operatorToken: OPERATOR_TOKEN });
   const admin = new TestClient(app);
-  const setup = await admin.post('/api/setup', buildSetup());
+  const setup = await admin.post('/api/setup', setupBody);
   if (setup.statusCode !== 201) throw new Error(`setup failed: ${setup.body}`);
   await admin.login('admin', PASSWORD);
   return {
