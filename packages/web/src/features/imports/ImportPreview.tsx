@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/useT.ts';
 import { IssueTable } from './IssueTable.tsx';
 import { NewUnits } from './NewUnits.tsx';
 import { RowOutcomes } from './RowOutcomes.tsx';
+import { SheetOutcomes } from './SheetOutcomes.tsx';
 import { SkippedRows } from './SkippedRows.tsx';
 import { StageLabelMapping } from './StageLabelMapping.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
@@ -27,6 +28,7 @@ export function ImportPreview({ wizard }: { wizard: ImportWizard }) {
         <Alert type="success" showIcon title={t('imports.noErrors', { cutOff: summary.cutOff })} />
       )}
       <SummaryCards summary={summary} />
+      <SheetOutcomes sheets={summary.sheets} />
       <NewUnits
         names={summary.newUnits}
         creating={draft.createUnits}
