@@ -54,7 +54,7 @@ export function MappingOptions({
           value={draft.amountUnit}
           placeholder={workbook ? t('imports.sheets.perSheet') : amountUnitLabels.wan[locale]}
           allowClear
-          style={{ width: 110 }}
+          style={{ width: workbook ? 130 : 110 }}
           options={amountUnits.map((unit) => ({ value: unit, label: amountUnitLabels[unit][locale] }))}
           onChange={(value) => onChange({ ...draft, amountUnit: value ?? undefined })}
         />

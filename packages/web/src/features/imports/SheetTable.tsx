@@ -1,5 +1,5 @@
 import { AutoComplete, Checkbox, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { amountUnitLabels, stageLabels, stages, type Stage } from '@landfall/domain';
+import { amountUnitLabels, stageLabels, stages, type AmountUnit, type Stage } from '@landfall/domain';
 import { describeCutOff } from '@landfall/domain/import/cut-off-text';
 import type { ImportLayout, ImportSheet, ImportSummary, SheetKind } from '../../api/imports.ts';
 import type { Unit } from '../../api/types.ts';
@@ -25,6 +25,13 @@ const kindColors: Record<SheetKind, string> = { projects: 'blue', summary: 'purp
 /** Select value standing for 无 (no default stage). */
 const noStage = '';
 
+/** A sheet's amount unit: its 单位 line, else (a 汇总) the one unit its column headers all name. */
+function sheetAmountUnit(sheet: ImportSheet): AmountUnit | null {
+  if (sheet.meta?.amountUnit) return sheet.meta.amountUnit;
+  const named = new Set(sheet.summary?.columns.map((c) => c.unit).filter((u) => u !== null));
+  return named.size === 1 ? ([...named][0] ?? null) : null;
+}
+
 interface Row {
   sheet: ImportSheet;
   choice: SheetChoice | undefined;
@@ -33,7 +40,7 @@ interface Row {
 
 /**
  * 工作表: every sheet of a workbook — its kind (项目表, 汇总表 checked only, 其他 not imported),
- * header rows, rows (after a preview), 截止时间 and where it was read, 金额单位, and for each
+ * header rows, rows (once previewed), 截止时间 and where it was read, 金额单位, and for each
  * project sheet the unit its rows default to (from 填报单位 or the sheet's name; any unit of the
  * tenant or a new name), the default stage (from the title) and whether to import it.
  */
@@ -123,7 +130,7 @@ export function SheetTable({
     {
       title: t('imports.sheets.include'),
       key: 'include',
-      width: 64,
+      width: 56,
       render: (_value, { sheet, choice, label }) => (
         <Checkbox
           aria-label={t('imports.sheets.includeFor', { name: label })}
@@ -136,37 +143,41 @@ export function SheetTable({
     {
       title: t('imports.sheets.name'),
       key: 'name',
-      width: 140,
+      width: 130,
       render: (_value, { sheet, label }) => (
-        <Space size={4} wrap>
-          <span data-testid={`import-sheet-name-${sheet.index}`}>{label}</span>
-          {sheet.hidden ? <Tag>{t('imports.sheets.hidden')}</Tag> : null}
+        <Space orientation="vertical" size={2}>
+          <Space size={4} wrap>
+            <span data-testid={`import-sheet-name-${sheet.index}`}>{label}</span>
+            {sheet.hidden ? <Tag>{t('imports.sheets.hidden')}</Tag> : null}
+          </Space>
+          {sheet.headerRows.length ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('imports.sheets.headerAt', { rows: sheet.headerRows.join('、') })}
+            </Typography.Text>
+          ) : null}
         </Space>
       ),
     },
     {
       title: t('imports.sheets.kind'),
       key: 'kind',
-      width: 140,
+      width: 130,
       render: (_value, { sheet }) => (
         <Tag color={kindColors[sheet.kind]} data-testid={`import-sheet-kind-${sheet.index}`}>
           {t(kindLabels[sheet.kind])}
         </Tag>
       ),
     },
-    {
-      title: t('imports.sheets.rows'),
-      key: 'rows',
-      width: 90,
-      render: (_value, { sheet }) => outcome(sheet.index)?.rows ?? none,
-    },
-    {
-      title: t('imports.sheets.headerRows'),
-      key: 'headerRows',
-      width: 110,
-      render: (_value, { sheet }) =>
-        sheet.headerRows.length ? t('imports.rowNumbers', { rows: sheet.headerRows.join('、') }) : none,
-    },
+    ...(summary?.sheets
+      ? [
+          {
+            title: t('imports.sheets.rows'),
+            key: 'rows',
+            width: 70,
+            render: (_value: unknown, { sheet }: Row) => outcome(sheet.index)?.rows ?? none,
+          },
+        ]
+      : []),
     {
       title: t('imports.sheets.cutOff'),
       key: 'cutOff',
@@ -185,16 +196,15 @@ export function SheetTable({
     {
       title: t('imports.sheets.amountUnit'),
       key: 'amountUnit',
-      width: 90,
-      render: (_value, { sheet }) =>
-        sheet.kind === 'other'
-          ? none
-          : sheet.meta?.amountUnit
-            ? amountUnitLabels[sheet.meta.amountUnit][locale]
-            : t('imports.notStated'),
+      width: 80,
+      render: (_value, { sheet }) => {
+        if (sheet.kind === 'other') return none;
+        const unit = sheetAmountUnit(sheet);
+        return unit ? amountUnitLabels[unit][locale] : t('imports.notStated');
+      },
     },
-    { title: t('imports.sheets.unit'), key: 'unit', width: 200, render: (_value, row) => unitCell(row) },
-    { title: t('imports.sheets.stage'), key: 'stage', width: 140, render: (_value, row) => stageCell(row) },
+    { title: t('imports.sheets.unit'), key: 'unit', width: 196, render: (_value, row) => unitCell(row) },
+    { title: t('imports.sheets.stage'), key: 'stage', width: 136, render: (_value, row) => stageCell(row) },
   ];
 
   return (
@@ -204,7 +214,7 @@ export function SheetTable({
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 900 }}
       data-testid="import-sheets"
     />
   );
