@@ -1,11 +1,14 @@
 import type { AmountUnit, Stage } from '@landfall/domain';
 import type { ImportField } from '@landfall/domain/import/fields';
+import type { SheetMeta } from '@landfall/domain/import/sheet-meta';
+import type { SummaryLayout } from '@landfall/domain/import/summary-sheet';
 import type { ImportOptionsInput } from '@landfall/domain/schemas/import';
 import { api, postStream } from './client.ts';
 
 /**
  * Response shapes of the import API (docs/API.md, "Import and export"), mirroring
- * server/src/imports/import.service.ts (ImportBatch) and import-engine.ts (ImportSummary).
+ * server/src/imports/import.service.ts (ImportBatch), import-batch.ts (StoredLayout, StoredSheet)
+ * and import-types.ts (ImportSummary).
  */
 
 export type ImportOptions = ImportOptionsInput;
@@ -29,23 +32,56 @@ export interface ImportColumnMapping {
   unit: AmountUnit | null;
 }
 
+/** A sheet's lines above its table: title, 填报单位, 截止时间 (and where it was read), 单位. */
+export type ImportSheetMeta = SheetMeta;
+
+/** Where a sheet's responsible unit comes from when it has no 责任单位 column. */
+export type SheetUnitSource = 'reporting_unit' | 'sheet_name';
+/** projects: a ledger table; summary: a 汇总 of the others (checked, not imported); other: neither. */
+export type SheetKind = 'projects' | 'summary' | 'other';
+
+/** One sheet of a workbook as the upload read it (Excel row numbers, 1-based). */
+export interface ImportSheet {
+  /** 0-based position in the workbook. */
+  index: number;
+  name: string | null;
+  hidden: boolean;
+  kind: SheetKind;
+  headerRows: number[];
+  dataStart: number;
+  headers: ImportHeader[];
+  meta: ImportSheetMeta | null;
+  mapping: ImportColumnMapping[];
+  signature: string | null;
+  savedMapping: boolean;
+  /** The unit of rows without a 责任单位 (the sheet's 填报单位 or its name), and where it came from. */
+  unitName: string | null;
+  unitSource: SheetUnitSource | null;
+  /** Columns merged down over their rows (区县, 类别), filled into every row of the merge. */
+  mergedDown: number;
+  /** A 汇总 sheet's table (0-based rows), read only to check the unit sheets against it. */
+  summary: SummaryLayout | null;
+  sample: { row: number; cells: string[] }[];
+}
+
+/**
+ * The upload's layout: the top level is its first project sheet (the one the mapping screen
+ * shows); `sheets` lists every sheet (absent on batches uploaded before workbooks were read whole).
+ */
 export interface ImportLayout {
   sheet: { sheetName: string | null; encoding: 'utf-8' | 'gb18030' | null; date1904: boolean };
   /** Excel row numbers (1-based). */
   headerRows: number[];
   dataStart: number;
   headers: ImportHeader[];
-  meta: {
-    title: string | null;
-    reportingUnit: string | null;
-    cutOff: string | null;
-    amountUnit: AmountUnit | null;
-    lines: string[];
-  };
+  meta: ImportSheetMeta;
   mapping: ImportColumnMapping[];
+  /** The header's fingerprint: sheets with the same one take the mapping screen's choices. */
+  signature?: string;
   /** The proposal reuses a mapping saved at an earlier commit of the same header. */
   savedMapping: boolean;
   sample: { row: number; cells: string[] }[];
+  sheets?: ImportSheet[];
 }
 
 export interface RowIssue {
@@ -55,19 +91,34 @@ export interface RowIssue {
   cell: string;
   value: string;
   message: string;
+  /** The sheet's name, in a workbook of several sheets. */
+  sheet?: string;
 }
 
 export type SkippedKind = 'section' | 'total' | 'note' | 'header';
 export type RowOutcome = 'new' | 'changed' | 'unchanged' | 'error';
+
+/** What the preview says of each project sheet it read. */
+export interface SheetOutcome {
+  index: number;
+  name: string | null;
+  cutOff: string;
+  amountUnit: AmountUnit;
+  unitName: string | null;
+  defaultStage: Stage | null;
+  rows: number;
+  skipped: number;
+}
 
 export interface ImportSummary {
   cutOff: string;
   amountUnit: AmountUnit;
   rows: number;
   skipped: number;
-  skippedRows: { row: number; kind: SkippedKind; text: string }[];
+  skippedRows: { row: number; kind: SkippedKind; text: string; sheet?: string }[];
   blankRows: number;
-  projects: { created: number; updated: number; unchanged: number };
+  /** reportedTwice: rows of a second unit's sheet naming a project already read (多头报送), counted once. */
+  projects: { created: number; updated: number; unchanged: number; reportedTwice?: number };
   enterprises: { created: number; updated: number };
   fundingRecords: number;
   newUnits: string[];
@@ -76,7 +127,9 @@ export interface ImportSummary {
   errors: RowIssue[];
   warningCount: number;
   warnings: RowIssue[];
-  items: { row: number; name: string; outcome: RowOutcome; changes: string[] }[];
+  items: { row: number; name: string; outcome: RowOutcome; changes: string[]; sheet?: string }[];
+  /** Each sheet read (absent on summaries of batches run before workbooks were read whole). */
+  sheets?: SheetOutcome[];
 }
 
 export interface ImportProgress {

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/useT.ts';
 import { IssueTable } from './IssueTable.tsx';
 import { NewUnits } from './NewUnits.tsx';
 import { RowOutcomes } from './RowOutcomes.tsx';
+import { SheetOutcomes } from './SheetOutcomes.tsx';
 import { SkippedRows } from './SkippedRows.tsx';
 import { StageLabelMapping } from './StageLabelMapping.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
@@ -17,6 +18,8 @@ export function ImportPreview({ wizard }: { wizard: ImportWizard }) {
   if (!batch || !draft || !summary) return null;
   const busy = wizard.running !== null;
   const hasErrors = summary.errorCount > 0;
+  // A workbook whose sheets end on different days has no one cut-off to name.
+  const cutOffs = new Set(summary.sheets?.map((s) => s.cutOff) ?? [summary.cutOff]);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="import-preview">
       {wizard.problem ? (
@@ -24,9 +27,16 @@ export function ImportPreview({ wizard }: { wizard: ImportWizard }) {
       ) : hasErrors ? (
         <Alert type="error" showIcon title={t('imports.hasErrors', { n: summary.errorCount })} />
       ) : (
-        <Alert type="success" showIcon title={t('imports.noErrors', { cutOff: summary.cutOff })} />
+        <Alert
+          type="success"
+          showIcon
+          title={
+            cutOffs.size > 1 ? t('imports.noErrorsSheets') : t('imports.noErrors', { cutOff: summary.cutOff })
+          }
+        />
       )}
       <SummaryCards summary={summary} />
+      <SheetOutcomes sheets={summary.sheets} />
       <NewUnits
         names={summary.newUnits}
         creating={draft.createUnits}

@@ -2,10 +2,22 @@ import { Table, Typography, type TableColumnsType } from 'antd';
 import type { RowIssue } from '../../api/imports.ts';
 import { useI18n } from '../../i18n/useT.ts';
 
-/** 错误 or 提示: 行号, 单元格, 列, 值, 说明 — as in the downloadable report. */
+/** 错误 or 提示: (工作表,) 行号, 单元格, 列, 值, 说明 — as in the downloadable report. */
 export function IssueTable({ issues, total, testId }: { issues: RowIssue[]; total: number; testId: string }) {
   const { t } = useI18n();
+  const bySheet = issues.some((issue) => issue.sheet);
   const columns: TableColumnsType<RowIssue> = [
+    ...(bySheet
+      ? [
+          {
+            title: t('imports.issue.sheet'),
+            key: 'sheet',
+            width: 110,
+            ellipsis: true,
+            render: (_value: unknown, issue: RowIssue) => issue.sheet ?? '',
+          },
+        ]
+      : []),
     {
       title: t('imports.issue.row'),
       key: 'row',
@@ -25,7 +37,7 @@ export function IssueTable({ issues, total, testId }: { issues: RowIssue[]; tota
         </Typography.Paragraph>
       ) : null}
       <Table<RowIssue>
-        rowKey={(issue, index) => `${issue.row}-${issue.cell}-${index ?? 0}`}
+        rowKey={(issue, index) => `${issue.sheet ?? ''}-${issue.row}-${issue.cell}-${index ?? 0}`}
         size="small"
         columns={columns}
         dataSource={issues}

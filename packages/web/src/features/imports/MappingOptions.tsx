@@ -9,46 +9,52 @@ import { mapsField, type ImportDraft } from './importDraft.ts';
 /**
  * The settings beside the columns: 截止日期 (from the file when it says so), 金额单位 (when it
  * does not), whether to create the units the file names, and a unit for every row when no
- * column holds 责任单位.
+ * column holds 责任单位. In a workbook each sheet keeps its own cut-off and unit unless one is
+ * set here for all, and the units come from the sheets (the 工作表 table).
  */
 export function MappingOptions({
   layout,
   draft,
   units,
+  workbook = false,
   onChange,
 }: {
   layout: ImportLayout;
   draft: ImportDraft;
   units: Unit[];
+  workbook?: boolean;
   onChange: (draft: ImportDraft) => void;
 }) {
   const { t, locale } = useI18n();
-  const noUnitColumn = !mapsField(draft, 'unit');
+  const noUnitColumn = !workbook && !mapsField(draft, 'unit');
+  const cutOffHelp = workbook
+    ? t('imports.sheets.cutOffAll')
+    : layout.meta.cutOff
+      ? undefined
+      : t('imports.cutOffMissing');
+  const amountUnitHelp = workbook
+    ? t('imports.sheets.amountUnitAll')
+    : layout.meta.amountUnit
+      ? undefined
+      : t('imports.amountUnitMissing');
   return (
     <Form layout="inline" component="div" data-testid="import-options">
-      <Form.Item
-        label={t('imports.cutOff')}
-        htmlFor="import-cut-off"
-        help={layout.meta.cutOff ? undefined : t('imports.cutOffMissing')}
-      >
+      <Form.Item label={t('imports.cutOff')} htmlFor="import-cut-off" help={cutOffHelp}>
         <DatePicker
           id="import-cut-off"
           value={fromDateText(draft.cutOff) ?? null}
+          placeholder={workbook ? t('imports.sheets.perSheet') : undefined}
           disabledDate={isFutureDay}
           onChange={(value) => onChange({ ...draft, cutOff: toDateText(value) })}
         />
       </Form.Item>
-      <Form.Item
-        label={t('imports.amountUnit')}
-        htmlFor="import-amount-unit"
-        help={layout.meta.amountUnit ? undefined : t('imports.amountUnitMissing')}
-      >
+      <Form.Item label={t('imports.amountUnit')} htmlFor="import-amount-unit" help={amountUnitHelp}>
         <Select<AmountUnit>
           id="import-amount-unit"
           value={draft.amountUnit}
-          placeholder={amountUnitLabels.wan[locale]}
+          placeholder={workbook ? t('imports.sheets.perSheet') : amountUnitLabels.wan[locale]}
           allowClear
-          style={{ width: 110 }}
+          style={{ width: workbook ? 130 : 110 }}
           options={amountUnits.map((unit) => ({ value: unit, label: amountUnitLabels[unit][locale] }))}
           onChange={(value) => onChange({ ...draft, amountUnit: value ?? undefined })}
         />

@@ -14,7 +14,11 @@ const colors: Record<RowOutcome, string> = {
 /** 逐行结果: each project row — 新增, 更新 (with the fields that change) or 未变化. */
 export function RowOutcomes({ summary }: { summary: ImportSummary }) {
   const { t } = useI18n();
+  const bySheet = summary.items.some((item) => item.sheet);
   const columns: TableColumnsType<Item> = [
+    ...(bySheet
+      ? [{ title: t('imports.issue.sheet'), dataIndex: 'sheet', key: 'sheet', width: 110, ellipsis: true }]
+      : []),
     { title: t('imports.issue.row'), dataIndex: 'row', key: 'row', width: 80 },
     { title: t('imports.projectName'), dataIndex: 'name', key: 'name', ellipsis: true },
     {
@@ -39,7 +43,7 @@ export function RowOutcomes({ summary }: { summary: ImportSummary }) {
         </Typography.Paragraph>
       ) : null}
       <Table<Item>
-        rowKey="row"
+        rowKey={(item) => `${item.sheet ?? ''}-${item.row}`}
         size="small"
         columns={columns}
         dataSource={summary.items}

@@ -28,6 +28,7 @@ export function SkippedRows({ rows }: { rows: ImportSummary['skippedRows'] }) {
               renderItem={(row) => (
                 <List.Item>
                   <span>
+                    {row.sheet ? `${row.sheet} ` : ''}
                     {t('imports.rowNumbers', { rows: row.row })}{' '}
                     <Tag color={colors[row.kind]}>{t(`imports.skip.${row.kind}`)}</Tag>
                     {row.text}

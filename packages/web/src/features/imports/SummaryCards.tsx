@@ -3,7 +3,7 @@ import type { ImportSummary } from '../../api/imports.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { useI18n } from '../../i18n/useT.ts';
 
-/** 项目行 · 新增 · 更新 · 未变化 · 到位资金记录 · 跳过行 · 错误 · 提示. */
+/** 项目行 · 新增 · 更新 · 未变化 · 到位资金记录 · 跳过行 · 错误 · 提示 (· 多头报送, when a workbook has any). */
 export function SummaryCards({ summary }: { summary: ImportSummary }) {
   const { t } = useI18n();
   const { token } = theme.useToken();
@@ -28,6 +28,9 @@ export function SummaryCards({ summary }: { summary: ImportSummary }) {
       tone: summary.warningCount > 0 ? 'warning' : undefined,
     },
   ];
+  const twice = summary.projects.reportedTwice ?? 0;
+  if (twice > 0)
+    cards.push({ key: 'reportedTwice', label: 'imports.sum.reportedTwice', value: twice, tone: 'warning' });
   return (
     <Row gutter={[12, 12]}>
       {cards.map((card) => (

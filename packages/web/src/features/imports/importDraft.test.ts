@@ -19,7 +19,15 @@ const layout: ImportLayout = {
     { column: 1, letter: 'B', text: '协议投资额', parent: null },
     { column: 2, letter: 'C', text: '挂点领导', parent: null },
   ],
-  meta: { title: null, reportingUnit: null, cutOff: '2017-09-30', amountUnit: 'wan', lines: [] },
+  meta: {
+    title: null,
+    reportingUnit: null,
+    cutOff: '2017-09-30',
+    cutOffSource: null,
+    reportDate: null,
+    amountUnit: 'wan',
+    lines: [],
+  },
   mapping: [
     { column: 0, header: '项目名称', field: 'name', unit: null },
     { column: 1, header: '协议投资额', field: 'agreedInvestment', unit: 'wan' },

@@ -1,6 +1,7 @@
 import type { AmountUnit, Stage } from '@landfall/domain';
 import { importFieldKinds, type ImportField } from '@landfall/domain/import/fields';
 import type { ImportBatch, ImportLayout, ImportOptions, ImportProgress } from '../../api/imports.ts';
+import { isWorkbook, sheetChoicesFromBatch, sheetOptions, type SheetChoice } from './sheetDraft.ts';
 
 /** One source column's choice on the mapping screen. */
 export interface ColumnChoice {
@@ -18,9 +19,14 @@ export interface ImportDraft {
   createUnits: boolean;
   defaultUnitId?: string;
   stageLabels: Record<string, Stage>;
+  /** A workbook's project sheets (empty for a one-sheet file). */
+  sheets: SheetChoice[];
 }
 
-/** The proposal (or the options of the batch's last preview) as a draft. */
+/**
+ * The proposal (or the options of the batch's last preview) as a draft. A workbook's sheets
+ * keep their own cut-off and amount unit: the draft sets one for all only when a person does.
+ */
 export function draftFromBatch(batch: ImportBatch): ImportDraft {
   const { layout, options } = batch;
   const chosen = options.columns;
@@ -30,13 +36,15 @@ export function draftFromBatch(batch: ImportBatch): ImportDraft {
       ? { column: m.column, field: previous.field, unit: previous.unit ?? null }
       : { column: m.column, field: m.field, unit: m.unit };
   });
+  const workbook = isWorkbook(layout);
   return {
     columns,
-    cutOff: options.cutOff ?? layout.meta.cutOff ?? undefined,
-    amountUnit: options.amountUnit ?? layout.meta.amountUnit ?? undefined,
+    cutOff: options.cutOff ?? (workbook ? undefined : (layout.meta.cutOff ?? undefined)),
+    amountUnit: options.amountUnit ?? (workbook ? undefined : (layout.meta.amountUnit ?? undefined)),
     createUnits: options.createUnits ?? false,
     defaultUnitId: options.defaultUnitId,
     stageLabels: options.stageLabels ?? {},
+    sheets: workbook ? sheetChoicesFromBatch(batch) : [],
   };
 }
 
@@ -53,6 +61,7 @@ export function optionsFromDraft(draft: ImportDraft): ImportOptions {
     amountUnit: draft.amountUnit,
     createUnits: draft.createUnits,
     defaultUnitId: mapsField(draft, 'unit') ? undefined : draft.defaultUnitId,
+    sheets: sheetOptions(draft.sheets),
   };
 }
 
