@@ -56,6 +56,7 @@ import { ImportReferences } from './import-refs.ts';
 import {
   loadExpansionIndex,
   expansionsOf,
+  judgeExpansion,
   matchExpansion,
   noteExpansion,
   planExpansion,
@@ -551,54 +552,23 @@ export async function runImport(
   /** 增资扩产: the row's increment and funds go to the project it grows (import-expansion.ts). */
   async function mergeExpansion(record: ImportRecord, before: ProjectRow, known: KnownExpansion | undefined) {
     const plan = planExpansion(record, known, sheet.cutOff);
-    const into = `增资扩产：并入「${before.name}」`;
-    const item = (outcome: 'changed' | 'unchanged', changes: string[]) => {
-      if (summary.items.length < MAX_ITEMS)
-        summary.items.push({ row: record.row, name: record.name, outcome, changes });
-    };
-    if (!plan.agreedDelta && !plan.fixedDelta && !plan.funds.length) {
+    const verdict = judgeExpansion(record, before, plan, sheet.cutOff);
+    if (verdict.outcome === 'error')
+      return addIssues([fieldIssue(record.row, verdict.field, verdict.value, verdict.message)], 'errors');
+    if (summary.items.length < MAX_ITEMS)
+      summary.items.push({
+        row: record.row,
+        name: record.name,
+        outcome: verdict.outcome,
+        changes: verdict.changes,
+      });
+    if (verdict.outcome === 'unchanged') {
       summary.projects.unchanged += 1;
-      return item('unchanged', [into]);
-    }
-    if (before.last_entry_on > sheet.cutOff) {
-      return addIssues(
-        [
-          fieldIssue(
-            record.row,
-            'name',
-            record.name,
-            `${into}：该项目在截止日期之后（${before.last_entry_on}）已有台账记录，不能用较早的台账更新`,
-          ),
-        ],
-        'errors',
-      );
-    }
-    if (
-      Number(before.fixed_asset_fen) + plan.fixedDelta >
-      Number(before.agreed_investment_fen) + plan.agreedDelta
-    ) {
-      return addIssues(
-        [
-          fieldIssue(
-            record.row,
-            'fixedAsset',
-            fenText(record.fixedFen ?? 0),
-            `${into}：固定资产投资不能大于协议投资额`,
-          ),
-        ],
-        'errors',
-      );
+      return;
     }
     summary.projects.updated += 1;
     summary.fundingRecords += plan.funds.length;
     noteExpansion(expansionIndex, record, before.id, plan);
-    item('changed', [
-      into,
-      ...(plan.agreedDelta
-        ? [`协议投资额 ${plan.agreedDelta > 0 ? '+' : ''}${fenText(plan.agreedDelta)}`]
-        : []),
-      ...(plan.funds.length ? [changeLabels.funds!] : []),
-    ]);
     if (!settings.commit) return;
     const place = record.investor?.place;
     const source = settings.places.fundingSource(place ?? { kind: 'empty' }, settings.tenantDivision);

@@ -18,6 +18,7 @@ import type { ImportRecord } from './import-rows.ts';
 import { fundsPlan, type PlannedFunds } from './import-history.ts';
 import { normaliseName, type KnownProject } from './import-index.ts';
 import type { EntryContext } from './import-plans.ts';
+import { changeLabels, fenText } from './import-types.ts';
 
 const expansionWords = /增资|扩产|扩能|扩建|改扩建|技改|技术改造|[二三四五六七八九十2-9]期/;
 
@@ -141,6 +142,50 @@ export function planExpansion(
     (known?.funds ?? []).filter((f) => f.date <= date).reduce((s, f) => s + f.amount, 0);
   const { entries } = fundsPlan(record, cutOff, fundsAt, !known);
   return { agreedDelta, fixedDelta, funds: entries.filter((f) => f.amount !== 0) };
+}
+
+export type ExpansionVerdict =
+  | { outcome: 'changed' | 'unchanged'; changes: string[] }
+  | { outcome: 'error'; field: 'name' | 'fixedAsset'; value: string; message: string };
+
+/** Whether the planned expansion changes its project, and the preview's words (增资扩产：并入「…」); or why not. */
+export function judgeExpansion(
+  record: ImportRecord,
+  before: ProjectRow,
+  plan: ExpansionPlan,
+  cutOff: string,
+): ExpansionVerdict {
+  const into = `增资扩产：并入「${before.name}」`;
+  if (!plan.agreedDelta && !plan.fixedDelta && !plan.funds.length)
+    return { outcome: 'unchanged', changes: [into] };
+  if (before.last_entry_on > cutOff) {
+    return {
+      outcome: 'error',
+      field: 'name',
+      value: record.name,
+      message: `${into}：该项目在截止日期之后（${before.last_entry_on}）已有台账记录，不能用较早的台账更新`,
+    };
+  }
+  if (
+    Number(before.fixed_asset_fen) + plan.fixedDelta >
+    Number(before.agreed_investment_fen) + plan.agreedDelta
+  ) {
+    return {
+      outcome: 'error',
+      field: 'fixedAsset',
+      value: fenText(record.fixedFen ?? 0),
+      message: `${into}：固定资产投资不能大于协议投资额`,
+    };
+  }
+  const sign = plan.agreedDelta > 0 ? '+' : '';
+  return {
+    outcome: 'changed',
+    changes: [
+      into,
+      ...(plan.agreedDelta ? [`协议投资额 ${sign}${fenText(plan.agreedDelta)}`] : []),
+      ...(plan.funds.length ? [changeLabels.funds!] : []),
+    ],
+  };
 }
 
 /**
