@@ -307,7 +307,12 @@ export async function readDashboard(ctx: Ctx, query: DashboardQuery) {
       projects: r.projects,
     })),
     byRegion: byRegion.map((r) => ({ region: r.key, value: r.value, projects: r.projects })),
-    funnel: library.byStage.map((s) => ({ stage: s.stage, projects: Number(s.n) })),
+    // 待补证据 counted apart: of a stage's projects, those standing there without all of its evidence.
+    funnel: library.byStage.map((s) => ({
+      stage: s.stage,
+      projects: Number(s.n),
+      evidencePending: s.evidencePending,
+    })),
     over100mProjects: Number(library.sums?.over100m ?? 0),
     sharedInvestors: actor.role === 'coordinator' ? await findSharedInvestors(ctx.db, tenantIds) : [],
   };

@@ -195,6 +195,8 @@ export interface ProjectTable {
   review_reason: Generated<string>;
   reviewed_at: Timestamp | null;
   reviewed_by: string | null;
+  /** 待补证据: the evidence items (domain/evidence.ts) the project's stage still lacks, in pipeline order. */
+  evidence_missing: Generated<string[]>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -53,6 +53,19 @@ import { fundsPlan, stageChain } from './import-history.ts';
 import { ColumnScale, figureIssues, projectFigureWarnings, rowFigureWarnings } from './import-checks.ts';
 import { newProjectEntries, newProjectRow, projectPatch, updateEntries } from './import-plans.ts';
 import { ImportReferences } from './import-refs.ts';
+import {
+  loadExpansionIndex,
+  expansionsOf,
+  judgeExpansion,
+  matchExpansion,
+  noteExpansion,
+  planExpansion,
+  writeExpansion,
+  type KnownExpansion,
+} from './import-expansion.ts';
+import { missingEvidence, missingEvidenceText } from '@landfall/domain/evidence';
+import { evidenceFacts } from '../projects/evidence-state.ts';
+import { unitSubmissionsReviewed } from '../settings/review-setting.service.ts';
 import { SubtotalChecker, checkSummarySheet, type UnitSheetSums } from './import-totals.ts';
 
 const isTotalLabel = (text: string) => totalScope(text) === 'all';
@@ -80,6 +93,10 @@ export async function runImport(
   const multiSheet = sheets.length > 1;
   const known = await loadKnown(db, settings.tenantId);
   const industryCode = industryResolver(known);
+  const expansionIndex = await loadExpansionIndex(db, settings.tenantId, known.projects.values());
+  // 报送审核: with the tenant's switch on, the projects an import creates wait for review like those
+  // a unit types — every row is a unit's report, whoever uploads the file (only the coordinator may).
+  const pendingReview = await unitSubmissionsReviewed(db, settings.tenantId);
   const summary: ImportSummary = {
     cutOff: firstSheet.cutOff,
     amountUnit: firstSheet.amountUnit,
@@ -156,6 +173,7 @@ export async function runImport(
     // Match each record to an existing project, or none.
     const matched = new Map<ImportRecord, string>();
     const usable: ImportRecord[] = [];
+    const expansions: { record: ImportRecord; projectId: string; known: KnownExpansion | undefined }[] = [];
     for (const record of records) {
       // The same project twice in the file: same name, and the same investor code or none given.
       const nameKey = normaliseName(record.name);
@@ -215,9 +233,34 @@ export async function runImport(
         continue;
       }
       if (match.length === 1) matched.set(record, match[0]!.id);
+      if (match.length === 0) {
+        const expansion = matchExpansion(record, expansionIndex);
+        if (expansion.kind === 'merge') {
+          expansions.push({ record, projectId: expansion.projectId, known: expansion.known });
+          continue;
+        }
+        if (expansion.kind === 'ambiguous') {
+          const code = record.investor!.creditCode!;
+          addIssues(
+            [
+              fieldIssue(
+                record.row,
+                'investorCreditCode',
+                code,
+                `增资扩产：投资方 ${code} 在库中有 ${expansion.names.length} 个项目（${expansion.names.map((n) => `「${n}」`).join('、')}），无法确定并入哪一个；本行按新项目导入`,
+              ),
+            ],
+            'warnings',
+          );
+        }
+      }
       usable.push(record);
     }
-    const existing = await loadExisting(db, [...new Set(matched.values())], sheet.cutOff);
+    const existing = await loadExisting(
+      db,
+      [...new Set([...matched.values(), ...expansions.map((x) => x.projectId)])],
+      sheet.cutOff,
+    );
 
     const newProjects: Insertable<ProjectTable>[] = [];
     const entries: EntryRow[] = [];
@@ -256,6 +299,7 @@ export async function runImport(
           focusIndustryId: matchFocusIndustry(record.industryCode, known.focus)?.id ?? null,
           now,
           cutOff: sheet.cutOff,
+          pendingReview,
         });
         if ((row.fixed_asset_fen ?? 0) > agreed) {
           addIssues(
@@ -289,6 +333,8 @@ export async function runImport(
             capitalKind,
           }),
         );
+        if (row.evidence_missing.length) noteEvidence(record, row.stage, row.evidence_missing);
+        if (pendingReview) summary.projects.pendingReview = (summary.projects.pendingReview ?? 0) + 1;
         summary.fundingRecords += funds.length;
         newProjects.push(row);
         if (enterprise) links.push({ project_id: id, enterprise_id: enterprise.id });
@@ -301,7 +347,16 @@ export async function runImport(
       // An existing project: what differs from the sheet, as of its cut-off date.
       const state = existing.get(existingId)!;
       const before = state.row;
-      const patch = projectPatch(record, before, {
+      // A project grown by expansions: the row states the project's own part (import-expansion.ts).
+      const grown = expansionsOf(expansionIndex, existingId);
+      const own = grown
+        ? {
+            ...record,
+            agreedFen: record.agreedFen === null ? null : record.agreedFen + grown.agreedFen,
+            fixedFen: record.fixedFen === null ? null : record.fixedFen + grown.fixedFen,
+          }
+        : record;
+      const patch = projectPatch(own, before, {
         unitId,
         origin,
         tenantDivision: settings.tenantDivision,
@@ -359,7 +414,8 @@ export async function runImport(
           state.lastProgress.current !== progressText.current ||
           state.lastProgress.problems !== progressText.problems ||
           state.lastProgress.nextSteps !== progressText.nextSteps);
-      const plan = fundsPlan(record, sheet.cutOff, state.fundsAt, false);
+      const fundsAt = grown ? (d: string) => state.fundsAt(d) - grown.fundsAt(d) : state.fundsAt;
+      const plan = fundsPlan(record, sheet.cutOff, fundsAt, false);
       const funds = plan.entries;
       const facts = {
         stage: record.stage ?? before.stage,
@@ -376,8 +432,7 @@ export async function runImport(
               'fundsMonth',
               fenText(record.fundsMonthFen ?? 0),
               `本月到位与库中记录不一致（按库中记录本月为 ${fenText(
-                (record.fundsCumulativeFen ?? 0) -
-                  state.fundsAt(addDays(monthStart(toMonth(sheet.cutOff)), -1)),
+                (record.fundsCumulativeFen ?? 0) - fundsAt(addDays(monthStart(toMonth(sheet.cutOff)), -1)),
               )}）；已按累计到位调整`,
             ),
           ],
@@ -421,8 +476,6 @@ export async function runImport(
           changes: changes.map((c) => changeLabels[c]!),
         });
       }
-      if (!settings.commit) continue;
-
       const fieldChanges = Object.keys(patch).length > 0 || newInvestor;
       const nextStage = stageChanged ? record.stage! : before.stage;
       const update = {
@@ -440,6 +493,11 @@ export async function runImport(
             }
           : {}),
       } as Partial<ProjectRow>;
+      // 待补证据: the sheet states the facts as they stand; what the stage still lacks is marked.
+      update.evidence_missing = missingEvidence(evidenceFacts({ ...before, ...update }));
+      const added = update.evidence_missing.filter((i) => !before.evidence_missing.includes(i));
+      if (added.length) noteEvidence(record, nextStage, update.evidence_missing);
+      if (!settings.commit) continue;
       const after = await db
         .updateTable('project')
         .set({
@@ -464,6 +522,8 @@ export async function runImport(
         }),
       );
     }
+
+    for (const x of expansions) await mergeExpansion(x.record, existing.get(x.projectId)!.row, x.known);
 
     if (!settings.commit) return;
     const enterprises = refs.pendingEnterprises.splice(0, refs.pendingEnterprises.length);
@@ -493,6 +553,57 @@ export async function runImport(
         .execute();
     }
   }
+
+  /** 增资扩产: the row's increment and funds go to the project it grows (import-expansion.ts). */
+  async function mergeExpansion(record: ImportRecord, before: ProjectRow, known: KnownExpansion | undefined) {
+    const plan = planExpansion(record, known, sheet.cutOff);
+    const verdict = judgeExpansion(record, before, plan, sheet.cutOff);
+    if (verdict.outcome === 'error')
+      return addIssues([fieldIssue(record.row, verdict.field, verdict.value, verdict.message)], 'errors');
+    if (summary.items.length < MAX_ITEMS)
+      summary.items.push({
+        row: record.row,
+        name: record.name,
+        outcome: verdict.outcome,
+        changes: verdict.changes,
+      });
+    if (verdict.outcome === 'unchanged') {
+      summary.projects.unchanged += 1;
+      return;
+    }
+    summary.projects.updated += 1;
+    summary.fundingRecords += plan.funds.length;
+    noteExpansion(expansionIndex, record, before.id, plan);
+    if (!settings.commit) return;
+    const place = record.investor?.place;
+    const source = settings.places.fundingSource(place ?? { kind: 'empty' }, settings.tenantDivision);
+    const ec = { base: entryBase, payload: importPayload, cutOff: sheet.cutOff, source, now };
+    const written = await writeExpansion(db, record, before, plan, {
+      ...ec,
+      capitalKind: capitalOf(record, place),
+    });
+    // Written now, with the chunk's other entries (its project row already exists).
+    for (let i = 0; i < written.length; i += 500)
+      await db
+        .insertInto('ledger_entry')
+        .values(written.slice(i, i + 500))
+        .execute();
+  }
+
+  /** 待补证据: listed apart from the warnings (a sheet without 协议类型 would flood them), counted, capped. */
+  const noteEvidence = (record: ImportRecord, stage: Stage, missing: readonly string[]) => {
+    const list = (summary.evidencePending ??= { count: 0, items: [] });
+    list.count += 1;
+    if (list.items.length < MAX_ITEMS)
+      list.items.push({
+        row: record.row,
+        name: record.name,
+        stage,
+        missing: [...missing],
+        message: missingEvidenceText(missing),
+        ...(multiSheet && sheet.name ? { sheet: sheet.name } : {}),
+      });
+  };
 
   const unitSums: UnitSheetSums[] = [];
   for (const current of sheets) {

@@ -10,6 +10,8 @@ import type { LedgerEntryTable, ProjectRow } from '../db/schema.ts';
 import { toProject } from '../projects/project.mapper.ts';
 import type { ImportRecord } from './import-rows.ts';
 import type { PlannedFunds } from './import-history.ts';
+import { missingEvidence } from '@landfall/domain/evidence';
+import { evidenceFacts } from '../projects/evidence-state.ts';
 
 type EntryRow = Insertable<LedgerEntryTable>;
 
@@ -177,6 +179,8 @@ export interface NewProjectRefs {
   now: Date;
   /** The sheet's cut-off (a progress entry without its own 更新日期 is dated on it). */
   cutOff: string;
+  /** 报送审核 is on: the project waits for the coordination group's approval. */
+  pendingReview?: boolean;
 }
 
 /** The project row of a new project: its stage and dates from the history, its funds total from the funds entries. */
@@ -191,7 +195,7 @@ export function newProjectRow(
   const agreed = record.agreedFen ?? 0;
   const industry = record.industryCode;
   const { id, now, origin, capitalKind, unitId } = refs;
-  return {
+  const row = {
     id,
     tenant_id: refs.tenantId,
     unit_id: unitId,
@@ -239,9 +243,12 @@ export function newProjectRow(
     ]
       .sort()
       .at(-1)!,
+    review_status: refs.pendingReview ? ('pending' as const) : ('approved' as const),
     created_at: now,
     updated_at: now,
   };
+  // 待补证据: the stage the sheet states, without the evidence its move would need.
+  return { ...row, evidence_missing: missingEvidence(evidenceFacts(row)) as string[] };
 }
 
 /** The columns of an existing project the sheet changes (an empty cell or a missing column leaves a value alone). */

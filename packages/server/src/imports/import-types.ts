@@ -27,7 +27,14 @@ export interface ImportSummary {
   skippedRows: SkippedRow[];
   blankRows: number;
   /** reportedTwice: rows of a second unit's sheet naming a project already read (多头报送), counted once. */
-  projects: { created: number; updated: number; unchanged: number; reportedTwice?: number };
+  projects: {
+    created: number;
+    updated: number;
+    unchanged: number;
+    reportedTwice?: number;
+    /** 报送审核 on: created projects that wait for the coordination group's approval. */
+    pendingReview?: number;
+  };
   enterprises: { created: number; updated: number };
   fundingRecords: number;
   newUnits: string[];
@@ -53,6 +60,14 @@ export interface ImportSummary {
     errorCount: number;
   }[];
   newDistricts?: string[];
+  /**
+   * 待补证据: rows whose project stands at a stage without the evidence its move needs (imported, and
+   * marked on the project until recorded); absent when none.
+   */
+  evidencePending?: {
+    count: number;
+    items: { row: number; name: string; stage: Stage; missing: string[]; message: string; sheet?: string }[];
+  };
   /** Each sheet read (absent on summaries of batches run before workbooks were read whole). */
   sheets?: SheetOutcome[];
 }

@@ -25,6 +25,7 @@ import { toProject } from '../projects/project.mapper.ts';
 import { loadProject, today } from '../projects/project.service.ts';
 import { findCorrectionOf, findLedgerEntry, insertLedgerEntry } from './ledger.repo.ts';
 import { toLedgerEntry } from './ledger.mapper.ts';
+import { remainingEvidence } from '../projects/evidence-state.ts';
 
 function entryBase(ctx: Ctx, project: ProjectRow) {
   return {
@@ -300,6 +301,9 @@ export async function moveStage(ctx: Ctx, projectId: string, input: StageMoveInp
       if (input.to === 'construction') Object.assign(patch, { actual_start_on: evidence.actualStartOn });
       if (input.to === 'production') Object.assign(patch, { production_on: evidence.date });
     }
+    // 待补证据: the move's evidence (or a revert below the stage that needed it) clears what it covers.
+    if (project.evidence_missing?.length)
+      patch.evidence_missing = remainingEvidence(project, { ...project, ...patch } as ProjectRow);
     const after = await updateProjectRow(trx, projectId, input.version, patch);
     if (!after) {
       const current = await findProject(trx, projectId);

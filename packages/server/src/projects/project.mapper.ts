@@ -44,6 +44,8 @@ export function toProject(row: ProjectRow) {
     /** 报送审核: pending and refused projects do not count in the library, stats or dashboard. */
     reviewStatus: row.review_status ?? 'approved',
     reviewReason: row.review_reason ?? '',
+    /** 待补证据: what the stage still lacks (domain/evidence.ts); empty when complete. */
+    evidenceMissing: row.evidence_missing ?? [],
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),

@@ -85,7 +85,7 @@ function librarySource(scope: ListScope, asOf: string | undefined): RawBuilder<u
       p.planned_production_on, p.production_on, p.land_mu, p.referrer_enterprise_id, p.project_kind,
       p.leader_in_charge, p.contact_name, p.contact_phone, p.sensitivity, p.lead_id,
       coalesce(fu.funds, 0) as funds_in_place_fen, le.last_on as last_entry_on,
-      p.review_status, p.review_reason, p.reviewed_at, p.reviewed_by, p.version, p.created_at, p.updated_at, ${investorNames} as investor_names
+      p.review_status, p.review_reason, p.reviewed_at, p.reviewed_by, p.evidence_missing, p.version, p.created_at, p.updated_at, ${investorNames} as investor_names
     from project p
     join (
       select distinct on (project_id) project_id, stage_to, effective_on from ledger_entry
@@ -204,11 +204,15 @@ export async function summariseLibrary(db: Tx, scope: ListScope, asOf: string | 
     fixed: string | null;
     funds: string | null;
     over100m: string;
+    evidence_pending: string;
   }>`
     select lib.stage, lib.region, count(*) as n, sum(lib.agreed_investment_fen) as agreed, sum(lib.fixed_asset_fen) as fixed,
-      sum(lib.funds_in_place_fen) as funds, count(*) filter (where lib.agreed_investment_fen >= ${OVER_100M_FEN}) as over100m
+      sum(lib.funds_in_place_fen) as funds, count(*) filter (where lib.agreed_investment_fen >= ${OVER_100M_FEN}) as over100m,
+      count(*) filter (where cardinality(lib.evidence_missing) > 0) as evidence_pending
     from (${source}) lib group by lib.stage, lib.region`.execute(db);
   const byStage = new Map<string, number>();
+  /** 待补证据 per stage: projects that stand at the stage without all of its evidence (counted apart, also in n). */
+  const pendingByStage = new Map<string, number>();
   const byRegion = new Map<string | null, number>();
   let projects = 0;
   let agreed = 0n;
@@ -218,6 +222,7 @@ export async function summariseLibrary(db: Tx, scope: ListScope, asOf: string | 
   for (const r of rows.rows) {
     const n = Number(r.n);
     byStage.set(r.stage, (byStage.get(r.stage) ?? 0) + n);
+    pendingByStage.set(r.stage, (pendingByStage.get(r.stage) ?? 0) + Number(r.evidence_pending));
     byRegion.set(r.region, (byRegion.get(r.region) ?? 0) + n);
     projects += n;
     agreed += BigInt(r.agreed ?? 0);
@@ -226,7 +231,11 @@ export async function summariseLibrary(db: Tx, scope: ListScope, asOf: string | 
     over100m += Number(r.over100m);
   }
   return {
-    byStage: [...byStage].map(([stage, n]) => ({ stage, n: String(n) })),
+    byStage: [...byStage].map(([stage, n]) => ({
+      stage,
+      n: String(n),
+      evidencePending: pendingByStage.get(stage) ?? 0,
+    })),
     byRegion: [...byRegion].map(([region, n]) => ({ region, n: String(n) })),
     sums: {
       projects: String(projects),

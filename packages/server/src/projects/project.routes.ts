@@ -15,6 +15,8 @@ import { createProject, getProject, listProjects, updateProject } from './projec
 import { addProgress, correctEntry, moveStage, recordFunding } from '../ledger/ledger.service.ts';
 import { reviewDecisionSchema } from '@landfall/domain/schemas/coordination';
 import { reviewProject } from './project.review.ts';
+import { evidenceRecordSchema } from '@landfall/domain/evidence';
+import { recordEvidence } from './project.evidence.ts';
 
 const params = z.object({ id: idSchema });
 
@@ -44,6 +46,12 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/projects/:id/review',
     { config: { action: 'review.decide' }, schema: { params, body: reviewDecisionSchema } },
     async (request) => reviewProject(request.ctx, request.params.id, request.body),
+  );
+  /** 补录证据: evidence the project's stage lacks (待补证据), recorded afterwards. */
+  app.post(
+    '/api/projects/:id/evidence',
+    { config: { action: 'project.update' }, schema: { params, body: evidenceRecordSchema } },
+    async (request) => recordEvidence(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/api/projects/:id/stage',

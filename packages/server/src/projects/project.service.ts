@@ -30,6 +30,7 @@ import {
 import { toLibraryItem, toProject } from './project.mapper.ts';
 import { resolveProjectReferences } from './project.rules.ts';
 import { unitSubmissionsReviewed } from '../settings/review-setting.service.ts';
+import { remainingEvidence } from './evidence-state.ts';
 
 export function today(ctx: Ctx) {
   return shanghaiToday(ctx.clock.now());
@@ -268,6 +269,10 @@ export async function updateProject(ctx: Ctx, id: string, raw: ProjectUpdateInpu
       ...columns,
       // A refused submission, once edited, goes back to the coordination group.
       ...(before.review_status === 'refused' ? { review_status: 'pending' as const } : {}),
+      // 待补证据: an edit that supplies an item (the agreed investment) clears it.
+      ...(before.evidence_missing?.length
+        ? { evidence_missing: remainingEvidence(before, { ...before, ...columns }) }
+        : {}),
       last_entry_on: day > before.last_entry_on ? day : before.last_entry_on,
       updated_at: now,
     });

@@ -129,6 +129,8 @@ export interface Project {
   /** 报送审核: pending and refused projects stay out of the library until approved. */
   reviewStatus: ReviewStatus;
   reviewReason: string;
+  /** 待补证据: evidence items (domain evidence.ts) the stage still lacks; empty when complete. */
+  evidenceMissing: string[];
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -11,6 +11,9 @@ export const enUSLibrary: Record<keyof typeof zhCNLibrary, string> = {
   'projects.stale': 'Stale',
   'projects.staleHelp': 'Ledger not updated for 7 days or more',
   'projects.staleOnly': 'Stale only',
+  'projects.evidencePending': 'Evidence missing',
+  'detail.evidenceMissingHelp':
+    'The project stands at this stage without the evidence its move needs (often an imported ledger). The mark clears once the evidence is recorded.',
   'projects.over100m': '≥ 100M yuan',
   'projects.search': 'Project or investor name',
   'projects.filterStage': 'Stages',

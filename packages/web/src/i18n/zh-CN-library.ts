@@ -10,6 +10,9 @@ export const zhCNLibrary = {
   'projects.stale': '滞后',
   'projects.staleHelp': '7 天以上未更新台账',
   'projects.staleOnly': '只看滞后',
+  'projects.evidencePending': '待补证据',
+  'detail.evidenceMissingHelp':
+    '项目已处于该阶段，但缺少阶段推进所需的证据（多见于导入的台账）。补录后标记自动消除。',
   'projects.over100m': '亿元以上',
   'projects.search': '项目名称或投资方',
   'projects.filterStage': '项目阶段',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Button, Card, Col, Result, Row, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Result, Row, Space, Typography } from 'antd';
 import {
   ArrowLeftOutlined,
   DollarOutlined,
@@ -9,7 +9,7 @@ import {
   FlagOutlined,
   RiseOutlined,
 } from '@ant-design/icons';
-import { canReceiveFunds } from '@landfall/domain';
+import { canReceiveFunds, missingEvidenceText } from '@landfall/domain';
 import type { LedgerEntry } from '../../api/library-types.ts';
 import { isApiError } from '../../api/client.ts';
 import { FullPageSpin, LoadError } from '../../app/Guards.tsx';
@@ -31,7 +31,7 @@ import { ProjectEditModal } from './ProjectFormModal.tsx';
 import { ProjectFieldsCard } from './ProjectFieldsCard.tsx';
 import { StageMoveModal, allowedMoves } from './StageMoveModal.tsx';
 import { StageSteps } from './StageSteps.tsx';
-import { StageTag, StaleTag } from './StageTag.tsx';
+import { EvidenceTag, StageTag, StaleTag } from './StageTag.tsx';
 import { useAsOf } from './useAsOf.ts';
 import { useProject } from './useProjects.ts';
 
@@ -92,6 +92,7 @@ export function ProjectDetailPage() {
             </Typography.Title>
             <StageTag stage={project.stage} />
             {detail.data.stale ? <StaleTag /> : null}
+            <EvidenceTag missing={project.evidenceMissing ?? []} />
             <ReviewTag record={project} />
           </Space>
         }
@@ -99,6 +100,16 @@ export function ProjectDetailPage() {
       >
         <AsOfBanner asOf={asOf} onClear={() => setAsOf(undefined)} />
         {live ? <ReviewBanner record={project} /> : null}
+        {live && project.evidenceMissing?.length ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="evidence-missing"
+            title={missingEvidenceText(project.evidenceMissing, locale)}
+            description={t('detail.evidenceMissingHelp')}
+          />
+        ) : null}
         <Space wrap style={{ marginBottom: 16 }}>
           {can('project.update') ? (
             <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>

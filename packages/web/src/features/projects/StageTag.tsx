@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { stageLabels, type Stage } from '@landfall/domain';
+import { missingEvidenceText, stageLabels, type Stage } from '@landfall/domain';
 import { useI18n } from '../../i18n/useT.ts';
 
 export const stageColors: Record<Stage, string> = {
@@ -24,6 +24,17 @@ export function StaleTag() {
   return (
     <Tag color="orange" title={t('projects.staleHelp')}>
       {t('projects.stale')}
+    </Tag>
+  );
+}
+
+/** 待补证据: the project stands at a stage without all of the evidence its move needs (e.g. imported). */
+export function EvidenceTag({ missing }: { missing: readonly string[] }) {
+  const { t, locale } = useI18n();
+  if (!missing.length) return null;
+  return (
+    <Tag color="volcano" title={missingEvidenceText(missing, locale)}>
+      {t('projects.evidencePending')}
     </Tag>
   );
 }
