@@ -43,6 +43,7 @@ export const importFields = [
   'signedOn',
   'agreementKind',
   'registeredOn',
+  'localCreditCode',
   'plannedStartOn',
   'actualStartOn',
   'plannedProductionOn',
@@ -85,7 +86,7 @@ function kindOf(field: ImportField): ImportFieldKind {
   if (dateFields.includes(field)) return 'date';
   if (field === 'landMu' || field === 'seq') return 'number';
   if (field === 'stage') return 'stage';
-  if (field === 'investorCreditCode') return 'code';
+  if (field === 'investorCreditCode' || field === 'localCreditCode') return 'code';
   return 'text';
 }
 
@@ -127,6 +128,7 @@ export const importFieldLabels: Record<ImportField, Record<Locale, string>> = {
   problems: { 'zh-CN': '存在问题', 'en-US': 'Problems' },
   nextSteps: { 'zh-CN': '下步计划', 'en-US': 'Next steps' },
   remarks: { 'zh-CN': '备注', 'en-US': 'Remarks' },
+  localCreditCode: { 'zh-CN': '项目公司统一社会信用代码', 'en-US': 'Local credit code' },
   district: { 'zh-CN': '区县', 'en-US': 'District' },
   updatedOn: { 'zh-CN': '更新日期', 'en-US': 'Updated on' },
 };

@@ -55,6 +55,14 @@ const columns: { group: string | null; header: string; width: number }[] = [
   { group: null, header: '目前进展', width: 36 },
   { group: null, header: '存在问题', width: 26 },
   { group: null, header: '下步计划', width: 26 },
+  // What a stage stands on and what is planned: so the ledger re-imports to the same project.
+  { group: null, header: '签约类型', width: 10 },
+  { group: null, header: '注册时间', width: 11 },
+  { group: null, header: '项目公司统一社会信用代码', width: 21 },
+  { group: null, header: '项目性质', width: 8 },
+  { group: null, header: '计划开工时间', width: 11 },
+  { group: null, header: '计划投产时间', width: 11 },
+  { group: null, header: '用地面积（亩）', width: 10 },
 ];
 /** 1-based column numbers of the money columns, for the totals row. */
 const moneyColumns = [11, 12, 13, 14, 15];
@@ -261,6 +269,13 @@ export async function exportLedger(
         x?.progress?.current ?? '',
         x?.progress?.problems ?? '',
         x?.progress?.nextSteps ?? '',
+        p.agreement_kind === 'framework' ? '框架协议' : p.agreement_kind === 'formal' ? '正式协议' : '',
+        p.registered_on ?? '',
+        p.local_credit_code ?? '',
+        p.project_kind === 'expansion' ? '扩建' : '新建',
+        p.planned_start_on ?? '',
+        p.planned_production_on ?? '',
+        p.land_mu === null || p.land_mu === undefined ? '' : Number(p.land_mu),
       ];
       const row = sheet.addRow(values.map((v) => cellValue(v as string | number | null)));
       rowNumber += 1;
@@ -276,7 +291,7 @@ export async function exportLedger(
       });
       row.eachCell({ includeEmpty: true }, (cell, col) => {
         cell.border = allBorders;
-        cell.alignment = { vertical: 'top', wrapText: col >= 23 || col === 10 };
+        cell.alignment = { vertical: 'top', wrapText: (col >= 23 && col <= 25) || col === 10 };
         if (moneyColumns.includes(col)) cell.numFmt = '#,##0.00####';
       });
       row.commit();

@@ -220,7 +220,7 @@ export function newProjectRow(
     agreement_kind: record.agreementKind,
     signed_on: record.signedOn,
     registered_on: record.registeredOn,
-    local_credit_code: null,
+    local_credit_code: record.localCreditCode,
     planned_start_on: record.plannedStartOn,
     actual_start_on: record.actualStartOn,
     planned_production_on: record.plannedProductionOn,
@@ -280,6 +280,7 @@ export function projectPatch(
   set('signed_on', record.signedOn, p.has('signedOn'));
   set('agreement_kind', record.agreementKind, p.has('agreementKind'));
   set('registered_on', record.registeredOn, p.has('registeredOn'));
+  set('local_credit_code', record.localCreditCode, p.has('localCreditCode'));
   set('planned_start_on', record.plannedStartOn, p.has('plannedStartOn'));
   set('actual_start_on', record.actualStartOn, p.has('actualStartOn'));
   set('planned_production_on', record.plannedProductionOn, p.has('plannedProductionOn'));

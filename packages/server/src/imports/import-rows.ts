@@ -52,6 +52,8 @@ export interface ImportRecord {
   signedOn: string | null;
   agreementKind: 'framework' | 'formal' | null;
   registeredOn: string | null;
+  /** The locally registered company's code (项目公司统一社会信用代码): the evidence of 落地. */
+  localCreditCode: string | null;
   plannedStartOn: string | null;
   actualStartOn: string | null;
   plannedProductionOn: string | null;
@@ -195,6 +197,16 @@ export function interpretRow(
     return parsed.date;
   };
 
+  /** A credit code cell, checked (GB 32100); an invalid one is the row's error. */
+  const code = (field: ImportField): string | null => {
+    const value = str(field);
+    if (!value) return null;
+    const checked = validateCreditCode(value);
+    if (checked.ok) return checked.code;
+    issue(errors, field, raw(field), creditCodeMessages[checked.problem]['zh-CN']);
+    return null;
+  };
+
   const name = str('name');
   if (!name) issue(errors, 'name', raw('name'), '项目名称不能为空');
 
@@ -310,6 +322,7 @@ export function interpretRow(
     signedOn: date('signedOn', true),
     agreementKind,
     registeredOn: date('registeredOn', true),
+    localCreditCode: code('localCreditCode'),
     plannedStartOn: date('plannedStartOn', false),
     actualStartOn: date('actualStartOn', true),
     plannedProductionOn: date('plannedProductionOn', false),

@@ -148,6 +148,7 @@ export const changeLabels: Record<string, string> = {
   signed_on: '签约时间',
   agreement_kind: '签约类型',
   registered_on: '注册时间',
+  local_credit_code: '项目公司统一社会信用代码',
   planned_start_on: '计划开工时间',
   actual_start_on: '开工时间',
   planned_production_on: '计划投产时间',
