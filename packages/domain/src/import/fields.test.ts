@@ -25,6 +25,12 @@ describe('import fields', () => {
       'fundsMonth',
       'fundsYear',
       'fundsCumulative',
+      'fundsOutsideCity',
+      'fundsOutsideCityInProvince',
+      'fundsOutsideProvince',
+      'fundsAbroad',
+      'fundsOurSide',
+      'fundsPartner',
     ]);
     expect(byKind('date')).toEqual([
       'enteredOn',

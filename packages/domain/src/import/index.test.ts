@@ -24,9 +24,9 @@ describe('@landfall/domain/import/index', () => {
     ]) {
       expect(typeof (importParsing as Record<string, unknown>)[name], name).toBe('function');
     }
-    expect(importParsing.importFields).toHaveLength(33);
-    expect(Object.keys(importParsing.importFieldKinds)).toHaveLength(33);
-    expect(Object.keys(importParsing.headerSynonyms)).toHaveLength(33);
+    expect(importParsing.importFields).toHaveLength(39);
+    expect(Object.keys(importParsing.importFieldKinds)).toHaveLength(39);
+    expect(Object.keys(importParsing.headerSynonyms)).toHaveLength(39);
     expect(importParsing.defaultStageLabels['在谈']).toBe('negotiating');
   });
 });

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_projects.ts';
 import * as m0005 from './migrations/0005_targets.ts';
 import * as m0006 from './migrations/0006_imports.ts';
 import * as m0007 from './migrations/0007_coordination.ts';
+import * as m0008 from './migrations/0008_funding_inside_city.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_targets': m0005,
   '0006_imports': m0006,
   '0007_coordination': m0007,
+  '0008_funding_inside_city': m0008,
 };
 
 export interface MigrationReport {

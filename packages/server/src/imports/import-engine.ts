@@ -50,6 +50,8 @@ import {
   type KnownProject,
 } from './import-index.ts';
 import { fundsPlan, stageChain } from './import-history.ts';
+import { splitBySource } from './import-sources.ts';
+import { UsdNotes } from './import-currency.ts';
 import { ColumnScale, figureIssues, projectFigureWarnings, rowFigureWarnings } from './import-checks.ts';
 import { newProjectEntries, newProjectRow, projectPatch, updateEntries } from './import-plans.ts';
 import { ImportReferences } from './import-refs.ts';
@@ -238,7 +240,8 @@ export async function runImport(
         const enterprise = record.investor ? await refs.ensureEnterprise(record.investor, capitalKind) : null;
         if (enterprise?.created) summary.enterprises.created += 1;
         if (enterprise?.updated) summary.enterprises.updated += 1;
-        const funds = fundsPlan(record, sheet.cutOff, () => 0, true).entries;
+        const planned = fundsPlan(record, sheet.cutOff, () => 0, true).entries;
+        const funds = splitBySource(planned, record.fundsBreakdown, source, capitalKind, true);
         const id = randomUUID();
         const agreed = record.agreedFen ?? 0;
         const row = newProjectRow(record, steps, funds, {
@@ -280,8 +283,6 @@ export async function runImport(
             base: entryBase,
             payload: importPayload,
             cutOff: sheet.cutOff,
-            source,
-            capitalKind,
           }),
         );
         summary.fundingRecords += funds.length;
@@ -355,7 +356,7 @@ export async function runImport(
           state.lastProgress.problems !== progressText.problems ||
           state.lastProgress.nextSteps !== progressText.nextSteps);
       const plan = fundsPlan(record, sheet.cutOff, state.fundsAt, false);
-      const funds = plan.entries;
+      const funds = splitBySource(plan.entries, record.fundsBreakdown, source, capitalKind, false);
       const facts = {
         stage: record.stage ?? before.stage,
         stageBefore: before.stage_before ?? before.stage,
@@ -455,7 +456,7 @@ export async function runImport(
           fieldChanges: Boolean(fieldChanges),
           stageTo: stageChanged ? nextStage : null,
           progress: progressChanged ? progressText : null,
-          ec: { base: entryBase, payload: importPayload, cutOff: sheet.cutOff, source, capitalKind },
+          ec: { base: entryBase, payload: importPayload, cutOff: sheet.cutOff },
         }),
       );
     }
@@ -490,6 +491,7 @@ export async function runImport(
   }
 
   const unitSums: UnitSheetSums[] = [];
+  const usd = new UsdNotes();
   for (const current of sheets) {
     await flush();
     sheet = current;
@@ -565,6 +567,7 @@ export async function runImport(
         places: settings.places,
         industryCode,
         titleStage: sheet.defaultStage,
+        usdRate: settings.usdRate ?? null,
       });
       if (record && !record.unitName && sheet.unitName) record.unitName = sheet.unitName;
       addIssues(errors, 'errors');
@@ -581,6 +584,7 @@ export async function runImport(
       if (record) {
         chunk.push(record);
         totals.project(record);
+        usd.observe(record, sheet.mapping, multiSheet ? sheet.name : null);
       }
       if (chunk.length >= CHUNK_ROWS) await flush();
     }
@@ -601,6 +605,9 @@ export async function runImport(
     }
     addIssues(checkSummarySheet(s.name, s.layout, s.amountUnit, rows, unitSums, isTotalLabel), 'warnings');
   }
+  const usdNote = usd.note(settings.usdRate);
+  summary.warnings.unshift(...usdNote);
+  summary.warningCount += usdNote.length;
   summary.unknownStages = [...unknownStages];
   const order = new Map(
     [...sheets.map((s) => s.name), ...summaries.map((s) => s.name)].map((name, i) => [name ?? '', i]),
