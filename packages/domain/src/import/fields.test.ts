@@ -44,7 +44,7 @@ describe('import fields', () => {
     expect(byKind('number')).toEqual(['seq', 'landMu']);
     expect(byKind('stage')).toEqual(['stage']);
     expect(byKind('code')).toEqual(['investorCreditCode']);
-    expect(byKind('text')).toHaveLength(importFields.length - 17);
+    expect(byKind('text')).toHaveLength(importFields.length - 23);
   });
 
   it('labels every field in both languages', () => {
