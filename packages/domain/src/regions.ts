@@ -46,12 +46,34 @@ export function deriveRegion(
   return 'other';
 }
 
-/** 到位资金来源: from outside the city but inside the province, outside the province, abroad. */
-export const fundingSources = ['outside_city_in_province', 'outside_province', 'abroad'] as const;
+/**
+ * 到位资金来源: from outside the city but inside the province, outside the province, abroad,
+ * and inside the city (本市: an investor of the tenant's own city, or the local side's money, 我方).
+ * 招商引资 counts money brought in from outside the city (市外口径): the first three sources.
+ * Inside-the-city funds are recorded — they are the project's money — but outside that 口径.
+ */
+export const fundingSources = [
+  'outside_city_in_province',
+  'outside_province',
+  'abroad',
+  'inside_city',
+] as const;
 export type FundingSource = (typeof fundingSources)[number];
+
+/** The sources counted as funds brought in from outside the city (市外口径). */
+export const outsideCitySources: readonly FundingSource[] = [
+  'outside_city_in_province',
+  'outside_province',
+  'abroad',
+];
+
+export function isOutsideCity(source: FundingSource | null | undefined): boolean {
+  return source !== 'inside_city';
+}
 
 export const fundingSourceLabels: Record<FundingSource, Record<Locale, string>> = {
   outside_city_in_province: { 'zh-CN': '市外省内', 'en-US': 'Outside the city, inside the province' },
   outside_province: { 'zh-CN': '省外', 'en-US': 'Outside the province' },
   abroad: { 'zh-CN': '境外', 'en-US': 'Abroad' },
+  inside_city: { 'zh-CN': '市内', 'en-US': 'Inside the city' },
 };

@@ -40,7 +40,9 @@ describe('metrics and bases', () => {
           .filter((capitalKind) => matchesFundsBasis(basis, { source, capitalKind }))
           .map((capitalKind) => `${source}/${capitalKind}`),
       );
-    expect(matching('all')).toHaveLength(fundingSources.length * capitalKinds.length);
+    // 市外口径: inside-the-city funds count toward no basis.
+    expect(matching('all')).toHaveLength((fundingSources.length - 1) * capitalKinds.length);
+    expect(matching('all').some((m) => m.startsWith('inside_city'))).toBe(false);
     expect(matching('outside_province')).toEqual([
       'outside_province/domestic',
       'outside_province/foreign',

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { calendarDateSchema } from './dates.ts';
 import type { Locale } from './errors.ts';
-import type { FundingSource } from './regions.ts';
+import { isOutsideCity, type FundingSource } from './regions.ts';
 import { idSchema } from './schemas/common.ts';
 import type { CapitalKind } from './schemas/enterprise.ts';
 
@@ -43,8 +43,9 @@ export const targetMetricUnitKinds: Record<TargetMetric, MetricUnitKind> = {
 };
 
 /**
- * 口径 of a funds-in-place target:
- *   all               every funding record (全口径);
+ * 口径 of a funds-in-place target, always of funds brought in from outside the city (市外口径:
+ * records from inside the city, 本市/我方, are kept but never counted):
+ *   all               every funding record from outside the city (全口径);
  *   outside_province  funds from outside the province, abroad included (省外到位资金, as
  *                     provincial statistics count it): sources outside_province and abroad;
  *   foreign           foreign capital (外资): records whose capital kind is foreign, whatever the source.
@@ -63,6 +64,7 @@ export function matchesFundsBasis(
   basis: FundsBasis,
   record: { source: FundingSource; capitalKind: CapitalKind },
 ): boolean {
+  if (!isOutsideCity(record.source)) return false;
   switch (basis) {
     case 'all':
       return true;

@@ -101,3 +101,124 @@ export function parseSheetAmount(
   }
   return fromParse(parseAmount(text, unit, options), false);
 }
+
+// ── Foreign currency (美元) ─────────────────────────────────────────────────────────
+
+export type Currency = 'CNY' | 'USD';
+
+/** 美元 in a text, with the scale before it: 万美元 → wan, 亿美元 → yi, 美元/美金/USD/US$ → yuan (dollars). */
+const usdWords = /(亿|万)?\s*(?:美元|美金)|\bUSD\b|US\$/i;
+
+/**
+ * The currency a header declares when it is not 人民币: '协议投资额（万美元）' → USD in 万 (wan),
+ * '到位资金(亿美元)' → USD in 亿, '金额（美元）' or 'USD' → USD in dollars. '万元' or no currency → null.
+ */
+export function detectCurrency(text: string): { currency: 'USD'; unit: AmountUnit } | null {
+  const match = usdWords.exec(toHalfWidth(text));
+  if (!match) return null;
+  const scale = match[1];
+  return { currency: 'USD', unit: scale === '亿' ? 'yi' : scale === '万' ? 'wan' : 'yuan' };
+}
+
+const ratePattern = /^(\d{1,6})(?:\.(\d{1,8}))?$/;
+
+/**
+ * A USD → CNY rate as the user types it (元人民币 per 1 美元): a positive decimal such as '7.1' or
+ * '7.1884', at most 8 decimals; anything else (0, '-7', '7,1', '1e1') is null.
+ */
+export function parseUsdRate(text: string): { units: bigint; scale: number } | null {
+  const match = ratePattern.exec(text.trim());
+  if (!match) return null;
+  const fraction = match[2] ?? '';
+  const units = BigInt(match[1]! + fraction);
+  if (units === 0n) return null;
+  return { units, scale: fraction.length };
+}
+
+/**
+ * US cents → fen at `rate` (元 per 美元), exact: cents × rate in BigInt, rounded half up to the fen
+ * only when the rate's decimals make the product finer than a fen ('7.1' never does).
+ */
+export function usdCentsToFen(cents: bigint, rate: string): bigint {
+  const parsed = parseUsdRate(rate);
+  if (!parsed) throw new RangeError(`not a USD rate: ${rate}`);
+  const product = cents * parsed.units;
+  const divisor = 10n ** BigInt(parsed.scale);
+  const negative = product < 0n;
+  const abs = negative ? -product : product;
+  const rounded = (abs * 2n + divisor) / (divisor * 2n);
+  return negative ? -rounded : rounded;
+}
+
+/** Dollars as decimal text from cents: 500000000 → '5000000', 123456 → '1234.56'. */
+export function usdText(cents: bigint): string {
+  const whole = cents / 100n;
+  const fraction = (cents % 100n).toString().padStart(2, '0').replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : String(whole);
+}
+
+/** A USD figure as the record keeps it: the dollars the sheet gave and the rate they were converted at. */
+export interface OriginalAmount {
+  currency: 'USD';
+  /** 美元, decimal text: '5000000' for 500万美元. */
+  amount: string;
+  /** 元 per 美元, as the user gave it: '7.1'. */
+  rate: string;
+}
+
+export type SheetMoneyResult =
+  | { ok: true; fen: number | null; original: OriginalAmount | null }
+  | { ok: false; problem: SheetAmountProblem | 'usd_rate_missing' };
+
+/** A cell that names 美元 itself ('500万美元', '$120', 'USD 80'): its text without the currency, and the scale. */
+function usdCell(text: string): { rest: string; unit: AmountUnit | null } | null {
+  const half = toHalfWidth(text).replace(/[\s\u200b\ufeff]+/g, '');
+  const match = /^(?:US\$|USD|\$)?(.*?)(?:(亿|万)?(?:美元|美金)|USD)?$/i.exec(half);
+  if (!match) return null;
+  const named = /美元|美金|USD|\$/i.test(half);
+  if (!named) return null;
+  const scale = match[2];
+  // '120美元' is dollars; '$120' or 'USD 120' take the column's scale.
+  const unit = scale === '亿' ? 'yi' : scale === '万' ? 'wan' : /美元|美金/.test(half) ? 'yuan' : null;
+  return { rest: match[1] ?? '', unit };
+}
+
+/**
+ * An amount cell in a column of `currency` (a 万美元 column is USD in wan). A cell may name its own
+ * currency: '500万美元' is USD in any column, '3550万元' is 人民币 even in a USD column. USD is
+ * converted at `usdRate` (元 per 美元) exactly into fen; without a rate a USD amount is the problem
+ * 'usd_rate_missing', never read as 人民币. Empty cells and the empty words give fen null.
+ */
+export function parseSheetMoney(
+  value: Cell | undefined,
+  unit: AmountUnit,
+  currency: Currency,
+  usdRate: string | null,
+): SheetMoneyResult {
+  let cellUnit = unit;
+  let isUsd = currency === 'USD';
+  let input: Cell | undefined = value;
+  if (typeof value === 'string') {
+    const usd = usdCell(value);
+    if (usd) {
+      isUsd = true;
+      input = usd.rest;
+      if (usd.unit) cellUnit = usd.unit;
+    } else if (isUsd && /(?<!美)元$/.test(toHalfWidth(value).trim())) {
+      isUsd = false; // '3550万元' in a 万美元 column: 人民币 as written
+    }
+  }
+  if (!isUsd) {
+    const parsed = parseSheetAmount(input, cellUnit);
+    return parsed.ok ? { ok: true, fen: parsed.fen, original: null } : parsed;
+  }
+  // In dollars: the cents are the 'fen' of the parse.
+  const parsed = parseSheetAmount(input, cellUnit);
+  if (!parsed.ok) return parsed;
+  if (parsed.fen === null) return { ok: true, fen: null, original: null };
+  if (usdRate === null || !parseUsdRate(usdRate)) return { ok: false, problem: 'usd_rate_missing' };
+  const cents = BigInt(parsed.fen);
+  const fen = usdCentsToFen(cents, usdRate);
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, problem: 'too_large' };
+  return { ok: true, fen: Number(fen), original: { currency: 'USD', amount: usdText(cents), rate: usdRate } };
+}

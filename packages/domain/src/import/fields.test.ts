@@ -25,6 +25,12 @@ describe('import fields', () => {
       'fundsMonth',
       'fundsYear',
       'fundsCumulative',
+      'fundsOutsideCity',
+      'fundsOutsideCityInProvince',
+      'fundsOutsideProvince',
+      'fundsAbroad',
+      'fundsOurSide',
+      'fundsPartner',
     ]);
     expect(byKind('date')).toEqual([
       'enteredOn',
@@ -38,8 +44,8 @@ describe('import fields', () => {
     ]);
     expect(byKind('number')).toEqual(['seq', 'landMu']);
     expect(byKind('stage')).toEqual(['stage']);
-    expect(byKind('code')).toEqual(['investorCreditCode']);
-    expect(byKind('text')).toHaveLength(importFields.length - 18);
+    expect(byKind('code')).toEqual(['investorCreditCode', 'localCreditCode']);
+    expect(byKind('text')).toHaveLength(importFields.length - 25);
   });
 
   it('labels every field in both languages', () => {

@@ -20,6 +20,23 @@ import {
 
 export { headerGroups, headerSynonyms } from './header-synonyms.ts';
 
+/**
+ * The 其中 columns that break a funds figure down by where the money comes from (到位资金来源):
+ * 国内市外, 市外省内, 省外, 境外/外资, 我方 (the local side), 合作方 (the partner). See funds-breakdown.ts.
+ */
+export const fundsSourceFields = [
+  'fundsOutsideCity',
+  'fundsOutsideCityInProvince',
+  'fundsOutsideProvince',
+  'fundsAbroad',
+  'fundsOurSide',
+  'fundsPartner',
+] as const;
+export type FundsSourceField = (typeof fundsSourceFields)[number];
+const sourceFieldSet: ReadonlySet<string> = new Set(fundsSourceFields);
+/** Amount fields that are not funds: a 其中：省外 under 协议投资额 is not a funds breakdown. */
+const notFundsAmounts: ReadonlySet<string> = new Set(['agreedInvestment', 'fixedAsset', 'fundsYearPlan']);
+
 export const importFields = [
   'seq',
   'name',
@@ -39,6 +56,12 @@ export const importFields = [
   'fundsMonth',
   'fundsYear',
   'fundsCumulative',
+  'fundsOutsideCity',
+  'fundsOutsideCityInProvince',
+  'fundsOutsideProvince',
+  'fundsAbroad',
+  'fundsOurSide',
+  'fundsPartner',
   'enteredOn',
   'signedOn',
   'agreementKind',
@@ -69,6 +92,7 @@ const amountFields = [
   'fundsMonth',
   'fundsYear',
   'fundsCumulative',
+  ...fundsSourceFields,
 ];
 const dateFields = [
   'enteredOn',
@@ -112,6 +136,15 @@ export const importFieldLabels: Record<ImportField, Record<Locale, string>> = {
   fundsMonth: { 'zh-CN': '本月到位', 'en-US': 'Funds in place this month' },
   fundsYear: { 'zh-CN': '本年累计到位', 'en-US': 'Funds in place this year' },
   fundsCumulative: { 'zh-CN': '累计到位', 'en-US': 'Funds in place to date' },
+  fundsOutsideCity: { 'zh-CN': '其中：国内市外', 'en-US': 'Of which: from outside the city (domestic)' },
+  fundsOutsideCityInProvince: {
+    'zh-CN': '其中：市外省内',
+    'en-US': 'Of which: from outside the city, inside the province',
+  },
+  fundsOutsideProvince: { 'zh-CN': '其中：省外', 'en-US': 'Of which: from outside the province' },
+  fundsAbroad: { 'zh-CN': '其中：境外（外资）', 'en-US': 'Of which: from abroad (foreign)' },
+  fundsOurSide: { 'zh-CN': '其中：我方', 'en-US': 'Of which: our side (local)' },
+  fundsPartner: { 'zh-CN': '其中：合作方', 'en-US': 'Of which: the partner' },
   enteredOn: { 'zh-CN': '入库时间', 'en-US': 'Entered on' },
   signedOn: { 'zh-CN': '签约时间', 'en-US': 'Signed on' },
   agreementKind: { 'zh-CN': '签约类型', 'en-US': 'Agreement kind' },
@@ -246,6 +279,10 @@ export function rankHeader(header: string, parent?: string | null): HeaderMatch 
     if (underParent !== undefined) return underParent;
   }
   const field = exact(text);
+  if (field && sourceFieldSet.has(field) && group !== '') {
+    const parentField = exact(group) ?? rankHeader(group)?.field;
+    if (parentField && notFundsAmounts.has(parentField)) return null;
+  }
   if (field) return nameStandIns.has(text) ? { field, strength: 3, standIn: 'name' } : { field, strength: 3 };
   if ([...text].length <= 16) {
     for (const [pattern, patternField] of patterns) {

@@ -4,6 +4,7 @@
  * the form normaliseHeader gives (no spaces, colons, '*' or trailing unit brackets).
  */
 import type { ImportField } from './fields.ts';
+import { fundsSourceChildren, fundsSourceSynonyms } from './funds-source-headers.ts';
 
 export const headerSynonyms: Record<ImportField, string[]> = {
   seq: ['序号', '编号', '序', '项目序号', '项目编号', 'no'],
@@ -197,6 +198,7 @@ export const headerSynonyms: Record<ImportField, string[]> = {
     '到资',
     '项目累计到位资金',
   ],
+  ...fundsSourceSynonyms,
   enteredOn: ['入库时间', '入库日期', '纳入时间', '录入时间'],
   signedOn: ['签约时间', '签约日期', '签订时间', '签订日期', '协议签订时间', '签约'],
   agreementKind: ['签约类型', '协议类型', '协议性质', '签约形式', '合同类型'],
@@ -464,6 +466,7 @@ export const headerGroups: HeaderGroup[] = [
         ],
         'fundsCumulative',
       ],
+      ...fundsSourceChildren,
     ]),
     childPatterns: [
       [
@@ -471,6 +474,15 @@ export const headerGroups: HeaderGroup[] = [
         'fundsYear',
       ],
     ],
+  },
+  {
+    // A period's own header over its breakdown: 本月到位/其中：省外, 累计到位/我方.
+    parents: [
+      ...['本月', '当月', '本月到位', '当月到位', '本月到位资金', '本月实际到位'],
+      ...['本年', '本年累计', '本年到位', '本年累计到位', '本年到位资金', '本年累计到位资金', '今年到位'],
+      ...['累计', '累计到位', '累计到位资金', '实际到位', '已到位资金', '累计实际到位', '到资'],
+    ],
+    children: childrenOf(fundsSourceChildren),
   },
   {
     parents: ['联系人', '项目联系人', '企业联系人', '联系方式', '对接人', '联系人及电话', '联系人及联系方式'],

@@ -24,9 +24,9 @@ describe('@landfall/domain/import/index', () => {
     ]) {
       expect(typeof (importParsing as Record<string, unknown>)[name], name).toBe('function');
     }
-    expect(importParsing.importFields).toHaveLength(35);
-    expect(Object.keys(importParsing.importFieldKinds)).toHaveLength(35);
-    expect(Object.keys(importParsing.headerSynonyms)).toHaveLength(35);
+    expect(importParsing.importFields).toHaveLength(42);
+    expect(Object.keys(importParsing.importFieldKinds)).toHaveLength(42);
+    expect(Object.keys(importParsing.headerSynonyms)).toHaveLength(42);
     expect(importParsing.defaultStageLabels['在谈']).toBe('negotiating');
   });
 });

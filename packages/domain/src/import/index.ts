@@ -6,3 +6,4 @@ export * from './stage-labels.ts';
 export * from './fields.ts';
 export * from './layout.ts';
 export * from './summary-sheet.ts';
+export * from './funds-breakdown.ts';

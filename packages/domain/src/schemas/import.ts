@@ -3,6 +3,7 @@ import { calendarDateSchema } from '../dates.ts';
 import { amountUnits } from '../money.ts';
 import { stages } from '../stages.ts';
 import { importFields } from '../import/fields.ts';
+import { parseUsdRate } from '../import/amounts.ts';
 import { idSchema } from './common.ts';
 
 /** What a person confirms on the mapping screen before a preview or a commit. */
@@ -44,6 +45,15 @@ export const importOptionsSchema = z.object({
     .optional(),
   /** The stage of rows that give none, when no sheet says otherwise (its title may: 新签约项目一览表). */
   defaultStage: z.enum(stages).optional(),
+  /**
+   * 元人民币 per 1 美元 for amounts the file gives in USD (万美元 columns, '500万美元' cells), as
+   * decimal text ('7.1'), converted exactly; without it a USD amount is a row error.
+   */
+  usdRate: z
+    .string()
+    .trim()
+    .refine((rate) => parseUsdRate(rate) !== null, { error: '美元汇率应为正数，如 7.1（最多 8 位小数）' })
+    .optional(),
   /** The unit for every row when the file has no 责任单位 column. */
   defaultUnitId: idSchema.optional(),
 });

@@ -134,6 +134,7 @@ export async function importCommand(
     json: boolean;
     createUnits: boolean;
     cutOff?: string;
+    usdRate?: string;
     tenant?: string;
     quiet?: boolean;
   },
@@ -151,7 +152,11 @@ export async function importCommand(
       id: string;
       duplicateOf: { committedAt: string } | null;
     };
-    const body = { createUnits: opts.createUnits, ...(opts.cutOff ? { cutOff: opts.cutOff } : {}) };
+    const body = {
+      createUnits: opts.createUnits,
+      ...(opts.cutOff ? { cutOff: opts.cutOff } : {}),
+      ...(opts.usdRate ? { usdRate: opts.usdRate } : {}),
+    };
     const path = `/api/imports/${batch.id}/${opts.dryRun ? 'preview' : 'commit'}`;
     const res = await runWithProgress(c, batch.id, path, body, !!opts.quiet);
     const details = (res.body as { error?: { details?: { summary?: Summary } } })?.error?.details;

@@ -232,6 +232,7 @@ program
   .option('--create-units', 'create the responsible units the file names that do not exist yet')
   .option('--cut-off <date>', "the ledger's cut-off date (YYYY-MM-DD) when the file does not say it")
   .option('--tenant <name>', 'tenant name or division code (default: the top tenant)')
+  .option('--usd-rate <rate>', 'yuan per US dollar for amounts the file gives in USD (万美元), e.g. 7.1')
   .addOption(dataOption())
   .addOption(jsonOption())
   .action(async (file: string, opts) =>
@@ -240,6 +241,7 @@ program
       json: !!opts.json,
       createUnits: !!opts.createUnits,
       cutOff: opts.cutOff,
+      usdRate: opts.usdRate,
       tenant: opts.tenant,
     }),
   );

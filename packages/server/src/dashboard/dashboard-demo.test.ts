@@ -52,9 +52,11 @@ describe('the dashboard on the demo district', () => {
       const progress = months / 12;
       expect(d.timeProgress).toBeCloseTo(progress, 12);
 
+      // 市外口径: the dashboard counts no funds from inside the city (本市).
       const perUnit = await sql<{ unit_id: string; name: string; fen: string | null }>`
         select u.id as unit_id, u.name, (select sum(e.amount_fen) from ledger_entry e join project p on p.id = e.project_id
-          where p.unit_id = u.id and e.effective_on between '2026-01-01' and ${asOf}) as fen
+          where p.unit_id = u.id and e.effective_on between '2026-01-01' and ${asOf}
+            and e.funding_source is distinct from 'inside_city') as fen
         from unit u`.execute(db);
       const expected = perUnit.rows
         .map((u) => {
@@ -92,9 +94,8 @@ describe('the dashboard on the demo district', () => {
 
       const monthly = await sql<{ month: string; fen: string }>`
         select to_char(effective_on, 'YYYY-MM') as month, sum(amount_fen) as fen from ledger_entry
-        where effective_on between '2026-01-01' and ${asOf} and amount_fen is not null group by 1`.execute(
-        db,
-      );
+        where effective_on between '2026-01-01' and ${asOf} and amount_fen is not null
+          and funding_source is distinct from 'inside_city' group by 1`.execute(db);
       let cumulative = 0;
       for (const m of d.monthly) {
         const value = Number(monthly.rows.find((r) => r.month === m.month)?.fen ?? 0);
@@ -109,9 +110,8 @@ describe('the dashboard on the demo district', () => {
 
       const regions = await sql<{ region: string | null; fen: string }>`
         select p.region, sum(e.amount_fen) as fen from ledger_entry e join project p on p.id = e.project_id
-        where e.effective_on between '2026-01-01' and ${asOf} and e.amount_fen is not null group by 1`.execute(
-        db,
-      );
+        where e.effective_on between '2026-01-01' and ${asOf} and e.amount_fen is not null
+          and e.funding_source is distinct from 'inside_city' group by 1`.execute(db);
       for (const r of regions.rows) {
         expect(d.byRegion.find((x: { region: string | null }) => x.region === r.region)?.value).toBe(
           Number(r.fen),

@@ -20,10 +20,12 @@ function tenantIn(period: Period, column: RawBuilder<unknown>) {
   return period.tenantIds.length ? sql`${column} in (${sql.join(period.tenantIds)})` : sql`false`;
 }
 
+/** Every 口径 counts funds from outside the city only (市外口径): inside-the-city funds are recorded, not counted. */
 function basisFilter(basis: Period['basis']) {
   if (basis === 'outside_province') return sql`e.funding_source in ('outside_province', 'abroad')`;
-  if (basis === 'foreign') return sql`e.capital_kind = 'foreign'`;
-  return sql`true`;
+  const outsideCity = sql`e.funding_source is distinct from 'inside_city'`;
+  if (basis === 'foreign') return sql`e.capital_kind = 'foreign' and ${outsideCity}`;
+  return outsideCity;
 }
 
 /** Entries recorded before period.knownBefore, when set. */

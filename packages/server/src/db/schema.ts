@@ -264,7 +264,7 @@ export interface LedgerEntryTable {
   amount_fen: number | null;
   agreed_fen: number | null;
   fixed_fen: number | null;
-  funding_source: 'outside_city_in_province' | 'outside_province' | 'abroad' | null;
+  funding_source: 'outside_city_in_province' | 'outside_province' | 'abroad' | 'inside_city' | null;
   capital_kind: 'domestic' | 'foreign' | null;
   snapshot: Json | null;
   payload: Json;

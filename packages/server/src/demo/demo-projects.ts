@@ -117,6 +117,7 @@ export async function buildDemoProject(
   // 到位资金 month by month after signing, until about 80% of the agreed investment is in.
   if (project.signedOn) {
     let date = addDays(project.signedOn, random.int(10, 30));
+    const fromInsideCity = project.originDivisionCode?.startsWith('50') ?? false;
     let total = 0;
     while (date <= latestEntry && total < project.agreedInvestmentFen * 0.8) {
       if (random.chance(0.75)) {
@@ -124,15 +125,19 @@ export async function buildDemoProject(
           WAN,
           Math.round((project.agreedInvestmentFen * random.int(5, 14)) / 100 / WAN) * WAN,
         );
+        // Drawn always, so the demo's other random choices stay as they were.
+        const drawn = random.pick([
+          'outside_province',
+          'outside_province',
+          'outside_province',
+          'abroad',
+        ] as const);
         await recordFunding(ctx, project.id, {
           date,
           amountFen: amount,
-          source: random.pick([
-            'outside_province',
-            'outside_province',
-            'outside_city_in_province',
-            'abroad',
-          ] as const),
+          // 万州 is in a municipality: an investor from 重庆 is from inside the city (as an import reads it),
+          // and no money is from outside the city but inside the province.
+          source: fromInsideCity ? 'inside_city' : drawn,
           capitalKind: project.capitalKind,
         });
         total += amount;

@@ -50,6 +50,8 @@ import {
   type KnownProject,
 } from './import-index.ts';
 import { fundsPlan, stageChain } from './import-history.ts';
+import { splitBySource } from './import-sources.ts';
+import { UsdNotes } from './import-currency.ts';
 import { ColumnScale, figureIssues, projectFigureWarnings, rowFigureWarnings } from './import-checks.ts';
 import { newProjectEntries, newProjectRow, projectPatch, updateEntries } from './import-plans.ts';
 import { ImportReferences } from './import-refs.ts';
@@ -285,7 +287,8 @@ export async function runImport(
         const enterprise = record.investor ? await refs.ensureEnterprise(record.investor, capitalKind) : null;
         if (enterprise?.created) summary.enterprises.created += 1;
         if (enterprise?.updated) summary.enterprises.updated += 1;
-        const funds = fundsPlan(record, sheet.cutOff, () => 0, true).entries;
+        const planned = fundsPlan(record, sheet.cutOff, () => 0, true).entries;
+        const funds = splitBySource(planned, record.fundsBreakdown, source, capitalKind, true);
         const id = randomUUID();
         const agreed = record.agreedFen ?? 0;
         const row = newProjectRow(record, steps, funds, {
@@ -329,8 +332,6 @@ export async function runImport(
             base: entryBase,
             payload: importPayload,
             cutOff: sheet.cutOff,
-            source,
-            capitalKind,
           }),
         );
         if (row.evidence_missing.length) noteEvidence(record, row.stage, row.evidence_missing);
@@ -416,7 +417,7 @@ export async function runImport(
           state.lastProgress.nextSteps !== progressText.nextSteps);
       const fundsAt = grown ? (d: string) => state.fundsAt(d) - grown.fundsAt(d) : state.fundsAt;
       const plan = fundsPlan(record, sheet.cutOff, fundsAt, false);
-      const funds = plan.entries;
+      const funds = splitBySource(plan.entries, record.fundsBreakdown, source, capitalKind, false);
       const facts = {
         stage: record.stage ?? before.stage,
         stageBefore: before.stage_before ?? before.stage,
@@ -518,7 +519,7 @@ export async function runImport(
           fieldChanges: Boolean(fieldChanges),
           stageTo: stageChanged ? nextStage : null,
           progress: progressChanged ? progressText : null,
-          ec: { base: entryBase, payload: importPayload, cutOff: sheet.cutOff, source, capitalKind },
+          ec: { base: entryBase, payload: importPayload, cutOff: sheet.cutOff },
         }),
       );
     }
@@ -606,6 +607,7 @@ export async function runImport(
   };
 
   const unitSums: UnitSheetSums[] = [];
+  const usd = new UsdNotes();
   for (const current of sheets) {
     await flush();
     sheet = current;
@@ -682,6 +684,7 @@ export async function runImport(
         places: settings.places,
         industryCode,
         titleStage: sheet.defaultStage,
+        usdRate: settings.usdRate ?? null,
       });
       if (record && !record.unitName && sheet.unitName) record.unitName = sheet.unitName;
       addIssues(errors, 'errors');
@@ -698,6 +701,7 @@ export async function runImport(
       if (record) {
         chunk.push(record);
         totals.project(record);
+        usd.observe(record, sheet.mapping, multiSheet ? sheet.name : null);
       }
       if (chunk.length >= CHUNK_ROWS) await flush();
     }
@@ -718,6 +722,9 @@ export async function runImport(
     }
     addIssues(checkSummarySheet(s.name, s.layout, s.amountUnit, rows, unitSums, isTotalLabel), 'warnings');
   }
+  const usdNote = usd.note(settings.usdRate);
+  summary.warnings.unshift(...usdNote);
+  summary.warningCount += usdNote.length;
   summary.unknownStages = [...unknownStages];
   const order = new Map(
     [...sheets.map((s) => s.name), ...summaries.map((s) => s.name)].map((name, i) => [name ?? '', i]),

@@ -197,7 +197,12 @@ export async function writeExpansion(
   record: ImportRecord,
   before: ProjectRow,
   plan: ExpansionPlan,
-  ec: EntryContext & { now: Date },
+  ec: EntryContext & {
+    now: Date;
+    /** The expansion's funds: the investor's source and capital kind (as a new project's undivided funds). */
+    source: LedgerEntryTable['funding_source'];
+    capitalKind: LedgerEntryTable['capital_kind'];
+  },
 ): Promise<Insertable<LedgerEntryTable>[]> {
   const fundsDelta = plan.funds.reduce((s, f) => s + f.amount, 0);
   const after = await db

@@ -4,7 +4,7 @@
  * (an empty cell leaves a value alone).
  */
 import type { Insertable } from 'kysely';
-import { deriveRegion, type FundingSource } from '@landfall/domain/regions';
+import { deriveRegion } from '@landfall/domain/regions';
 import type { LedgerMoveKind, Stage } from '@landfall/domain/stages';
 import type { LedgerEntryTable, ProjectRow } from '../db/schema.ts';
 import { toProject } from '../projects/project.mapper.ts';
@@ -12,18 +12,35 @@ import type { ImportRecord } from './import-rows.ts';
 import type { PlannedFunds } from './import-history.ts';
 import { missingEvidence } from '@landfall/domain/evidence';
 import { evidenceFacts } from '../projects/evidence-state.ts';
+import type { SourcedFunds } from './import-sources.ts';
 
 type EntryRow = Insertable<LedgerEntryTable>;
 
-/** What every entry of a row carries: who and when (base), the import and row (payload), the funds' source. */
+/** What every entry of a row carries: who and when (base), the import and row (payload). */
 export interface EntryContext {
   base: (
     projectId: string,
   ) => Pick<EntryRow, 'tenant_id' | 'project_id' | 'recorded_at' | 'actor_id' | 'actor_name'>;
   payload: (row: number, extra?: Record<string, unknown>) => string;
   cutOff: string;
-  source: FundingSource;
-  capitalKind: 'domestic' | 'foreign';
+}
+
+/** A funds entry's source, capital kind, and what its payload adds: 我方/合作方, the USD figure it is part of. */
+function fundsColumns(record: ImportRecord, f: SourcedFunds) {
+  const original = record.originals[f.part];
+  return {
+    columns: { funding_source: f.source, capital_kind: f.capitalKind },
+    payload: {
+      ...(f.party ? { party: f.party } : {}),
+      ...(original ? { original: { ...original, figure: f.part } } : {}),
+    },
+  };
+}
+
+/** The USD figures (协议投资额（万美元）…) among `fields`, for an entry's payload. */
+function originalsOf(record: ImportRecord, fields: readonly ('agreedInvestment' | 'fixedAsset')[]) {
+  const found = fields.filter((f) => record.originals[f]).map((f) => [f, record.originals[f]]);
+  return found.length ? { originals: Object.fromEntries(found) } : {};
 }
 
 /**
@@ -48,7 +65,7 @@ export function newProjectEntries(
   record: ImportRecord,
   row: ProjectRow,
   steps: { stage: Stage; on: string }[],
-  funds: PlannedFunds[],
+  funds: SourcedFunds[],
   enteredOn: string,
   enterpriseId: string | null,
   ec: EntryContext,
@@ -67,7 +84,10 @@ export function newProjectEntries(
       payload: ec.payload(
         record.row,
         index === 0
-          ? { enterpriseIds: enterpriseId ? [enterpriseId] : [] }
+          ? {
+              enterpriseIds: enterpriseId ? [enterpriseId] : [],
+              ...originalsOf(record, ['agreedInvestment', 'fixedAsset']),
+            }
           : stageMovePayload(steps[index - 1]!.stage, step.stage, step.on),
       ),
     });
@@ -85,16 +105,17 @@ export function newProjectEntries(
     });
   }
   for (const f of funds) {
+    const sourced = fundsColumns(record, f);
     entries.push({
       ...ec.base(row.id),
       kind: 'funding',
       effective_on: f.date,
       amount_fen: f.amount,
-      funding_source: ec.source,
-      capital_kind: ec.capitalKind,
+      ...sourced.columns,
       payload: ec.payload(record.row, {
         note: '导入台账',
         ...(f.undated ? { undated: true, arrivedBefore: f.undated.arrivedBefore } : {}),
+        ...sourced.payload,
       }),
     });
   }
@@ -107,7 +128,7 @@ export function updateEntries(
   before: ProjectRow,
   after: ProjectRow,
   patch: Partial<Record<keyof ProjectRow, unknown>>,
-  funds: { date: string; amount: number }[],
+  funds: SourcedFunds[],
   what: {
     fieldChanges: boolean;
     stageTo: Stage | null;
@@ -133,6 +154,12 @@ export function updateEntries(
             { from: before[k as keyof ProjectRow], to: patch[k as keyof ProjectRow] },
           ]),
         ),
+        ...originalsOf(
+          record,
+          (['agreedInvestment', 'fixedAsset'] as const).filter((f) =>
+            f === 'agreedInvestment' ? 'agreed_investment_fen' in patch : 'fixed_asset_fen' in patch,
+          ),
+        ),
       }),
     });
   }
@@ -154,14 +181,17 @@ export function updateEntries(
     });
   }
   for (const f of funds) {
+    const sourced = fundsColumns(record, f);
     entries.push({
       ...ec.base(before.id),
       kind: 'funding',
       effective_on: f.date,
       amount_fen: f.amount,
-      funding_source: ec.source,
-      capital_kind: ec.capitalKind,
-      payload: ec.payload(record.row, { note: f.amount < 0 ? '导入台账（调减）' : '导入台账' }),
+      ...sourced.columns,
+      payload: ec.payload(record.row, {
+        note: f.amount < 0 ? '导入台账（调减）' : '导入台账',
+        ...sourced.payload,
+      }),
     });
   }
   return entries;

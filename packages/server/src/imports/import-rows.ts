@@ -8,15 +8,23 @@ import type { Stage } from '@landfall/domain/stages';
 import type { AmountUnit } from '@landfall/domain/money';
 import { validateCreditCode, creditCodeMessages } from '@landfall/domain/credit-code';
 import { toHalfWidth } from '@landfall/domain/text';
-import type { Cell, ColumnMapping, ImportField } from '@landfall/domain/import/index';
+import type {
+  Cell,
+  ColumnMapping,
+  FundsBreakdown,
+  ImportField,
+  OriginalAmount,
+} from '@landfall/domain/import/index';
 import {
   cellText,
+  detectCurrency,
   importFieldLabels,
   matchStageLabel,
-  parseSheetAmount,
   parseSheetDate,
   describeSheetDateProblem,
+  parseSheetMoney,
 } from '@landfall/domain/import/index';
+import { readBreakdown } from './import-breakdown.ts';
 import type { IndustryMatch } from './industry-text.ts';
 import type { PlaceResolver, PlaceResult } from './places.ts';
 
@@ -48,6 +56,10 @@ export interface ImportRecord {
   fundsMonthFen: number | null;
   fundsYearFen: number | null;
   fundsCumulativeFen: number | null;
+  /** The funds figure's split by source (其中：省外, 境外, 我方 …), when the sheet gives one. */
+  fundsBreakdown: FundsBreakdown | null;
+  /** Figures the sheet gave in USD, by field: the dollars and the rate they were converted at. */
+  originals: Partial<Record<ImportField, OriginalAmount>>;
   enteredOn: string | null;
   signedOn: string | null;
   agreementKind: 'framework' | 'formal' | null;
@@ -90,6 +102,8 @@ export interface RowContext {
   places: PlaceResolver;
   /** An industry cell → its GB/T 4754 code (null when unknown) and a warning to show, if any. */
   industryCode(text: string): IndustryMatch;
+  /** 元 per 美元 for USD amounts ('7.1'), as the user gave it; without one a USD amount is an error. */
+  usdRate?: string | null;
 }
 
 export function columnLetter(index: number): string {
@@ -115,6 +129,7 @@ const amountMessages = {
   negative: '金额不能为负数',
   too_precise: '金额最多精确到分',
   too_large: '金额过大',
+  usd_rate_missing: '金额为美元，请在导入设置中填写美元汇率',
 } as const;
 
 const textLimits: Partial<Record<ImportField, number>> = {
@@ -170,14 +185,19 @@ export function interpretRow(
     }
     return value;
   };
+  const originals: ImportRecord['originals'] = {};
   const amount = (field: ImportField): number | null => {
     const value = raw(field);
-    const unit = byField.get(field)?.unit ?? ctx.amountUnit;
-    const parsed = parseSheetAmount(value, unit);
+    const m = byField.get(field);
+    // A 万美元 / 美元 header makes the column USD, in the scale it names.
+    const usd = m ? detectCurrency(m.header) : null;
+    const unit = usd?.unit ?? m?.unit ?? ctx.amountUnit;
+    const parsed = parseSheetMoney(value, unit, usd ? 'USD' : 'CNY', ctx.usdRate ?? null);
     if (!parsed.ok) {
       issue(errors, field, value, amountMessages[parsed.problem]);
       return null;
     }
+    if (parsed.original) originals[field] = parsed.original;
     return parsed.fen;
   };
   const date = (field: ImportField, notAfterCutOff: boolean): string | null => {
@@ -263,8 +283,14 @@ export function interpretRow(
   }
   const fundsMonthFen = amount('fundsMonth');
   const fundsYearFen = amount('fundsYear');
-  const fundsCumulativeFen = amount('fundsCumulative');
+  let fundsCumulativeFen = amount('fundsCumulative');
   amount('fundsYearPlan');
+  const figures = { fundsMonth: fundsMonthFen, fundsYear: fundsYearFen, fundsCumulative: fundsCumulativeFen };
+  const split = readBreakdown(ctx.mapping, figures, amount, (field, message) =>
+    issue(warnings, field, raw(field), message),
+  );
+  // Breakdown columns and no period column: their sum is the cumulative figure.
+  if (split.cumulative !== null) fundsCumulativeFen = split.cumulative;
   // 本月 ≤ 本年 ≤ 累计, funds before signing: plausibility warnings (import-checks), not errors.
 
   let landMu: string | null = null;
@@ -318,6 +344,8 @@ export function interpretRow(
     fundsMonthFen,
     fundsYearFen,
     fundsCumulativeFen,
+    fundsBreakdown: split.breakdown,
+    originals,
     enteredOn: date('enteredOn', true),
     signedOn: date('signedOn', true),
     agreementKind,

@@ -81,6 +81,8 @@ export interface RunSettings {
   importId: string;
   commit: boolean;
   places: PlaceResolver;
+  /** 元 per 美元 for USD amounts (the import option usdRate), if given. */
+  usdRate?: string | null;
   /** Called now and then with the rows done and the fraction of the file read. */
   onProgress?: (rows: number) => void;
 }

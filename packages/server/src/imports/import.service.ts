@@ -103,6 +103,7 @@ async function runClaimed(
       defaultUnitId: options.defaultUnitId ?? null,
       importId: id,
       places,
+      usdRate: options.usdRate ?? null,
       onProgress: (rows: number) => {
         progress.rows = rows;
       },

@@ -191,11 +191,23 @@ export class PlaceResolver {
     return names.filter((n) => n !== '市辖区' && n !== '县').join('');
   }
 
-  /** 到位资金来源 of an investor from this place, for a tenant in `tenantDivision`. */
+  /**
+   * 到位资金来源 of an investor from this place, for a tenant in `tenantDivision`: abroad; outside
+   * the province (also when the place is unknown or not given, as before); inside the city when the
+   * place lies in the tenant's city (same first four digits, the tenant below province level) or,
+   * for a municipality (北京, 天津, 上海, 重庆), anywhere in it; else outside the city, in the province.
+   */
   fundingSource(place: PlaceResult, tenantDivision: string): FundingSource {
     if (place.kind === 'abroad') return 'abroad';
     if (place.kind !== 'division') return 'outside_province';
-    if (place.code.slice(0, 2) !== tenantDivision.slice(0, 2)) return 'outside_province';
+    const province = tenantDivision.slice(0, 2);
+    if (place.code.slice(0, 2) !== province) return 'outside_province';
+    if (municipalities.includes(province)) return 'inside_city';
+    const belowProvince = tenantDivision.slice(2, 4) !== '00';
+    if (belowProvince && place.code.slice(0, 4) === tenantDivision.slice(0, 4)) return 'inside_city';
     return 'outside_city_in_province';
   }
 }
+
+/** 北京, 天津, 上海, 重庆: the city is the province-level division itself. */
+const municipalities = ['11', '12', '31', '50'];

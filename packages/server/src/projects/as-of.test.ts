@@ -69,6 +69,7 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.close());
 
+const zeroSources = { outside_city_in_province: 0, outside_province: 0, abroad: 0, inside_city: 0 };
 const byHand = {
   '2026-02-15': {
     projects: 2,
@@ -76,6 +77,8 @@ const byHand = {
     agreedInvestmentWan: 50_000,
     fixedAssetWan: 0,
     fundsInPlaceWan: 0,
+    fundsOutsideCityWan: 0,
+    fundsBySource: zeroSources,
     over100mProjects: 1,
     byRegion: { ...zeroRegions, other: 2 },
   },
@@ -85,6 +88,8 @@ const byHand = {
     agreedInvestmentWan: 58_000,
     fixedAssetWan: 5_000,
     fundsInPlaceWan: 10_000,
+    fundsOutsideCityWan: 10_000,
+    fundsBySource: { ...zeroSources, outside_province: 10_000 },
     over100mProjects: 1,
     byRegion: { ...zeroRegions, yrd: 1, other: 2 },
   },
@@ -94,6 +99,8 @@ const byHand = {
     agreedInvestmentWan: 85_000,
     fixedAssetWan: 5_000,
     fundsInPlaceWan: 13_000,
+    fundsOutsideCityWan: 13_000,
+    fundsBySource: { ...zeroSources, outside_province: 10_000, abroad: 3_000 },
     over100mProjects: 3,
     byRegion: { ...zeroRegions, yrd: 1, prd: 1, other: 2 },
   },

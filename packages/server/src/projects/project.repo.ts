@@ -247,6 +247,17 @@ export async function summariseLibrary(db: Tx, scope: ListScope, asOf: string | 
   };
 }
 
+/** Funds in place as of `asOf` by funding source (fen as text), over the projects the library counts. */
+export async function summariseFundsBySource(db: Tx, scope: ListScope, asOf: string) {
+  const source = librarySource(scope, asOf);
+  const rows = await sql<{ source: string | null; funds: string | null }>`
+    select e.funding_source as source, sum(e.amount_fen) as funds
+    from ledger_entry e join (${source}) lib on lib.id = e.project_id
+    where e.effective_on <= ${asOf} and e.amount_fen is not null
+    group by e.funding_source`.execute(db);
+  return rows.rows;
+}
+
 /** Records the review of a pending project; undefined when it was no longer pending. */
 export async function setProjectReview(
   db: Tx,

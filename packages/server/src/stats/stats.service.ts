@@ -1,10 +1,10 @@
 import { stages } from '@landfall/domain/stages';
-import { regions } from '@landfall/domain/regions';
+import { fundingSources, regions, type FundingSource } from '@landfall/domain/regions';
 import type { Ctx } from '../context.ts';
 import { authorize } from '../auth/authorize.ts';
 import { listScope } from '../auth/policy.ts';
 import { AppError } from '../http/app-error.ts';
-import { summariseLibrary } from '../projects/project.repo.ts';
+import { summariseFundsBySource, summariseLibrary } from '../projects/project.repo.ts';
 import { today } from '../projects/project.service.ts';
 import { readDashboard } from '../dashboard/dashboard.service.ts';
 
@@ -23,6 +23,10 @@ export function wanFromFen(fen: bigint | number | string): number {
  * region, agreed investment, fixed assets and funds in place in 万元, and the
  * number of projects of 1 亿元 or more (agreed investment ≥ 10,000 万元).
  * Projects without an origin count as 'other'.
+ *
+ * Funds in place are given whole (fundsInPlaceWan: every source) and by source (fundsBySource, 万元),
+ * with the 市外口径 figure beside (fundsOutsideCityWan: all but inside the city, 本市/我方), which is
+ * what the targets and the dashboard count.
  */
 export async function readStats(ctx: Ctx, opts: { asOf?: string; tenantId?: string; year?: number }) {
   const actor = await authorize(ctx, 'stats.read');
@@ -33,6 +37,13 @@ export async function readStats(ctx: Ctx, opts: { asOf?: string; tenantId?: stri
   }
   const asOf = opts.asOf ?? today(ctx);
   const summary = await summariseLibrary(ctx.db, scope, asOf);
+  const bySource = await summariseFundsBySource(ctx.db, scope, asOf);
+  const sourceFen = Object.fromEntries(fundingSources.map((s) => [s, 0n])) as Record<FundingSource, bigint>;
+  for (const row of bySource) {
+    if (row.source && row.source in sourceFen)
+      sourceFen[row.source as FundingSource] += BigInt(row.funds ?? 0);
+  }
+  const totalFunds = BigInt(summary.sums?.funds ?? 0);
   const byStage = Object.fromEntries(stages.map((s) => [s, 0])) as Record<(typeof stages)[number], number>;
   for (const row of summary.byStage) byStage[row.stage as keyof typeof byStage] = Number(row.n);
   const byRegion = Object.fromEntries(regions.map((r) => [r, 0])) as Record<(typeof regions)[number], number>;
@@ -67,7 +78,12 @@ export async function readStats(ctx: Ctx, opts: { asOf?: string; tenantId?: stri
     byStage,
     agreedInvestmentWan: wanFromFen(summary.sums?.agreed ?? 0),
     fixedAssetWan: wanFromFen(summary.sums?.fixed ?? 0),
-    fundsInPlaceWan: wanFromFen(summary.sums?.funds ?? 0),
+    fundsInPlaceWan: wanFromFen(totalFunds),
+    fundsOutsideCityWan: wanFromFen(totalFunds - sourceFen.inside_city),
+    fundsBySource: Object.fromEntries(fundingSources.map((s) => [s, wanFromFen(sourceFen[s])])) as Record<
+      FundingSource,
+      number
+    >,
     over100mProjects: Number(summary.sums?.over100m ?? 0),
     byRegion,
   };

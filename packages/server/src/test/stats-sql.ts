@@ -40,12 +40,28 @@ export async function statsBySql(db: Kysely<DB>, asOf: string) {
     byRegion[r.region ?? 'other'] = (byRegion[r.region ?? 'other'] ?? 0) + 1;
   }
   const sum = (k: 'agreed' | 'fixed' | 'funds') => live.reduce((s, r) => s + BigInt(r[k]), 0n);
+  // Funds by source: summed per entry of the live projects, independently of the per-project sums.
+  const liveIds = new Set(live.map((r) => r.id));
+  const entries = await sql<{ project_id: string; funding_source: string | null; amount_fen: string }>`
+    select project_id, funding_source, amount_fen from ledger_entry
+    where amount_fen is not null and effective_on <= ${asOf}`.execute(db);
+  const bySource: Record<string, bigint> = {
+    outside_city_in_province: 0n,
+    outside_province: 0n,
+    abroad: 0n,
+    inside_city: 0n,
+  };
+  for (const e of entries.rows) {
+    if (liveIds.has(e.project_id) && e.funding_source) bySource[e.funding_source]! += BigInt(e.amount_fen);
+  }
   return {
     projects: live.length,
     byStage,
     agreedInvestmentWan: Number(sum('agreed')) / 1_000_000,
     fixedAssetWan: Number(sum('fixed')) / 1_000_000,
     fundsInPlaceWan: Number(sum('funds')) / 1_000_000,
+    fundsOutsideCityWan: Number(sum('funds') - bySource.inside_city!) / 1_000_000,
+    fundsBySource: Object.fromEntries(Object.entries(bySource).map(([k, v]) => [k, Number(v) / 1_000_000])),
     over100mProjects: live.filter((r) => BigInt(r.agreed) >= 10_000_000_000n).length,
     byRegion,
   };
