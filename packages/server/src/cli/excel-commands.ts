@@ -47,6 +47,7 @@ interface Summary {
   errors: Issue[];
   warningCount: number;
   warnings: Issue[];
+  items: { row: number; name: string; outcome: string; changes: string[]; sheet?: string }[];
   sheets?: SheetOutcome[];
 }
 interface Progress {
@@ -117,6 +118,7 @@ function report(summary: Summary) {
       value: e.value,
       message: e.message,
     })),
+    items: summary.items,
   };
 }
 

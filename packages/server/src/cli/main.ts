@@ -244,7 +244,7 @@ program
   )
   .option(
     '--amount-unit <unit>',
-    '金额单位 元|万元|亿元（文件未注明时）/ the amount unit when the file does not say it (yuan|wan|yi)',
+    '金额单位 元|万元|亿元（优先于文件所注）/ the amount unit, over what the file says (yuan|wan|yi)',
   )
   .option(
     '--sheet <name>',

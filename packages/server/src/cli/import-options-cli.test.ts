@@ -1,0 +1,505 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Cell } from '@landfall/domain/import/index';
+import { creditCode, toXlsx } from '../test/ledger-files.ts';
+import { landfall } from '../test/cli-process.ts';
+
+/**
+ * `landfall import` with the choices the web wizard takes (--sheet, --unit, --stage,
+ * --stage-label, --mapping, --amount-unit, --usd-rate) and what --dry-run says of the layout,
+ * as real processes on a data folder, over real .xlsx files built here.
+ */
+let dir: string;
+let dataDir: string;
+const run = (args: string[]) => landfall(dataDir, args);
+const file = (name: string) => join(dir, name);
+const json = (stdout: string) => JSON.parse(stdout) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+interface Row {
+  name: string;
+  n: number;
+  agreed: number;
+  stage?: string;
+  unit?: string;
+}
+
+/** A plain office table: title, meta line, one header row; columns as asked. */
+function table(opts: {
+  title: string;
+  meta?: string;
+  stageHeader?: string;
+  stage?: boolean;
+  unit?: boolean;
+  rows: Row[];
+}): Cell[][] {
+  const header: Cell[] = ['序号', '项目名称', '投资方', '统一社会信用代码', '协议投资额（万元）'];
+  if (opts.stage) header.push(opts.stageHeader ?? '项目阶段');
+  if (opts.unit) header.push('责任单位');
+  const rows: Cell[][] = [[opts.title], [opts.meta ?? '截止时间：2017年9月30日    单位：万元'], header];
+  opts.rows.forEach((r, i) => {
+    const cells: Cell[] = [i + 1, r.name, `${r.name}有限公司`, creditCode(r.n), r.agreed];
+    if (opts.stage) cells.push(r.stage ?? null);
+    if (opts.unit) cells.push(r.unit ?? null);
+    rows.push(cells);
+  });
+  return rows;
+}
+
+/** 经信委 and 商务局 (sheets named by unit), a hidden old sheet, a 说明 sheet. */
+async function workbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheets: { name: string; rows: Cell[][]; hidden?: boolean }[] = [
+    {
+      name: '经信委',
+      rows: table({
+        title: '2017年招商引资项目推进台账',
+        stage: true,
+        rows: [
+          { name: '多表项目甲', n: 301, agreed: 1000, stage: '签约' },
+          { name: '多表项目乙', n: 302, agreed: 2000, stage: '签约' },
+        ],
+      }),
+    },
+    {
+      name: '商务局',
+      rows: table({
+        title: '2017年1-9月招商引资项目推进台账',
+        meta: '单位：万元',
+        stage: true,
+        rows: [{ name: '多表项目丙', n: 303, agreed: 3000, stage: '在谈' }],
+      }),
+    },
+    {
+      name: '旧表',
+      hidden: true,
+      rows: table({
+        title: '招商引资项目推进台账',
+        meta: '单位：万元',
+        stage: true,
+        rows: [{ name: '多表项目丁', n: 304, agreed: 4000, stage: '在谈' }],
+      }),
+    },
+    { name: '说明', rows: [['填表说明'], ['1. 金额单位为万元。'], ['2. 每月5日前报送。']] },
+  ];
+  for (const s of sheets) {
+    const sheet = book.addWorksheet(s.name, s.hidden ? { state: 'hidden' } : {});
+    s.rows.forEach((cells) => sheet.addRow(cells));
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const skip = !!process.env.TEST_DATABASE_URL;
+
+beforeAll(async () => {
+  if (skip) return;
+  dir = await mkdtemp(join(tmpdir(), 'landfall-import-options-'));
+  dataDir = join(dir, 'data');
+  await writeFile(file('book.xlsx'), await workbook());
+  const xlsx = (rows: Cell[][]) => toXlsx({ rows, merges: [] });
+  // No stage column, a title that names none: rows need --stage.
+  await writeFile(
+    file('no-stage.xlsx'),
+    await xlsx(
+      table({
+        title: '招商引资项目情况表',
+        unit: true,
+        rows: [
+          { name: '无阶段项目甲', n: 311, agreed: 500, unit: '经信委' },
+          { name: '无阶段项目乙', n: 312, agreed: 600, unit: '商务局' },
+        ],
+      }),
+    ),
+  );
+  // The office's own stage words.
+  await writeFile(
+    file('own-labels.xlsx'),
+    await xlsx(
+      table({
+        title: '招商引资项目情况表',
+        stage: true,
+        unit: true,
+        rows: [
+          { name: '自有写法项目甲', n: 321, agreed: 700, stage: '推进中', unit: '经信委' },
+          { name: '自有写法项目乙', n: 322, agreed: 800, stage: '已签约', unit: '经信委' },
+        ],
+      }),
+    ),
+  );
+  // The stages stand under 推进状态, which no synonym reads as 项目阶段.
+  await writeFile(
+    file('odd-header.xlsx'),
+    await xlsx(
+      table({
+        title: '招商引资项目情况表',
+        stageHeader: '推进状态',
+        stage: true,
+        unit: true,
+        rows: [{ name: '标的项目甲', n: 331, agreed: 900, stage: '签约', unit: '经信委' }],
+      }),
+    ),
+  );
+  // No 责任单位 column: rows need --unit.
+  await writeFile(
+    file('no-unit.xlsx'),
+    await xlsx(
+      table({
+        title: '招商引资项目情况表',
+        stage: true,
+        rows: [{ name: '无单位项目甲', n: 341, agreed: 1100, stage: '签约' }],
+      }),
+    ),
+  );
+  const setup = await landfall(
+    dataDir,
+    ['setup', '--tenant', '万州区', '--division', '500101', '--admin', 'admin', '--password-stdin'],
+    { stdin: 'Cli#Passw0rd1\n' },
+  );
+  if (setup.code !== 0) throw new Error(setup.stderr);
+  // The tenant's units (经信委, 商务局), from a first import of two projects in production.
+  await writeFile(
+    file('units.xlsx'),
+    await xlsx(
+      table({
+        title: '招商引资项目情况表',
+        stage: true,
+        unit: true,
+        rows: [
+          { name: '已投产项目甲', n: 351, agreed: 100, stage: '投产', unit: '经信委' },
+          { name: '已投产项目乙', n: 352, agreed: 100, stage: '投产', unit: '商务局' },
+        ],
+      }),
+    ),
+  );
+  const units = await landfall(dataDir, ['import', file('units.xlsx'), '--create-units']);
+  if (units.code !== 0) throw new Error(units.stderr);
+}, 90_000);
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(skip)('landfall import: the choices of the web wizard', () => {
+  it('--help lists every option, in Chinese and English', async () => {
+    const help = await run(['import', '--help']);
+    expect(help.code).toBe(0);
+    for (const option of [
+      '--dry-run',
+      '--create-units',
+      '--cut-off',
+      '--amount-unit',
+      '--sheet',
+      '--unit',
+      '--stage ',
+      '--stage-label',
+      '--mapping',
+      '--usd-rate',
+      '--tenant',
+      '--json',
+    ])
+      expect(help.stdout).toContain(option);
+    const flat = help.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('未写阶段的行的阶段');
+    expect(flat).toContain('the stage of rows that give none');
+    expect(flat).toContain('all = every project sheet, hidden ones too');
+  });
+
+  it(
+    '--dry-run --json shows every sheet: kind, header rows, cut-off and its source, unit and where from, stage, header → field',
+    { timeout: 60_000 },
+    async () => {
+      const dry = await run(['import', file('book.xlsx'), '--dry-run', '--json', '--create-units']);
+      expect(dry.code, dry.stderr).toBe(0);
+      const out = json(dry.stdout);
+      expect(out).toMatchObject({ committed: false, rows: 3, projects: { created: 3 } });
+      const [first, second, hidden, notes] = out.layout.sheets;
+      expect(first).toMatchObject({
+        position: 1,
+        name: '经信委',
+        kind: 'projects',
+        hidden: false,
+        included: true,
+        headerRows: [3],
+        dataStart: 4,
+        title: '2017年招商引资项目推进台账',
+        cutOff: '2017-09-30',
+        cutOffFrom: 'sheet',
+        cutOffSource: { kind: 'cut_off_key', text: '截止时间：2017年9月30日', inTitle: false },
+        cutOffText: '截止时间 2017-09-30（来自表格上方的“截止时间：2017年9月30日”）',
+        amountUnit: 'wan',
+        amountUnitFrom: 'sheet',
+        unit: { name: '经信委', from: 'sheet_name' },
+        defaultStage: { stage: null, from: null },
+        rows: 2,
+      });
+      expect(first.mapping).toEqual({
+        序号: 'seq',
+        项目名称: 'name',
+        投资方: 'investorName',
+        统一社会信用代码: 'investorCreditCode',
+        '协议投资额（万元）': 'agreedInvestment',
+        项目阶段: 'stage',
+      });
+      expect(second).toMatchObject({
+        name: '商务局',
+        included: true,
+        cutOff: '2017-09-30',
+        cutOffSource: { kind: 'period', text: '2017年1-9月', inTitle: true },
+        cutOffText: '截止时间 2017-09-30（来自标题中的统计期间“2017年1-9月”）',
+        unit: { name: '商务局', from: 'sheet_name' },
+        rows: 1,
+      });
+      // A hidden sheet is left out by default; with no cut-off of its own it takes the workbook's.
+      expect(hidden).toMatchObject({ name: '旧表', hidden: true, included: false, cutOffFrom: 'workbook' });
+      expect(notes).toMatchObject({ name: '说明', kind: 'other', included: false });
+      expect(out.items.map((i: { name: string }) => i.name)).toEqual([
+        '多表项目甲',
+        '多表项目乙',
+        '多表项目丙',
+      ]);
+    },
+  );
+
+  it(
+    '--sheet takes sheets by name or 1-based position, all takes hidden ones too; one that is missing or holds no projects is refused',
+    { timeout: 60_000 },
+    async () => {
+      const names = async (...args: string[]) => {
+        const r = await run(['import', file('book.xlsx'), '--dry-run', '--json', '--create-units', ...args]);
+        expect(r.code, r.stderr).toBe(0);
+        const out = json(r.stdout);
+        return { items: out.items.map((i: { name: string }) => i.name), layout: out.layout };
+      };
+      const byName = await names('--sheet', '商务局');
+      expect(byName.items).toEqual(['多表项目丙']);
+      expect(byName.layout.sheets.map((s: { included: boolean }) => s.included)).toEqual([
+        false,
+        true,
+        false,
+        false,
+      ]);
+      expect((await names('--sheet', '1')).items).toEqual(['多表项目甲', '多表项目乙']);
+      expect((await names('--sheet', '3', '--sheet', '2')).items).toEqual(['多表项目丙', '多表项目丁']);
+      expect((await names('--sheet', 'all')).items).toEqual([
+        '多表项目甲',
+        '多表项目乙',
+        '多表项目丙',
+        '多表项目丁',
+      ]);
+
+      const missing = await run(['import', file('book.xlsx'), '--dry-run', '--sheet', '招商局']);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain(
+        '文件中没有工作表「招商局」，现有：1「经信委」 项目表、2「商务局」 项目表、3「旧表」 项目表（隐藏）',
+      );
+      const notes = await run(['import', file('book.xlsx'), '--dry-run', '--sheet', '4']);
+      expect(notes.code).toBe(1);
+      expect(notes.stderr).toContain('工作表4「说明」是非项目表，没有可导入的项目行');
+    },
+  );
+
+  it(
+    '--stage gives rows without a stage their stage; --stage-label reads the office’s own words; bad ones are refused',
+    { timeout: 90_000 },
+    async () => {
+      const without = await run(['import', file('no-stage.xlsx'), '--dry-run', '--json', '--create-units']);
+      expect(without.code).toBe(1);
+      expect(json(without.stdout).errors[0].message).toContain('缺少项目阶段');
+
+      const dry = await run([
+        'import',
+        file('no-stage.xlsx'),
+        '--dry-run',
+        '--json',
+        '--create-units',
+        '--stage',
+        '在建',
+      ]);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(json(dry.stdout).layout.sheets[0].defaultStage).toEqual({
+        stage: 'construction',
+        from: 'option',
+      });
+      const done = await run(['import', file('no-stage.xlsx'), '--stage', 'construction']);
+      expect(done.code, done.stderr).toBe(0);
+      const stats = json((await run(['stats', '--json'])).stdout);
+      expect(stats.byStage).toMatchObject({ construction: 2, signed: 0, production: 2 });
+
+      const unknown = await run(['import', file('own-labels.xlsx'), '--dry-run', '--json']);
+      expect(unknown.code).toBe(1);
+      expect(json(unknown.stdout).errors[0].message).toContain('无法识别的项目阶段「推进中」');
+      const labelled = await run(['import', file('own-labels.xlsx'), '--stage-label', '推进中=开工']);
+      expect(labelled.code, labelled.stderr).toBe(0);
+      const after = json((await run(['stats', '--json'])).stdout);
+      expect(after.byStage).toMatchObject({ construction: 3, signed: 1 });
+
+      const badStage = await run(['import', file('no-stage.xlsx'), '--dry-run', '--stage', '快好了']);
+      expect(badStage.code).toBe(1);
+      expect(badStage.stderr).toContain(
+        '--stage「快好了」不是项目阶段，可用：策划储备=planning、在谈=negotiating',
+      );
+      const badLabel = await run(['import', file('own-labels.xlsx'), '--dry-run', '--stage-label', '推进中']);
+      expect(badLabel.code).toBe(1);
+      expect(badLabel.stderr).toContain('--stage-label 应写成“表中写法=阶段”');
+    },
+  );
+
+  it(
+    '--mapping maps a column the matcher does not read (by header, by letter, or the web’s array); bad fields and headers are refused',
+    { timeout: 90_000 },
+    async () => {
+      const unmapped = await run(['import', file('odd-header.xlsx'), '--dry-run', '--json']);
+      expect(unmapped.code).toBe(1);
+      expect(json(unmapped.stdout).errors[0].message).toContain('缺少项目阶段');
+
+      const mapFile = async (name: string, content: unknown) => {
+        await writeFile(file(name), typeof content === 'string' ? content : JSON.stringify(content));
+        return file(name);
+      };
+      for (const mapping of [
+        { 推进状态: 'stage' },
+        { f: 'stage' },
+        [{ column: 5, field: 'stage', unit: null }],
+        [{ column: 'F', field: 'stage' }],
+      ]) {
+        const m = await mapFile('mapping.json', mapping);
+        const dry = await run(['import', file('odd-header.xlsx'), '--dry-run', '--json', '--mapping', m]);
+        expect(dry.code, dry.stderr).toBe(0);
+        const out = json(dry.stdout);
+        expect(out.errors).toEqual([]);
+        expect(out.layout.sheets[0].mapping).toMatchObject({ 项目名称: 'name', 推进状态: 'stage' });
+      }
+      // A field given to a column is taken from the column the proposal gave it to (the server
+      // refuses a field twice); null ignores a column.
+      const moved = await mapFile('moved.json', {
+        推进状态: 'stage',
+        投资方: 'name',
+        统一社会信用代码: null,
+      });
+      const dryMoved = await run([
+        'import',
+        file('odd-header.xlsx'),
+        '--dry-run',
+        '--json',
+        '--mapping',
+        moved,
+      ]);
+      expect(dryMoved.code, dryMoved.stderr).toBe(0);
+      const movedOut = json(dryMoved.stdout);
+      expect(movedOut.items.map((i: { name: string }) => i.name)).toEqual(['标的项目甲有限公司']);
+      expect(movedOut.layout.sheets[0].mapping).toMatchObject({
+        项目名称: null,
+        投资方: 'name',
+        统一社会信用代码: null,
+      });
+
+      const badField = await run([
+        'import',
+        file('odd-header.xlsx'),
+        '--dry-run',
+        '--mapping',
+        await mapFile('bad-field.json', { 推进状态: 'projectStage' }),
+      ]);
+      expect(badField.code).toBe(1);
+      expect(badField.stderr).toContain('映射文件中「推进状态」的字段“projectStage”无效，可用字段');
+      expect(badField.stderr).toContain('stage（项目阶段）');
+      const badHeader = await run([
+        'import',
+        file('odd-header.xlsx'),
+        '--dry-run',
+        '--mapping',
+        await mapFile('bad-header.json', { 工程状态: 'stage' }),
+      ]);
+      expect(badHeader.code).toBe(1);
+      expect(badHeader.stderr).toContain('映射文件中的「工程状态」不是表头或列字母，本表表头为');
+      expect(badHeader.stderr).toContain('F 推进状态');
+      const notJson = await run([
+        'import',
+        file('odd-header.xlsx'),
+        '--dry-run',
+        '--mapping',
+        await mapFile('not.json', '{推进状态: stage'),
+      ]);
+      expect(notJson.code).toBe(1);
+      expect(notJson.stderr).toContain('不是有效的 JSON');
+    },
+  );
+
+  it(
+    '--unit puts rows without a unit under an existing unit; an unknown one is refused naming those there are',
+    { timeout: 60_000 },
+    async () => {
+      const without = await run(['import', file('no-unit.xlsx'), '--dry-run', '--json']);
+      expect(without.code).toBe(1);
+      expect(json(without.stdout).errors[0].message).toContain('缺少责任单位');
+      const dry = await run(['import', file('no-unit.xlsx'), '--dry-run', '--json', '--unit', '商务局']);
+      expect(dry.code, dry.stderr).toBe(0);
+      const out = json(dry.stdout);
+      expect(out.errors).toEqual([]);
+      expect(out.layout.defaultUnit.name).toBe('商务局');
+      expect(out.layout.sheets[0].unit).toEqual({ name: '商务局', from: 'option' });
+      const unknown = await run([
+        'import',
+        file('no-unit.xlsx'),
+        '--dry-run',
+        '--unit',
+        '招商局',
+        '--create-units',
+      ]);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/责任单位「招商局」不存在，现有：(经信委、商务局|商务局、经信委)/);
+    },
+  );
+
+  it(
+    '--amount-unit and --usd-rate are checked; --cut-off and --amount-unit show in the layout; without --json the layout is Chinese text',
+    { timeout: 60_000 },
+    async () => {
+      const badUnit = await run(['import', file('no-unit.xlsx'), '--dry-run', '--amount-unit', '千元']);
+      expect(badUnit.code).toBe(1);
+      expect(badUnit.stderr).toContain('--amount-unit 应为 元、万元 或 亿元');
+      for (const rate of ['-7', '七点一', '0']) {
+        const bad = await run(['import', file('no-unit.xlsx'), '--dry-run', '--usd-rate', rate]);
+        expect(bad.code).toBe(1);
+        expect(bad.stderr).toContain('--usd-rate 应为正数');
+      }
+      const dry = await run([
+        'import',
+        file('no-unit.xlsx'),
+        '--dry-run',
+        '--json',
+        '--unit',
+        '商务局',
+        '--cut-off',
+        '2017-08-31',
+        '--amount-unit',
+        '元',
+        '--usd-rate',
+        '7.1',
+      ]);
+      expect(dry.code, dry.stderr).toBe(0);
+      const out = json(dry.stdout);
+      expect(out.cutOff).toBe('2017-08-31');
+      expect(out.layout.usdRate).toBe('7.1');
+      expect(out.layout.sheets[0]).toMatchObject({
+        cutOff: '2017-08-31',
+        cutOffFrom: 'option',
+        cutOffText: '截止时间 2017-08-31（按 --cut-off 指定）',
+        amountUnit: 'yuan',
+        amountUnitFrom: 'option',
+      });
+
+      const text = await run(['import', file('book.xlsx'), '--dry-run', '--create-units', '--stage', '签约']);
+      expect(text.code, text.stderr).toBe(0);
+      expect(text.stdout).toContain('工作表 1「经信委」 项目表，导入');
+      expect(text.stdout).toContain('工作表 3「旧表」 项目表，隐藏，不导入');
+      expect(text.stdout).toContain('截止时间 2017-09-30（来自标题中的统计期间“2017年1-9月”）');
+      expect(text.stdout).toContain('责任单位：「经信委」（工作表名称）');
+      expect(text.stdout).toContain('未写阶段的行：签约 signed（--stage 指定）');
+      expect(text.stdout).toContain('B 项目名称 → 项目名称 name');
+      expect(text.stdout).toContain('检查通过，未写入');
+    },
+  );
+});
