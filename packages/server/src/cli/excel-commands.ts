@@ -234,7 +234,7 @@ export async function importCommand(env: Env, file: string, opts: ImportCommandO
       ...(unit ? { defaultUnitId: unit.id } : {}),
       ...(sheets ? { sheets } : {}),
       ...(columns ? { columns } : {}),
-      ...(usdRate && usdRateSupported ? { usdRate: Number(usdRate) } : {}),
+      ...(usdRate && usdRateSupported ? { usdRate } : {}),
     };
     const path = `/api/imports/${batch.id}/${opts.dryRun ? 'preview' : 'commit'}`;
     const res = await runWithProgress(c, batch.id, path, body, !!opts.quiet);

@@ -67,7 +67,8 @@ describe('--amount-unit and --usd-rate', () => {
   it('take a positive decimal rate only', () => {
     expect(parseUsdRate('7.1')).toBe('7.1');
     expect(parseUsdRate(' 7.0825 ')).toBe('7.0825');
-    for (const bad of ['0', '-7', '7,1', '七', '1e3', '', '5000'])
+    expect(parseUsdRate('0.5')).toBe('0.5');
+    for (const bad of ['0', '0.000', '-7', '7,1', '七', '1e3', '', '7.123456789'])
       expect(() => parseUsdRate(bad), bad).toThrow(/--usd-rate 应为正数/);
   });
 });

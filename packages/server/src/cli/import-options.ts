@@ -71,12 +71,15 @@ export function parseAmountUnit(text: string): AmountUnit {
   return unit;
 }
 
-/** `--usd-rate 7.1`: 元 per US dollar, a positive decimal. */
+/**
+ * `--usd-rate 7.1`: 元 per US dollar, a positive decimal of at most 8 places, kept as text (the
+ * import option is decimal text, converted exactly).
+ */
 export function parseUsdRate(text: string): string {
   const t = text.trim();
-  if (!/^\d+(?:\.\d+)?$/.test(t) || Number(t) <= 0 || Number(t) > 1000)
+  if (!/^\d{1,6}(?:\.\d{1,8})?$/.test(t) || !/[1-9]/.test(t))
     throw new CliError(
-      `--usd-rate 应为正数（1 美元折合人民币元数，如 7.1）：${text} / --usd-rate must be a positive number`,
+      `--usd-rate 应为正数（1 美元折合人民币元数，如 7.1，最多 8 位小数）：${text} / --usd-rate must be a positive number`,
     );
   return t;
 }

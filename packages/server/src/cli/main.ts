@@ -265,7 +265,10 @@ program
     '--mapping <file.json>',
     '列映射：[{"column":1,"field":"name"}] 或 {"B":"name","协议投资额（万元）":"agreedInvestment"} / column → field mapping',
   )
-  .option('--usd-rate <rate>', '美元折人民币汇率，如 7.1 / yuan per US dollar, e.g. 7.1')
+  .option(
+    '--usd-rate <rate>',
+    '文件中美元金额（万美元）折人民币的汇率，如 7.1 / yuan per US dollar for amounts the file gives in USD, e.g. 7.1',
+  )
   .option(
     '--tenant <name>',
     '辖区名称或行政区划代码（默认：最上级）/ tenant name or division code (default: the top tenant)',
