@@ -76,6 +76,7 @@ describe.skipIf(skip)('landfall import / export', () => {
       ]);
       expect(report.errors[1]).toEqual({
         row: 7,
+        cell: 'G7',
         column: '协议投资额（万元）',
         value: '一亿',
         message: '金额不是数字',

@@ -9,6 +9,22 @@ import type { Env } from '../env.ts';
 import { CliError, expectOk, type Connection } from './connection.ts';
 import { findTenantId, withConnection } from './commands.ts';
 import { importProgress } from '../imports/import.service.ts';
+import type { StoredLayout } from '../imports/import-batch.ts';
+import type { SheetOutcome } from '../imports/import-types.ts';
+import type { ImportOptionsInput } from '@landfall/domain/schemas/import';
+import {
+  columnsFor,
+  includedSheets,
+  layoutSheets,
+  parseAmountUnit,
+  parseStage,
+  parseStageLabels,
+  parseUsdRate,
+  readMappingFile,
+  sheetChoices,
+  type MappingInput,
+} from './import-options.ts';
+import { describeLayout, layoutText } from './import-layout.ts';
 
 interface Issue {
   row: number;
@@ -16,8 +32,11 @@ interface Issue {
   cell: string;
   value: string;
   message: string;
+  sheet?: string;
 }
 interface Summary {
+  newDistricts?: string[];
+  districts?: unknown[];
   cutOff: string;
   rows: number;
   skipped: number;
@@ -31,6 +50,8 @@ interface Summary {
   errors: Issue[];
   warningCount: number;
   warnings: Issue[];
+  items: { row: number; name: string; outcome: string; changes: string[]; sheet?: string }[];
+  sheets?: SheetOutcome[];
 }
 interface Progress {
   phase: string;
@@ -82,24 +103,31 @@ async function runWithProgress(c: Connection, id: string, path: string, body: un
 }
 
 function report(summary: Summary) {
+  // Each issue by its place: the sheet (in a workbook of several), the row, the cell.
+  const issue = (e: Summary['errors'][number]) => ({
+    ...(e.sheet ? { sheet: e.sheet } : {}),
+    row: e.row,
+    cell: e.cell,
+    column: e.column,
+    value: e.value,
+    message: e.message,
+  });
   return {
     rows: summary.rows,
     skipped: summary.skipped,
     projects: summary.projects,
     fundingRecords: summary.fundingRecords,
-    errors: summary.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, message: e.message })),
+    errors: summary.errors.map(issue),
     errorCount: summary.errorCount,
     cutOff: summary.cutOff,
     enterprises: summary.enterprises,
     newUnits: summary.newUnits,
+    ...(summary.newDistricts ? { newDistricts: summary.newDistricts, districts: summary.districts } : {}),
     unknownStages: summary.unknownStages,
     skippedRows: summary.skippedRows,
-    warnings: summary.warnings.map((e) => ({
-      row: e.row,
-      column: e.column,
-      value: e.value,
-      message: e.message,
-    })),
+    warnings: summary.warnings.map(issue),
+    warningCount: summary.warningCount,
+    items: summary.items,
   };
 }
 
@@ -126,19 +154,63 @@ function text(summary: Summary, committed: boolean, dryRun: boolean) {
   return lines.join('\n');
 }
 
-export async function importCommand(
-  env: Env,
-  file: string,
-  opts: {
-    dryRun: boolean;
-    json: boolean;
-    createUnits: boolean;
-    cutOff?: string;
-    usdRate?: string;
-    tenant?: string;
-    quiet?: boolean;
-  },
-) {
+export interface ImportCommandOptions {
+  dryRun: boolean;
+  json: boolean;
+  createUnits: boolean;
+  cutOff?: string;
+  tenant?: string;
+  quiet?: boolean;
+  sheets?: string[];
+  unit?: string;
+  stage?: string;
+  stageLabels?: string[];
+  mapping?: string;
+  amountUnit?: string;
+  usdRate?: string;
+}
+
+/** The unit named by --unit, among the tenant's; an unknown name is refused with the ones there are. */
+async function findUnit(c: Connection, tenantId: string, name: string) {
+  const units = expectOk(await c.request('GET', `/api/units?tenantId=${tenantId}`)) as {
+    id: string;
+    name: string;
+  }[];
+  const unit =
+    units.find((u) => u.name === name) ??
+    units.find((u) => u.name.replace(/\s+/g, '') === name.replace(/\s+/g, ''));
+  if (unit) return unit;
+  const known = units.length ? units.map((u) => u.name).join('、') : '（尚无责任单位 / none yet）';
+  throw new CliError(
+    `责任单位「${name}」不存在，现有：${known}。--unit 只接受已有的单位（文件中的新单位可用 --create-units 创建）/ no such unit: ${name}`,
+  );
+}
+
+/** --mapping applies to the sheets sharing the first project sheet's header (as the web's mapping screen). */
+function mappedColumns(layout: StoredLayout, sheets: ImportOptionsInput['sheets'], mapping: MappingInput) {
+  const primary = layoutSheets(layout).find((s) => s.kind === 'projects' && s.signature === layout.signature);
+  const included = includedSheets(layout, sheets);
+  if (!primary || !included.some((s) => s.signature === layout.signature)) {
+    const name = primary?.name ?? '';
+    throw new CliError(
+      `--mapping 按第一个项目表「${name}」的表头解释，所选工作表都不是这种表头 / --mapping follows the header of sheet ${name}; no chosen sheet has it`,
+    );
+  }
+  const others = included.filter((s) => s.signature !== layout.signature);
+  if (others.length)
+    process.stderr.write(
+      `提示：工作表 ${others.map((s) => `「${s.name ?? ''}」`).join('、')} 表头不同，按自动识别的映射导入 / these sheets keep their own mapping\n`,
+    );
+  return columnsFor(primary, mapping);
+}
+
+export async function importCommand(env: Env, file: string, opts: ImportCommandOptions) {
+  // What needs no file is checked before the upload.
+  const defaultStage = opts.stage ? parseStage(opts.stage, '--stage') : undefined;
+  const stageLabels = opts.stageLabels?.length ? parseStageLabels(opts.stageLabels) : undefined;
+  const amountUnit = opts.amountUnit ? parseAmountUnit(opts.amountUnit) : undefined;
+  const usdRate = opts.usdRate ? parseUsdRate(opts.usdRate) : undefined;
+  const mapping = opts.mapping ? await readMappingFile(opts.mapping) : undefined;
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -147,15 +219,24 @@ export async function importCommand(
   }
   await withConnection(env, async (c) => {
     const tenantId = await findTenantId(c, opts.tenant);
+    const unit = opts.unit ? await findUnit(c, tenantId, opts.unit) : undefined;
     const query = new URLSearchParams({ filename: basename(file), tenantId });
     const batch = expectOk(await c.upload(`/api/imports?${query}`, bytes)) as {
       id: string;
-      duplicateOf: { committedAt: string } | null;
+      layout: StoredLayout;
     };
+    const sheets = sheetChoices(batch.layout, opts.sheets ?? []);
+    const columns = mapping ? mappedColumns(batch.layout, sheets, mapping) : undefined;
     const body = {
       createUnits: opts.createUnits,
       ...(opts.cutOff ? { cutOff: opts.cutOff } : {}),
-      ...(opts.usdRate ? { usdRate: opts.usdRate } : {}),
+      ...(amountUnit ? { amountUnit } : {}),
+      ...(stageLabels ? { stageLabels } : {}),
+      ...(defaultStage ? { defaultStage } : {}),
+      ...(unit ? { defaultUnitId: unit.id } : {}),
+      ...(sheets ? { sheets } : {}),
+      ...(columns ? { columns } : {}),
+      ...(usdRate ? { usdRate } : {}),
     };
     const path = `/api/imports/${batch.id}/${opts.dryRun ? 'preview' : 'commit'}`;
     const res = await runWithProgress(c, batch.id, path, body, !!opts.quiet);
@@ -169,8 +250,27 @@ export async function importCommand(
       );
     }
     const committed = !opts.dryRun && res.status < 300;
-    const out = { id: batch.id, committed, ...report(summary) };
-    console.log(opts.json ? JSON.stringify(out, null, 2) : text(summary, committed, opts.dryRun));
+    const layout = opts.dryRun
+      ? describeLayout(
+          batch.layout,
+          {
+            sheets,
+            columns,
+            cutOff: opts.cutOff,
+            amountUnit,
+            defaultStage,
+            defaultUnit: unit && { id: unit.id, name: unit.name },
+            stageLabels,
+            usdRate,
+          },
+          summary.sheets,
+        )
+      : undefined;
+    const out = { id: batch.id, committed, ...(layout ? { layout } : {}), ...report(summary) };
+    const shown = opts.json
+      ? JSON.stringify(out, null, 2)
+      : [...(layout ? [layoutText(layout)] : []), text(summary, committed, opts.dryRun)].join('\n');
+    console.log(shown);
     if (summary.errorCount > 0) process.exitCode = 1;
   });
 }

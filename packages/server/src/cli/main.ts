@@ -225,14 +225,54 @@ user
   .addOption(jsonOption())
   .action(async (opts) => userListCommand(envOf(opts), !!opts.json));
 
+const repeat = (value: string, previous: string[] = []) => [...previous, value];
+
 program
   .command('import <file>')
-  .description('import a project ledger (.xlsx, .xls, .csv in UTF-8 or GBK): all rows or none')
-  .option('--dry-run', 'check the file and print what would happen; write nothing')
-  .option('--create-units', 'create the responsible units the file names that do not exist yet')
-  .option('--cut-off <date>', "the ledger's cut-off date (YYYY-MM-DD) when the file does not say it")
-  .option('--tenant <name>', 'tenant name or division code (default: the top tenant)')
-  .option('--usd-rate <rate>', 'yuan per US dollar for amounts the file gives in USD (万美元), e.g. 7.1')
+  .description('导入项目台账 / import a project ledger (.xlsx, .xls, .csv in UTF-8 or GBK): all rows or none')
+  .option(
+    '--dry-run',
+    '只检查并显示文件布局与结果，不写入 / check the file, show its layout and what would happen; write nothing',
+  )
+  .option(
+    '--create-units',
+    '创建文件中尚不存在的责任单位 / create the responsible units the file names that do not exist yet',
+  )
+  .option(
+    '--cut-off <date>',
+    '截止日期 YYYY-MM-DD（覆盖文件所写）/ the cut-off date, over what the file says',
+  )
+  .option(
+    '--amount-unit <unit>',
+    '金额单位 元|万元|亿元（优先于文件所注）/ the amount unit, over what the file says (yuan|wan|yi)',
+  )
+  .option(
+    '--sheet <name>',
+    '只导入此工作表（名称或从 1 起的序号，可重复；all = 全部项目表，含隐藏表；默认：全部可见项目表）/ import this sheet (name or 1-based position, repeatable; all = every project sheet, hidden ones too; default: every visible project sheet)',
+    repeat,
+  )
+  .option('--unit <name>', '未写责任单位的行归入此已有单位 / the existing unit for rows that name none')
+  .option(
+    '--stage <stage>',
+    '未写阶段的行的阶段（在谈、签约、开工… 或 negotiating、signed…）/ the stage of rows that give none',
+  )
+  .option(
+    '--stage-label <label=stage>',
+    '表中阶段写法，如 在建=construction 或 在建=开工（可重复）/ how the file writes a stage (repeatable)',
+    repeat,
+  )
+  .option(
+    '--mapping <file.json>',
+    '列映射：[{"column":1,"field":"name"}] 或 {"B":"name","协议投资额（万元）":"agreedInvestment"} / column → field mapping',
+  )
+  .option(
+    '--usd-rate <rate>',
+    '文件中美元金额（万美元）折人民币的汇率，如 7.1 / yuan per US dollar for amounts the file gives in USD, e.g. 7.1',
+  )
+  .option(
+    '--tenant <name>',
+    '辖区名称或行政区划代码（默认：最上级）/ tenant name or division code (default: the top tenant)',
+  )
   .addOption(dataOption())
   .addOption(jsonOption())
   .action(async (file: string, opts) =>
@@ -241,8 +281,14 @@ program
       json: !!opts.json,
       createUnits: !!opts.createUnits,
       cutOff: opts.cutOff,
-      usdRate: opts.usdRate,
       tenant: opts.tenant,
+      sheets: opts.sheet,
+      unit: opts.unit,
+      stage: opts.stage,
+      stageLabels: opts.stageLabel,
+      mapping: opts.mapping,
+      amountUnit: opts.amountUnit,
+      usdRate: opts.usdRate,
     }),
   );
 
