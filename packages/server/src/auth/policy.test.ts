@@ -327,6 +327,20 @@ const cases: Record<string, Case> = {
       };
     },
   },
+  'POST /api/projects/:id/evidence': {
+    allowed: WRITERS,
+    ok: 200,
+    make: async () => {
+      // A signed project whose agreement kind is missing (as an imported one may be: 待补证据).
+      const p = await signedProject();
+      await world.database.db
+        .updateTable('project')
+        .set({ agreement_kind: null })
+        .where('id', '=', p.id)
+        .execute();
+      return { url: `/api/projects/${p.id}/evidence`, body: { agreementKind: 'formal', version: p.version } };
+    },
+  },
   'POST /api/projects/:id/progress': {
     allowed: WRITERS,
     ok: 201,
