@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from './cells.ts';
 import type { ImportField } from './fields.ts';
 import { classifyRow, detectLayout, type DetectedLayout, type RowKind } from './layout.ts';
+import { proposeMapping } from './fields.ts';
 
 /** The worked example: a district ledger with a title, a meta line and a two-row header. */
 const ledger: Cell[][] = [
@@ -583,5 +584,30 @@ describe('classifyRow', () => {
     if (!single) throw new Error('no layout');
     expect(classifyRow([5], single.mapping)).toEqual({ kind: 'blank' });
     expect(classifyRow(['XX项目'], single.mapping)).toEqual({ kind: 'project' } satisfies RowKind);
+  });
+});
+
+describe('subtotals and per-column units', () => {
+  const mapping = proposeMapping([
+    { text: '序号', parent: null },
+    { text: '项目名称', parent: null },
+    { text: '协议投资额[亿元]', parent: null },
+    { text: '用地（亩）', parent: null },
+  ]);
+  it.each([
+    [['万州区小计', null, 3], 'group'],
+    [[null, '经开区（小计）', 1.2], 'group'],
+    [['工业项目合计', null, 8], 'group'],
+    [['合计', null, 9], 'all'],
+    [['其中：亿元以上项目', null, 5], 'part'],
+    [['其中', null, 5], 'part'],
+  ] as [Cell[], string][])('sees %j as a total of scope %s', (cells, scope) => {
+    expect(classifyRow(cells, mapping)).toMatchObject({ kind: 'total', scope });
+  });
+  it('keeps a project whose name merely contains 合计', () => {
+    expect(classifyRow([1, '合计划生产线改造项目', 3], mapping)).toEqual({ kind: 'project' });
+  });
+  it('reads a unit written per column in square brackets', () => {
+    expect(mapping[2]).toMatchObject({ field: 'agreedInvestment', unit: 'yi' });
   });
 });

@@ -128,7 +128,9 @@ export function stageChain(
       ? milestones.filter((m) => m.on)
       : milestones.filter((m) => m.on && activeStages.indexOf(m.stage) <= activeStages.indexOf(stage));
   const steps: { stage: Stage; on: string }[] = [];
-  let last = record.enteredOn ?? reached[0]?.on ?? cutOff;
+  // A row with no dated milestone was known by its own 更新日期 at the latest, else by the cut-off.
+  const updated = record.updatedOn && record.updatedOn < cutOff ? record.updatedOn : cutOff;
+  let last = record.enteredOn ?? reached[0]?.on ?? updated;
   const enteredOn = last;
   if (!reached.length || (record.enteredOn && record.enteredOn < reached[0]!.on!)) {
     const first: Stage =

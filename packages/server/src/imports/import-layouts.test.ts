@@ -166,4 +166,33 @@ describe('import: layouts as offices send them', () => {
     expect(progress.payload.current).toBe('已签约；\n正在办理用地手续');
     expect((await projectNamed('龍騰電子項目')).project.stage).toBe('negotiating');
   });
+
+  it('without a cut-off, stands as of the latest 更新日期, and dates each row’s progress on its own', async () => {
+    const file = await workbook([
+      {
+        name: '台账',
+        rows: [
+          ['招商引资项目推进台账'],
+          ['序号', '项目名称', '责任单位', '项目阶段', '协议投资额（万元）', '目前进展', '更新日期'],
+          [1, '更新日期甲项目', '经信委', '在谈', 500, '第二轮洽谈', '2017.9.20'],
+          [2, '更新日期乙项目', '商务局', '在谈', 700, '考察选址', '2017年9月26日'],
+        ],
+      },
+    ]);
+    const up = await coordinator.upload('/api/imports', '无截止日期.xlsx', file);
+    expect(up.json().layout.meta.cutOff).toBeNull();
+    const commit = await coordinator.post(`/api/imports/${up.json().id}/commit`, {});
+    expect(commit.statusCode, commit.body).toBe(200);
+    const summary = commit.json().summary;
+    expect(summary.cutOff).toBe('2017-09-26');
+    expect(summary.sheets[0].cutOffNote).toBe(
+      '截止时间 2017-09-26（文件未写明，取各行更新日期中最晚的一天）',
+    );
+    // No "按今天" warning: the file's own dates say when it stands.
+    expect(summary.warnings.map((w: Issue) => w.message).join()).not.toContain('文件未写明截止日期');
+    const progressOn = async (name: string) =>
+      (await projectNamed(name)).entries.find((e: { kind: string }) => e.kind === 'progress').effectiveOn;
+    expect(await progressOn('更新日期甲项目')).toBe('2017-09-20');
+    expect(await progressOn('更新日期乙项目')).toBe('2017-09-26');
+  });
 });

@@ -167,4 +167,43 @@ describe('import: a workbook of unit sheets with a 汇总', () => {
     expect(none.statusCode).toBe(400);
     expect(none.json().error.message).toBe('请至少选择一个工作表');
   });
+
+  it('counts a project two units’ sheets both report (多头报送) once, for the first, naming both', async () => {
+    const sheet = (name: string, unit: string, agreed: number) => ({
+      name,
+      rows: [
+        [`${name}招商项目台账`],
+        [`填报单位：${unit}    截止时间：2017年9月30日    单位：万元`],
+        ['序号', '项目名称', '项目阶段', '协议投资额'],
+        [1, '两头报送的物流园项目', '签约', agreed],
+        [2, `${name}独有项目`, '在谈', 100],
+      ],
+    });
+    const up = await coordinator.upload(
+      '/api/imports',
+      '两单位.xlsx',
+      await workbook([sheet('商务局', '商务局', 5000), sheet('交通局', '交通局', 5200)]),
+    );
+    const commit = await coordinator.post(`/api/imports/${up.json().id}/commit`, { createUnits: true });
+    expect(commit.statusCode, commit.body).toBe(200);
+    const summary = commit.json().summary;
+    expect(summary.projects).toMatchObject({ created: 3, reportedTwice: 1 });
+    expect(
+      summary.warnings.map((w: { sheet: string; cell: string; message: string }) => [
+        w.sheet,
+        w.cell,
+        w.message,
+      ]),
+    ).toEqual([
+      [
+        '交通局',
+        'B4',
+        '多头报送：该项目已见于工作表「商务局」第 4 行（责任单位：商务局），本表（责任单位：交通局）再次报送；按先列出的「商务局」计入，本行不重复计入',
+      ],
+    ]);
+    const list = (
+      await coordinator.get(`/api/projects?q=${encodeURIComponent('两头报送的物流园项目')}`)
+    ).json().items;
+    expect(list.map((p: { agreedInvestmentFen: number }) => p.agreedInvestmentFen / WAN)).toEqual([5000]);
+  });
 });
