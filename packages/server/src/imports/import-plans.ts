@@ -9,7 +9,6 @@ import type { LedgerMoveKind, Stage } from '@landfall/domain/stages';
 import type { LedgerEntryTable, ProjectRow } from '../db/schema.ts';
 import { toProject } from '../projects/project.mapper.ts';
 import type { ImportRecord } from './import-rows.ts';
-import type { PlannedFunds } from './import-history.ts';
 import { missingEvidence } from '@landfall/domain/evidence';
 import { evidenceFacts } from '../projects/evidence-state.ts';
 import type { SourcedFunds } from './import-sources.ts';
