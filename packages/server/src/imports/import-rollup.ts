@@ -51,6 +51,9 @@ export interface RollupPlan {
   unassigned: number;
 }
 
+/** A tenant as the tenants feature gives it. */
+type TenantRecord = NonNullable<Awaited<ReturnType<typeof findTenantByDivision>>>;
+
 interface Tenantish {
   id: string;
   division_code: string;
@@ -165,7 +168,7 @@ export async function* districtRows(
 export async function ensureDistrict(
   ctx: Ctx,
   trx: Tx,
-  parent: Tenantish & { path: string; name: string; parent_id: string | null },
+  parent: TenantRecord,
   district: RollupDistrict,
   importId: string,
 ): Promise<string> {
@@ -191,7 +194,7 @@ export async function ensureDistrict(
 async function insertDistrictUnder(
   ctx: Ctx,
   trx: Tx,
-  parent: Tenantish & { path: string; name: string; parent_id: string | null },
+  parent: TenantRecord,
   district: RollupDistrict,
 ): Promise<string> {
   const code = district.divisionCode!;
@@ -200,18 +203,24 @@ async function insertDistrictUnder(
   if (parent.level === 'province') {
     const cityCode = `${code.slice(0, 4)}00`;
     const city = await findTenantByDivision(trx, cityCode);
-    under =
-      city ??
-      (await insertTenantWithGroups(ctx, trx, {
-        name: await divisionName(trx, cityCode),
-        divisionCode: cityCode,
-        parent: parent as never,
-      }));
+    if (city) under = city;
+    else {
+      const name = await divisionName(trx, cityCode);
+      const created = await insertTenantWithGroups(ctx, trx, { name, divisionCode: cityCode, parent });
+      await recordAudit(trx, ctx, {
+        action: 'tenant.create',
+        recordType: 'tenant',
+        recordId: created.id,
+        tenantId: created.id,
+        after: { id: created.id, name, divisionCode: cityCode, source: 'import' },
+      });
+      under = (await findTenantByDivision(trx, cityCode))!;
+    }
   }
   const tenant = await insertTenantWithGroups(ctx, trx, {
     name: district.name,
     divisionCode: code,
-    parent: under as never,
+    parent: under,
   });
   return tenant.id;
 }
