@@ -157,3 +157,67 @@ describe('import: a city table grouped by 区县', () => {
     expect(c.byStage).toMatchObject({ signed: 1, construction: 1 });
   });
 });
+
+describe('import: a province table grouped by 区县', () => {
+  it('creates a district under its city, the city too when it is missing', async () => {
+    const world = await createWorld(
+      '2017-10-09T09:00:00+08:00',
+      buildSetup({ tenantName: '四川省', divisionCode: '510000' }),
+    );
+    try {
+      const coordinator = (await buildUser(world, 'coordinator')).client;
+      const file = await workbook([
+        {
+          name: '全省',
+          rows: [
+            ['四川省2017年1-9月招商引资项目统计表'],
+            ['截止时间：2017年9月30日    单位：万元'],
+            ['区县', '项目名称', '项目阶段', '协议投资额'],
+            ['宜宾市翠屏区', '省表甲项目', '签约', 3000],
+            ['不存在县', '省表乙项目', '签约', 1000],
+          ],
+        },
+      ]);
+      const up = await coordinator.upload('/api/imports', '全省.xlsx', file);
+      const preview = (
+        await coordinator.post(`/api/imports/${up.json().id}/preview`, { createUnits: true })
+      ).json().summary;
+      // A name that is no division below the province is an error naming its row.
+      expect(preview.errors.map((e: { row: number; message: string }) => [e.row, e.message])).toEqual([
+        [5, '「不存在县」不是本区域下辖的区县（按 GB/T 2260 行政区划）'],
+      ]);
+      const fixed = await workbook([
+        {
+          name: '全省',
+          rows: [
+            ['四川省2017年1-9月招商引资项目统计表'],
+            ['截止时间：2017年9月30日    单位：万元'],
+            ['区县', '项目名称', '项目阶段', '协议投资额'],
+            ['宜宾市翠屏区', '省表甲项目', '签约', 3000],
+          ],
+        },
+      ]);
+      const again = await coordinator.upload('/api/imports', '全省2.xlsx', fixed);
+      const commit = await coordinator.post(`/api/imports/${again.json().id}/commit`, { createUnits: true });
+      expect(commit.statusCode, commit.body).toBe(200);
+      const tenants = (await world.admin.get('/api/tenants')).json() as {
+        id: string;
+        name: string;
+        parentId: string | null;
+        level: string;
+      }[];
+      const city = tenants.find((t) => t.name === '宜宾市');
+      const district = tenants.find((t) => t.name === '翠屏区');
+      expect(city).toMatchObject({ parentId: world.tenantId, level: 'city' });
+      expect(district).toMatchObject({ parentId: city!.id, level: 'district' });
+      const audit = await world.database.db
+        .selectFrom('audit_log')
+        .select('record_id')
+        .where('action', '=', 'tenant.create')
+        .execute();
+      expect(audit.map((a) => a.record_id).sort()).toEqual([city!.id, district!.id].sort());
+    } finally {
+      await world.close();
+    }
+  });
+});
