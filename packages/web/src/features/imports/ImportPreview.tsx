@@ -61,6 +61,7 @@ export function ImportPreview({ wizard }: { wizard: ImportWizard }) {
         names={summary.newUnits}
         creating={draft.createUnits}
         busy={reviewing}
+        withAction={!summary.newDistricts?.length}
         onCreate={() => wizard.preview({ ...draft, createUnits: true })}
       />
       <StageLabelMapping
