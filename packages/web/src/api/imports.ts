@@ -93,6 +93,8 @@ export interface RowIssue {
   message: string;
   /** The sheet's name, in a workbook of several sheets. */
   sheet?: string;
+  /** The district (区县) of the row, in a roll-up table. */
+  district?: string;
 }
 
 export type SkippedKind = 'section' | 'total' | 'note' | 'header';
@@ -117,8 +119,17 @@ export interface ImportSummary {
   skipped: number;
   skippedRows: { row: number; kind: SkippedKind; text: string; sheet?: string }[];
   blankRows: number;
-  /** reportedTwice: rows of a second unit's sheet naming a project already read (多头报送), counted once. */
-  projects: { created: number; updated: number; unchanged: number; reportedTwice?: number };
+  /**
+   * reportedTwice: rows of a second unit's sheet naming a project already read (多头报送), counted once;
+   * pendingReview: created projects that wait for 报送审核 (the tenant's review switch is on).
+   */
+  projects: {
+    created: number;
+    updated: number;
+    unchanged: number;
+    reportedTwice?: number;
+    pendingReview?: number;
+  };
   enterprises: { created: number; updated: number };
   fundingRecords: number;
   newUnits: string[];
@@ -127,9 +138,42 @@ export interface ImportSummary {
   errors: RowIssue[];
   warningCount: number;
   warnings: RowIssue[];
-  items: { row: number; name: string; outcome: RowOutcome; changes: string[]; sheet?: string }[];
+  items: {
+    row: number;
+    name: string;
+    outcome: RowOutcome;
+    changes: string[];
+    sheet?: string;
+    district?: string;
+  }[];
+  /** A roll-up table (a city's or province's, by 区县): each district's outcome. */
+  districts?: ImportDistrictOutcome[];
+  /** The districts the roll-up table names that do not exist yet (created with createUnits). */
+  newDistricts?: string[];
+  /** 待补证据: rows whose project stands at a stage without the evidence its move needs. */
+  evidencePending?: { count: number; items: EvidencePendingItem[] };
   /** Each sheet read (absent on summaries of batches run before workbooks were read whole). */
   sheets?: SheetOutcome[];
+}
+
+/** One district of a roll-up table: its rows and what the import does there. */
+export interface ImportDistrictOutcome {
+  name: string;
+  /** The district does not exist yet: created on import (with its 投资促进局) when confirmed. */
+  created: boolean;
+  rows: number;
+  projects: ImportSummary['projects'];
+  errorCount: number;
+}
+
+/** A row whose project will stand at `stage` without `missing` (evidence items, domain evidence.ts). */
+export interface EvidencePendingItem {
+  row: number;
+  name: string;
+  stage: Stage;
+  missing: string[];
+  message: string;
+  sheet?: string;
 }
 
 export interface ImportProgress {

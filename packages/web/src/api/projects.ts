@@ -1,5 +1,6 @@
 import type {
   CorrectionInput,
+  EvidenceRecordInput,
   FundingEntryInput,
   ProgressEntryInput,
   ProjectCreateInput,
@@ -59,6 +60,11 @@ export function moveProjectStage(
   input: { to: Stage; evidence: Record<string, unknown>; version: number },
 ): Promise<StageMoveResult> {
   return api.post<StageMoveResult>(`${projectPath(id)}/stage`, input);
+}
+
+/** 补录证据: the evidence the project's stage lacks, recorded afterwards (only the missing items). */
+export function recordEvidence(id: string, input: EvidenceRecordInput): Promise<Project> {
+  return api.post<Project>(`${projectPath(id)}/evidence`, input);
 }
 
 export function addProgress(id: string, input: ProgressEntryInput): Promise<LedgerEntry> {

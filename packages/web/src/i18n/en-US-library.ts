@@ -14,6 +14,12 @@ export const enUSLibrary: Record<keyof typeof zhCNLibrary, string> = {
   'projects.evidencePending': 'Evidence missing',
   'detail.evidenceMissingHelp':
     'The project stands at this stage without the evidence its move needs (often an imported ledger). The mark clears once the evidence is recorded.',
+  'evidence.record': 'Record evidence',
+  'evidence.recordTitle': 'Record evidence: {name}',
+  'evidence.recordHelp':
+    'Fill in what you have; what is left blank stays missing. Dates cannot be in the future. The record goes into the ledger today.',
+  'evidence.amountWan': '{label} (10k yuan)',
+  'evidence.recorded': 'Evidence recorded',
   'projects.over100m': '≥ 100M yuan',
   'projects.search': 'Project or investor name',
   'projects.filterStage': 'Stages',

@@ -13,6 +13,11 @@ export const zhCNLibrary = {
   'projects.evidencePending': '待补证据',
   'detail.evidenceMissingHelp':
     '项目已处于该阶段，但缺少阶段推进所需的证据（多见于导入的台账）。补录后标记自动消除。',
+  'evidence.record': '补录证据',
+  'evidence.recordTitle': '补录证据：{name}',
+  'evidence.recordHelp': '只需填写已掌握的证据，留空的仍为待补；日期不能晚于今天。补录记入台账（今日）。',
+  'evidence.amountWan': '{label}（万元）',
+  'evidence.recorded': '证据已补录',
   'projects.over100m': '亿元以上',
   'projects.search': '项目名称或投资方',
   'projects.filterStage': '项目阶段',

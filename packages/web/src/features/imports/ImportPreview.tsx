@@ -1,10 +1,14 @@
+import { useState } from 'react';
 import { Alert, Button, Space, Tabs } from 'antd';
 import { CheckOutlined, DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { importErrorReportUrl } from '../../api/imports.ts';
 import { useI18n } from '../../i18n/useT.ts';
+import { DistrictOutcomes } from './DistrictOutcomes.tsx';
+import { EvidencePendingTable } from './EvidencePending.tsx';
 import { IssueTable } from './IssueTable.tsx';
 import { NewUnits } from './NewUnits.tsx';
 import { RowOutcomes } from './RowOutcomes.tsx';
+import { PreviewNotices } from './PreviewNotices.tsx';
 import { SheetOutcomes } from './SheetOutcomes.tsx';
 import { SkippedRows } from './SkippedRows.tsx';
 import { StageLabelMapping } from './StageLabelMapping.tsx';
@@ -15,9 +19,12 @@ import type { ImportWizard } from './useImportWizard.ts';
 export function ImportPreview({ wizard }: { wizard: ImportWizard }) {
   const { t } = useI18n();
   const { batch, draft, summary } = wizard;
+  const [tab, setTab] = useState<string | null>(null);
   if (!batch || !draft || !summary) return null;
   const busy = wizard.running !== null;
   const hasErrors = summary.errorCount > 0;
+  const evidenceCount = summary.evidencePending?.count ?? 0;
+  const reviewing = wizard.running === 'preview';
   // A workbook whose sheets end on different days has no one cut-off to name.
   const cutOffs = new Set(summary.sheets?.map((s) => s.cutOff) ?? [summary.cutOff]);
   return (
@@ -36,22 +43,39 @@ export function ImportPreview({ wizard }: { wizard: ImportWizard }) {
         />
       )}
       <SummaryCards summary={summary} />
+      <PreviewNotices
+        summary={summary}
+        busy={busy}
+        onUsdRate={() => wizard.backToMapping('usdRate')}
+        onShowEvidence={() => setTab('evidence')}
+      />
       <SheetOutcomes sheets={summary.sheets} />
+      <DistrictOutcomes
+        districts={summary.districts}
+        newDistricts={summary.newDistricts}
+        creating={draft.createUnits}
+        busy={reviewing}
+        onCreate={() => wizard.preview({ ...draft, createUnits: true })}
+      />
       <NewUnits
         names={summary.newUnits}
         creating={draft.createUnits}
-        busy={wizard.running === 'preview'}
+        busy={reviewing}
+        withAction={!summary.newDistricts?.length}
         onCreate={() => wizard.preview({ ...draft, createUnits: true })}
       />
       <StageLabelMapping
         key={summary.unknownStages.join('|')}
         labels={summary.unknownStages}
-        busy={wizard.running === 'preview'}
+        busy={reviewing}
         onApply={(choices) => wizard.preview({ ...draft, stageLabels: { ...draft.stageLabels, ...choices } })}
       />
       <SkippedRows rows={summary.skippedRows} />
       <Tabs
-        defaultActiveKey={hasErrors ? 'errors' : 'items'}
+        activeKey={
+          (tab === 'evidence' && evidenceCount === 0 ? null : tab) ?? (hasErrors ? 'errors' : 'items')
+        }
+        onChange={setTab}
         items={[
           {
             key: 'errors',
@@ -72,6 +96,15 @@ export function ImportPreview({ wizard }: { wizard: ImportWizard }) {
             label: t('imports.tabItems', { n: summary.items.length }),
             children: <RowOutcomes summary={summary} />,
           },
+          ...(evidenceCount > 0
+            ? [
+                {
+                  key: 'evidence',
+                  label: t('imports.tabEvidence', { n: evidenceCount }),
+                  children: <EvidencePendingTable pending={summary.evidencePending} />,
+                },
+              ]
+            : []),
         ]}
       />
       <Space wrap>
@@ -80,7 +113,7 @@ export function ImportPreview({ wizard }: { wizard: ImportWizard }) {
             {t('imports.errorReport')}
           </Button>
         ) : null}
-        <Button icon={<EditOutlined />} disabled={busy} onClick={wizard.backToMapping}>
+        <Button icon={<EditOutlined />} disabled={busy} onClick={() => wizard.backToMapping()}>
           {t('imports.backToMapping')}
         </Button>
         <Button icon={<UploadOutlined />} disabled={busy} onClick={wizard.restart}>

@@ -2,11 +2,22 @@ import { Table, Typography, type TableColumnsType } from 'antd';
 import type { RowIssue } from '../../api/imports.ts';
 import { useI18n } from '../../i18n/useT.ts';
 
-/** 错误 or 提示: (工作表,) 行号, 单元格, 列, 值, 说明 — as in the downloadable report. */
+/** 错误 or 提示: (区县,) (工作表,) 行号, 单元格, 列, 值, 说明 — as in the downloadable report. */
 export function IssueTable({ issues, total, testId }: { issues: RowIssue[]; total: number; testId: string }) {
   const { t } = useI18n();
   const bySheet = issues.some((issue) => issue.sheet);
+  const byDistrict = issues.some((issue) => issue.district);
   const columns: TableColumnsType<RowIssue> = [
+    ...(byDistrict
+      ? [
+          {
+            title: t('imports.district.name'),
+            key: 'district',
+            width: 100,
+            render: (_value: unknown, issue: RowIssue) => issue.district ?? '',
+          },
+        ]
+      : []),
     ...(bySheet
       ? [
           {
@@ -37,7 +48,9 @@ export function IssueTable({ issues, total, testId }: { issues: RowIssue[]; tota
         </Typography.Paragraph>
       ) : null}
       <Table<RowIssue>
-        rowKey={(issue, index) => `${issue.sheet ?? ''}-${issue.row}-${issue.cell}-${index ?? 0}`}
+        rowKey={(issue, index) =>
+          `${issue.district ?? ''}-${issue.sheet ?? ''}-${issue.row}-${issue.cell}-${index ?? 0}`
+        }
         size="small"
         columns={columns}
         dataSource={issues}

@@ -1,14 +1,15 @@
-import { Checkbox, DatePicker, Form, Select } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import { amountUnitLabels, amountUnits, type AmountUnit } from '@landfall/domain';
 import type { ImportLayout } from '../../api/imports.ts';
 import type { Unit } from '../../api/types.ts';
 import { fromDateText, isFutureDay, toDateText } from '../../components/formats.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { mapsField, type ImportDraft } from './importDraft.ts';
+import { readUsdRate } from './usdRate.ts';
 
 /**
  * The settings beside the columns: 截止日期 (from the file when it says so), 金额单位 (when it
- * does not), whether to create the units the file names, and a unit for every row when no
+ * does not), 美元汇率 (for amounts the file gives in USD, checked as the server does), whether to create the units the file names, and a unit for every row when no
  * column holds 责任单位. In a workbook each sheet keeps its own cut-off and unit unless one is
  * set here for all, and the units come from the sheets (the 工作表 table).
  */
@@ -17,12 +18,15 @@ export function MappingOptions({
   draft,
   units,
   workbook = false,
+  focusUsdRate = false,
   onChange,
 }: {
   layout: ImportLayout;
   draft: ImportDraft;
   units: Unit[];
   workbook?: boolean;
+  /** Back from a preview that asked for the rate: the cursor goes to the field. */
+  focusUsdRate?: boolean;
   onChange: (draft: ImportDraft) => void;
 }) {
   const { t, locale } = useI18n();
@@ -37,6 +41,7 @@ export function MappingOptions({
     : layout.meta.amountUnit
       ? undefined
       : t('imports.amountUnitMissing');
+  const usdRate = readUsdRate(draft.usdRate);
   return (
     <Form layout="inline" component="div" data-testid="import-options">
       <Form.Item label={t('imports.cutOff')} htmlFor="import-cut-off" help={cutOffHelp}>
@@ -57,6 +62,25 @@ export function MappingOptions({
           style={{ width: workbook ? 130 : 110 }}
           options={amountUnits.map((unit) => ({ value: unit, label: amountUnitLabels[unit][locale] }))}
           onChange={(value) => onChange({ ...draft, amountUnit: value ?? undefined })}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('imports.usdRate')}
+        htmlFor="import-usd-rate"
+        validateStatus={usdRate.ok ? undefined : 'error'}
+        help={usdRate.ok ? (focusUsdRate ? t('imports.usdRateHelp') : undefined) : usdRate.message}
+      >
+        <Input
+          id="import-usd-rate"
+          value={draft.usdRate ?? ''}
+          inputMode="decimal"
+          autoComplete="off"
+          autoFocus={focusUsdRate}
+          placeholder={t('imports.usdRatePlaceholder')}
+          suffix={t('imports.usdRateSuffix')}
+          style={{ width: 200 }}
+          onChange={(event) => onChange({ ...draft, usdRate: event.target.value })}
+          data-testid="import-usd-rate"
         />
       </Form.Item>
       {noUnitColumn ? (

@@ -7,6 +7,7 @@ import { LayoutSummary } from './LayoutSummary.tsx';
 import { MappingOptions } from './MappingOptions.tsx';
 import { MappingTable } from './MappingTable.tsx';
 import { isWorkbook } from './sheetDraft.ts';
+import { readUsdRate } from './usdRate.ts';
 import { SheetTable } from './SheetTable.tsx';
 import type { ImportWizard } from './useImportWizard.ts';
 
@@ -22,6 +23,7 @@ export function MappingStep({ wizard }: { wizard: ImportWizard }) {
   const hasName = mapsField(draft, 'name');
   const workbook = isWorkbook(batch.layout);
   const noSheet = workbook && !draft.sheets.some((s) => s.include);
+  const badRate = !readUsdRate(draft.usdRate).ok;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {workbook ? (
@@ -52,6 +54,7 @@ export function MappingStep({ wizard }: { wizard: ImportWizard }) {
         draft={draft}
         units={units.data ?? []}
         workbook={workbook}
+        focusUsdRate={wizard.focusUsdRate}
         onChange={wizard.setDraft}
       />
       {!hasName ? <Alert type="warning" showIcon title={t('imports.nameRequired')} /> : null}
@@ -65,7 +68,7 @@ export function MappingStep({ wizard }: { wizard: ImportWizard }) {
         <Button
           type="primary"
           icon={<EyeOutlined />}
-          disabled={!hasName || noSheet}
+          disabled={!hasName || noSheet || badRate}
           loading={wizard.running === 'preview'}
           onClick={() => wizard.preview()}
         >

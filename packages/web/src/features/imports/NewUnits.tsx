@@ -1,16 +1,21 @@
 import { Alert, Button, Space, Tag } from 'antd';
 import { useI18n } from '../../i18n/useT.ts';
 
-/** 责任单位 the file names that do not exist yet: created on import when the person agrees. */
+/**
+ * 责任单位 the file names that do not exist yet: created on import when the person agrees. In a
+ * roll-up table with new districts the districts' button creates both, so this one is left out.
+ */
 export function NewUnits({
   names,
   creating,
   busy,
+  withAction = true,
   onCreate,
 }: {
   names: string[];
   creating: boolean;
   busy: boolean;
+  withAction?: boolean;
   onCreate: () => void;
 }) {
   const { t } = useI18n();
@@ -33,7 +38,7 @@ export function NewUnits({
         </Space>
       }
       action={
-        creating ? null : (
+        creating || !withAction ? null : (
           <Button size="small" loading={busy} onClick={onCreate}>
             {t('imports.createUnitsAndPreview')}
           </Button>

@@ -15,7 +15,11 @@ const colors: Record<RowOutcome, string> = {
 export function RowOutcomes({ summary }: { summary: ImportSummary }) {
   const { t } = useI18n();
   const bySheet = summary.items.some((item) => item.sheet);
+  const byDistrict = summary.items.some((item) => item.district);
   const columns: TableColumnsType<Item> = [
+    ...(byDistrict
+      ? [{ title: t('imports.district.name'), dataIndex: 'district', key: 'district', width: 100 }]
+      : []),
     ...(bySheet
       ? [{ title: t('imports.issue.sheet'), dataIndex: 'sheet', key: 'sheet', width: 110, ellipsis: true }]
       : []),
@@ -43,7 +47,7 @@ export function RowOutcomes({ summary }: { summary: ImportSummary }) {
         </Typography.Paragraph>
       ) : null}
       <Table<Item>
-        rowKey={(item) => `${item.sheet ?? ''}-${item.row}`}
+        rowKey={(item) => `${item.district ?? ''}-${item.sheet ?? ''}-${item.row}`}
         size="small"
         columns={columns}
         dataSource={summary.items}

@@ -3,7 +3,10 @@ import type { ImportSummary } from '../../api/imports.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { useI18n } from '../../i18n/useT.ts';
 
-/** 项目行 · 新增 · 更新 · 未变化 · 到位资金记录 · 跳过行 · 错误 · 提示 (· 多头报送, when a workbook has any). */
+/**
+ * 项目行 · 新增 · 更新 · 未变化 · 到位资金记录 · 跳过行 · 错误 · 提示 (· 多头报送, · 待补证据, · 待审核, when
+ * there are any).
+ */
 export function SummaryCards({ summary }: { summary: ImportSummary }) {
   const { t } = useI18n();
   const { token } = theme.useToken();
@@ -31,6 +34,16 @@ export function SummaryCards({ summary }: { summary: ImportSummary }) {
   const twice = summary.projects.reportedTwice ?? 0;
   if (twice > 0)
     cards.push({ key: 'reportedTwice', label: 'imports.sum.reportedTwice', value: twice, tone: 'warning' });
+  const evidence = summary.evidencePending?.count ?? 0;
+  if (evidence > 0)
+    cards.push({
+      key: 'evidencePending',
+      label: 'imports.sum.evidencePending',
+      value: evidence,
+      tone: 'warning',
+    });
+  const review = summary.projects.pendingReview ?? 0;
+  if (review > 0) cards.push({ key: 'pendingReview', label: 'imports.sum.pendingReview', value: review });
   return (
     <Row gutter={[12, 12]}>
       {cards.map((card) => (

@@ -96,6 +96,14 @@ describe('the import draft', () => {
     expect(optionsFromDraft(chooseField(draft, 2, 'unit')).defaultUnitId).toBeUndefined();
   });
 
+  it('keeps the USD rate of the last preview and sends it trimmed, blank as none', () => {
+    const draft = draftFromBatch(batch({ usdRate: '7.1' }));
+    expect(draft.usdRate).toBe('7.1');
+    expect(optionsFromDraft({ ...draft, usdRate: ' 7.18840 ' }).usdRate).toBe('7.18840');
+    expect(optionsFromDraft({ ...draft, usdRate: '  ' }).usdRate).toBeUndefined();
+    expect(optionsFromDraft(draftFromBatch(batch())).usdRate).toBeUndefined();
+  });
+
   it('shows non-blank sample values of a column', () => {
     expect(sampleValues(layout, 2)).toEqual(['张副区长']);
     expect(sampleValues(layout, 0)).toEqual(['一、在谈项目（1个）', '锂电池项目']);

@@ -19,6 +19,8 @@ export interface ImportDraft {
   createUnits: boolean;
   defaultUnitId?: string;
   stageLabels: Record<string, Stage>;
+  /** 美元汇率 as typed (元 per 美元, '7.1'); blank: none (a USD amount is then a row error). */
+  usdRate?: string;
   /** A workbook's project sheets (empty for a one-sheet file). */
   sheets: SheetChoice[];
 }
@@ -44,6 +46,7 @@ export function draftFromBatch(batch: ImportBatch): ImportDraft {
     createUnits: options.createUnits ?? false,
     defaultUnitId: options.defaultUnitId,
     stageLabels: options.stageLabels ?? {},
+    usdRate: options.usdRate,
     sheets: workbook ? sheetChoicesFromBatch(batch) : [],
   };
 }
@@ -62,6 +65,7 @@ export function optionsFromDraft(draft: ImportDraft): ImportOptions {
     createUnits: draft.createUnits,
     defaultUnitId: mapsField(draft, 'unit') ? undefined : draft.defaultUnitId,
     sheets: sheetOptions(draft.sheets),
+    usdRate: draft.usdRate?.trim() || undefined,
   };
 }
 

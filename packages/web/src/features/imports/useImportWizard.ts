@@ -22,7 +22,10 @@ export interface ImportWizard {
   running: 'preview' | 'commit' | null;
   open: (batch: ImportBatch) => void;
   restart: () => void;
-  backToMapping: () => void;
+  /** Back to 核对表头; `usdRate` puts the cursor in the 美元汇率 field (the preview asked for it). */
+  backToMapping: (focus?: 'usdRate') => void;
+  /** The mapping step opened to fill in the USD rate. */
+  focusUsdRate: boolean;
   preview: (draft?: ImportDraft) => void;
   commit: () => void;
 }
@@ -40,6 +43,7 @@ export function useImportWizard(): ImportWizard {
   const [draft, setDraft] = useState<ImportDraft | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [focusUsdRate, setFocusUsdRate] = useState(false);
   const previewing = usePreviewImport();
   const committing = useCommitImport();
 
@@ -65,8 +69,9 @@ export function useImportWizard(): ImportWizard {
     setStep('upload');
   };
 
-  const backToMapping = () => {
+  const backToMapping = (focus?: 'usdRate') => {
     setProblem(null);
+    setFocusUsdRate(focus === 'usdRate');
     setStep('mapping');
   };
 
@@ -120,6 +125,7 @@ export function useImportWizard(): ImportWizard {
     open,
     restart,
     backToMapping,
+    focusUsdRate,
     preview,
     commit,
   };

@@ -5,6 +5,7 @@ import {
   ArrowLeftOutlined,
   DollarOutlined,
   EditOutlined,
+  FileDoneOutlined,
   FormOutlined,
   FlagOutlined,
   RiseOutlined,
@@ -25,6 +26,7 @@ import { useUnits } from '../units/useUnits.ts';
 import { AsOfBanner, AsOfPicker } from './AsOf.tsx';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { CorrectionModal, FundingModal, ProgressModal } from './EntryModals.tsx';
+import { EvidenceRecordModal } from './EvidenceRecordModal.tsx';
 import { FundsTable } from './FundsTable.tsx';
 import { LedgerTimeline } from './LedgerTimeline.tsx';
 import { ProjectEditModal } from './ProjectFormModal.tsx';
@@ -35,7 +37,7 @@ import { EvidenceTag, StageTag, StaleTag } from './StageTag.tsx';
 import { useAsOf } from './useAsOf.ts';
 import { useProject } from './useProjects.ts';
 
-type Dialog = 'edit' | 'progress' | 'funding' | 'move' | 'matter' | null;
+type Dialog = 'edit' | 'progress' | 'funding' | 'move' | 'matter' | 'evidence' | null;
 
 /** 项目详情: fields, stage, ledger, funds and files; actions as the policy allows, none when viewing a past date. */
 export function ProjectDetailPage() {
@@ -108,6 +110,19 @@ export function ProjectDetailPage() {
             data-testid="evidence-missing"
             title={missingEvidenceText(project.evidenceMissing, locale)}
             description={t('detail.evidenceMissingHelp')}
+            action={
+              can('project.update') ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  icon={<FileDoneOutlined />}
+                  onClick={() => setDialog('evidence')}
+                  data-testid="evidence-record"
+                >
+                  {t('evidence.record')}
+                </Button>
+              ) : null
+            }
           />
         ) : null}
         <Space wrap style={{ marginBottom: 16 }}>
@@ -175,6 +190,11 @@ export function ProjectDetailPage() {
       <ProgressModal projectId={project.id} open={dialog === 'progress'} onClose={close} />
       <FundingModal projectId={project.id} open={dialog === 'funding'} onClose={close} />
       <StageMoveModal project={dialog === 'move' ? project : null} onClose={close} />
+      <EvidenceRecordModal
+        project={dialog === 'evidence' ? project : null}
+        onClose={close}
+        onStale={() => void detail.refetch()}
+      />
       <MatterCreateModal
         open={dialog === 'matter'}
         project={{ id: project.id, name: project.name, unitId: project.unitId }}

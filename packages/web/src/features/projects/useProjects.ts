@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CorrectionInput,
+  EvidenceRecordInput,
   FundingEntryInput,
   ProgressEntryInput,
   ProjectCreateInput,
@@ -14,6 +15,7 @@ import {
   getProject,
   listProjects,
   moveProjectStage,
+  recordEvidence,
   recordFunding,
   updateProject,
   uploadAttachment,
@@ -57,6 +59,11 @@ export const useMoveStage = () =>
   useProjectMutation(
     ({ id, ...input }: { id: string; to: Stage; evidence: Record<string, unknown>; version: number }) =>
       moveProjectStage(id, input),
+  );
+
+export const useRecordEvidence = () =>
+  useProjectMutation(({ id, input }: { id: string; input: EvidenceRecordInput }) =>
+    recordEvidence(id, input),
   );
 
 export const useAddProgress = () =>
