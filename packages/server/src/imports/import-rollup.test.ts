@@ -116,6 +116,15 @@ describe('import: a city table grouped by 区县', () => {
     expect(preview.errors.map((e: { message: string }) => e.message)).toContain(
       '区县「南溪区」尚未建立（确认导入时可一并创建）',
     );
+    // Each row's issue names its district.
+    expect(
+      preview.errors
+        .filter((e: { district?: string }) => e.district === '翠屏区')
+        .map((e: { row: number; message: string }) => [e.row, e.message]),
+    ).toEqual([
+      [6, '责任单位「投资促进局」不存在（确认导入时可一并创建）'],
+      [7, '责任单位「投资促进局」不存在（确认导入时可一并创建）'],
+    ]);
     expect(
       preview.warnings.map((w: { cell: string; message: string }) => [w.cell, w.message]),
     ).toContainEqual(['H8', '「小计」与所含项目之和不符：填写 1900，所含项目（2 个）合计 1800']);

@@ -238,26 +238,42 @@ export function districtDefaultUnit(units: readonly { name: string }[]): string 
 
 /** Adds a district run's summary into the whole import's. */
 export function addSummary(into: ImportSummary, part: ImportSummary, district: string) {
+  const add = (a: number | undefined, b: number | undefined) => (a || b ? (a ?? 0) + (b ?? 0) : undefined);
   into.rows += part.rows;
   into.skipped += part.skipped;
   into.blankRows += part.blankRows;
-  into.projects.created += part.projects.created;
-  into.projects.updated += part.projects.updated;
-  into.projects.unchanged += part.projects.unchanged;
-  if (part.projects.reportedTwice)
-    into.projects.reportedTwice = (into.projects.reportedTwice ?? 0) + part.projects.reportedTwice;
+  const projects = into.projects;
+  projects.created += part.projects.created;
+  projects.updated += part.projects.updated;
+  projects.unchanged += part.projects.unchanged;
+  for (const key of ['reportedTwice', 'pendingReview'] as const) {
+    const sum = add(projects[key], part.projects[key]);
+    if (sum !== undefined) projects[key] = sum;
+  }
   into.enterprises.created += part.enterprises.created;
   into.enterprises.updated += part.enterprises.updated;
   into.fundingRecords += part.fundingRecords;
   into.newUnits.push(...part.newUnits.map((u) => `${district}：${u}`));
   for (const stage of part.unknownStages)
     if (!into.unknownStages.includes(stage)) into.unknownStages.push(stage);
+  // Every issue and item says which district it is in.
   into.errorCount += part.errorCount;
-  into.errors.push(...part.errors);
+  into.errors.push(...part.errors.map((i) => ({ ...i, district })));
   into.warningCount += part.warningCount;
-  into.warnings.push(...part.warnings);
+  into.warnings.push(...part.warnings.map((i) => ({ ...i, district })));
   into.items.push(...part.items.map((i) => ({ ...i, district })));
   into.skippedRows.push(...part.skippedRows);
+  if (part.evidencePending) {
+    const list = (into.evidencePending ??= { count: 0, items: [] });
+    list.count += part.evidencePending.count;
+    list.items.push(...part.evidencePending.items);
+  }
+  // A sheet read once per district: its rows add up, its skipped rows are counted once at the end.
+  for (const sheet of part.sheets ?? []) {
+    const same = into.sheets?.find((s) => s.index === sheet.index);
+    if (same) same.rows += sheet.rows;
+    else (into.sheets ??= []).push({ ...sheet });
+  }
 }
 
 const NO_TENANT = '00000000-0000-0000-0000-000000000000';
@@ -323,18 +339,15 @@ export async function runRollup(
       projects: { ...part.projects },
       errorCount: part.errorCount,
     });
-    if (!total)
-      total = {
-        ...part,
-        errors: [...part.errors],
-        warnings: [...part.warnings],
-        items: part.items.map((i) => ({ ...i, district: district.name })),
-        skippedRows: [...part.skippedRows],
-        newUnits: part.newUnits.map((u) => `${district.name}：${u}`),
-      };
-    else addSummary(total, part, district.name);
+    total ??= emptySummary(part);
+    addSummary(total, part, district.name);
   }
-  if (!total) throw new ImportHasErrors(emptyWith(districtErrors, settings));
+  if (!total)
+    throw new ImportHasErrors({
+      ...emptySummary(null),
+      errors: districtErrors,
+      errorCount: districtErrors.length,
+    });
   // Headings reach every district: count each once.
   const shared = [...plan.targets.values()].reduce(
     (n, t) => n + [...t.values()].filter((v) => v === '*').length,
@@ -358,11 +371,11 @@ export async function runRollup(
   return total;
 }
 
-function emptyWith(errors: RowIssue[], settings: RunSettings): ImportSummary {
-  void settings;
+/** A summary with nothing added yet (the cut-off and unit of the first district's run). */
+function emptySummary(first: ImportSummary | null): ImportSummary {
   return {
-    cutOff: '',
-    amountUnit: 'wan',
+    cutOff: first?.cutOff ?? '',
+    amountUnit: first?.amountUnit ?? 'wan',
     rows: 0,
     skipped: 0,
     skippedRows: [],
@@ -372,10 +385,11 @@ function emptyWith(errors: RowIssue[], settings: RunSettings): ImportSummary {
     fundingRecords: 0,
     newUnits: [],
     unknownStages: [],
-    errorCount: errors.length,
-    errors,
+    errorCount: 0,
+    errors: [],
     warningCount: 0,
     warnings: [],
     items: [],
+    sheets: [],
   };
 }

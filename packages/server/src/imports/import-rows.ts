@@ -38,6 +38,8 @@ export interface RowIssue {
   message: string;
   /** The sheet's name, in a workbook of several sheets. */
   sheet?: string;
+  /** The district the row went into, in a city's or province's table by 区县. */
+  district?: string;
 }
 
 export interface ImportRecord {
