@@ -126,8 +126,9 @@ export class MergedDownFiller {
     }
   }
 
+  /** No merge of the sheet spans rows (nothing to fill, ever). */
   get empty(): boolean {
-    return this.byTopRow.size === 0;
+    return this.byTopRow.size === 0 && this.active.size === 0;
   }
 
   /**

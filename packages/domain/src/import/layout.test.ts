@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from './cells.ts';
 import type { ImportField } from './fields.ts';
-import { classifyRow, detectLayout, type DetectedLayout, type RowKind } from './layout.ts';
+import { classifyRow, detectLayout, MergedDownFiller, type DetectedLayout, type RowKind } from './layout.ts';
 import { proposeMapping } from './fields.ts';
 
 /** The worked example: a district ledger with a title, a meta line and a two-row header. */
@@ -609,5 +609,60 @@ describe('subtotals and per-column units', () => {
   });
   it('reads a unit written per column in square brackets', () => {
     expect(mapping[2]).toMatchObject({ field: 'agreedInvestment', unit: 'yi' });
+  });
+});
+
+describe('headers of up to four rows', () => {
+  it('reads groups over merged children over leaves, four rows deep, with the merges', () => {
+    const rows: Cell[][] = [
+      ['2017年招商引资项目到位资金情况表'],
+      ['序号', '项目名称', '资金到位情况', null, null, null],
+      [null, null, '实际到位资金', null, null, '本年计划'],
+      [null, null, '本月', null, '累计', null],
+      [null, null, '合计', '其中：境外', null, null],
+      [1, '四层表头项目', 100, 20, 900, 1200],
+    ];
+    const merges = [
+      { r1: 0, c1: 0, r2: 0, c2: 5 },
+      { r1: 1, c1: 0, r2: 4, c2: 0 },
+      { r1: 1, c1: 1, r2: 4, c2: 1 },
+      { r1: 1, c1: 2, r2: 1, c2: 5 },
+      { r1: 2, c1: 2, r2: 2, c2: 4 },
+      { r1: 2, c1: 5, r2: 4, c2: 5 },
+      { r1: 3, c1: 2, r2: 3, c2: 3 },
+      { r1: 3, c1: 4, r2: 4, c2: 4 },
+    ];
+    const layout = detectLayout(rows, { merges });
+    expect(layout?.headerRows).toEqual([1, 2, 3, 4]);
+    expect(layout?.dataStart).toBe(5);
+    expect(layout?.mapping.map((m) => [m.header, m.field])).toEqual([
+      ['序号', 'seq'],
+      ['项目名称', 'name'],
+      ['资金到位情况/实际到位资金/本月/合计', 'fundsMonth'],
+      ['资金到位情况/实际到位资金/本月/其中：境外', 'fundsAbroad'],
+      ['资金到位情况/实际到位资金/累计', 'fundsCumulative'],
+      ['资金到位情况/本年计划', 'fundsYearPlan'],
+    ]);
+  });
+});
+
+describe('MergedDownFiller', () => {
+  it('fills every row of a merge down a column, once its first row is passed, and not the name column', () => {
+    const filler = new MergedDownFiller(
+      [
+        { r1: 3, c1: 1, r2: 5, c2: 1 },
+        { r1: 3, c1: 2, r2: 4, c2: 2 },
+      ],
+      new Set([2]),
+    );
+    const rows = [
+      [1, '经信委', '甲'],
+      [2, null, null],
+      [3, null, '丙'],
+      [4, null, '丁'],
+    ].map((cells, i) => filler.fill(i + 4, cells));
+    expect(rows.map((r) => r[1])).toEqual(['经信委', '经信委', '经信委', null]);
+    expect(rows.map((r) => r[2])).toEqual(['甲', null, '丙', '丁']);
+    expect(filler.empty).toBe(true);
   });
 });

@@ -195,4 +195,36 @@ describe('import: layouts as offices send them', () => {
     expect(await progressOn('更新日期甲项目')).toBe('2017-09-20');
     expect(await progressOn('更新日期乙项目')).toBe('2017-09-26');
   });
+
+  it('gives every row inside a 责任单位 merged down its rows that unit', async () => {
+    const file = await workbook([
+      {
+        name: '台账',
+        rows: [
+          ['2017年招商引资项目推进台账'],
+          ['截止时间：2017年9月30日    单位：万元'],
+          ['序号', '责任单位', '项目名称', '项目阶段', '协议投资额'],
+          [1, '经信委', '合并单元格甲项目', '在谈', 100],
+          [2, null, '合并单元格乙项目', '在谈', 200],
+          [3, null, '合并单元格丙项目', '在谈', 300],
+          [4, '商务局', '合并单元格丁项目', '在谈', 400],
+        ],
+        merges: [[4, 2, 6, 2]],
+      },
+    ]);
+    const up = await coordinator.upload('/api/imports', '合并单位.xlsx', file);
+    const commit = await coordinator.post(`/api/imports/${up.json().id}/commit`, {});
+    expect(commit.statusCode, commit.body).toBe(200);
+    const units = (await coordinator.get('/api/units')).json();
+    const unitName = new Map(
+      ((units.items ?? units) as { id: string; name: string }[]).map((u) => [u.id, u.name]),
+    );
+    for (const [name, unit] of [
+      ['合并单元格甲项目', '经信委'],
+      ['合并单元格乙项目', '经信委'],
+      ['合并单元格丙项目', '经信委'],
+      ['合并单元格丁项目', '商务局'],
+    ])
+      expect([name, unitName.get((await projectNamed(name)).project.unitId)]).toEqual([name, unit]);
+  });
 });
