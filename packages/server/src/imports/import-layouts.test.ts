@@ -224,7 +224,7 @@ describe('import: layouts as offices send them', () => {
       ['合并单元格乙项目', '经信委'],
       ['合并单元格丙项目', '经信委'],
       ['合并单元格丁项目', '商务局'],
-    ])
+    ] as const)
       expect([name, unitName.get((await projectNamed(name)).project.unitId)]).toEqual([name, unit]);
   });
 });
