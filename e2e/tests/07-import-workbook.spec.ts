@@ -108,6 +108,10 @@ test('a coordinator imports a workbook of unit sheets with a 汇总, adjusting a
   await expect(zone).toContainText('签约');
   await expect(zone).toContainText('取自标题');
   await expect(page.getByRole('checkbox', { name: '导入工作表“经开区”' })).toBeChecked();
+  await page.screenshot({
+    path: new URL('../../docs/screenshots/import-sheets.png', import.meta.url).pathname,
+    fullPage: true,
+  });
 
   const street = sheetRow(page, 2);
   await expect(page.getByTestId('import-sheet-kind-2')).toHaveText('项目表');

@@ -126,6 +126,10 @@ test('a city imports its table by 区县: the district table, the new district c
   await fresh.getByRole('button', { name: '创建这些区县（及单位）并重新预览' }).click();
 
   await expect(fresh).toContainText('导入时将创建以下 1 个区县');
+  await page.screenshot({
+    path: new URL('../../docs/screenshots/import-districts.png', import.meta.url).pathname,
+    fullPage: true,
+  });
   await expect(page.getByTestId('import-sum-errors')).toContainText('0');
   await expect(nanxi).toContainText('1');
   // The rows carry their district.
