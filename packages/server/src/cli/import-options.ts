@@ -17,7 +17,7 @@ import {
   type ImportField,
 } from '@landfall/domain/import/index';
 import type { ImportOptionsInput } from '@landfall/domain/schemas/import';
-import type { StoredLayout, StoredSheet } from '../imports/import-batch.ts';
+import { sheetsOf, type StoredLayout, type StoredSheet } from '../imports/import-batch.ts';
 import { CliError } from './connection.ts';
 
 /** One column's choice, as the web sends it (0-based column). */
@@ -215,29 +215,7 @@ export function columnsFor(sheet: StoredSheet, input: MappingInput): ColumnChoic
 }
 
 /** The sheets of a layout (an old one-sheet layout: its top level). */
-export function layoutSheets(layout: StoredLayout): StoredSheet[] {
-  if (layout.sheets) return layout.sheets;
-  return [
-    {
-      index: 0,
-      name: layout.sheet.sheetName,
-      hidden: false,
-      kind: 'projects',
-      headerRows: layout.headerRows,
-      dataStart: layout.dataStart,
-      headers: layout.headers,
-      meta: layout.meta,
-      mapping: layout.mapping,
-      signature: layout.signature,
-      savedMapping: layout.savedMapping,
-      unitName: null,
-      unitSource: null,
-      mergedDown: 0,
-      summary: null,
-      sample: layout.sample,
-    },
-  ];
-}
+export const layoutSheets = sheetsOf;
 
 const kindNames = { projects: '项目表', summary: '汇总表', other: '非项目表' } as const;
 const sheetLabel = (s: StoredSheet) => `${s.index + 1}「${s.name ?? ''}」`;

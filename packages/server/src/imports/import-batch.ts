@@ -85,6 +85,31 @@ export interface StoredLayout {
   sheets?: StoredSheet[];
 }
 
+/** A batch stored before workbooks were read whole: its one sheet, from the top level. */
+export function sheetsOf(layout: StoredLayout): StoredSheet[] {
+  if (layout.sheets) return layout.sheets;
+  return [
+    {
+      index: 0,
+      name: layout.sheet.sheetName,
+      hidden: false,
+      kind: 'projects',
+      headerRows: layout.headerRows,
+      dataStart: layout.dataStart,
+      headers: layout.headers,
+      meta: layout.meta,
+      mapping: layout.mapping,
+      signature: layout.signature,
+      savedMapping: layout.savedMapping,
+      unitName: null,
+      unitSource: null,
+      mergedDown: 0,
+      summary: null,
+      sample: layout.sample,
+    },
+  ];
+}
+
 export function fileProblem(ctx: Ctx, err: FormatError): AppError {
   const m = formatProblemMessages[err.problem];
   const message = ctx.locale === 'zh-CN' ? m.zh : m.en;

@@ -18,33 +18,9 @@ import {
   type ImportOptions,
   type loadBatch,
   type StoredLayout,
+  sheetsOf,
   type StoredSheet,
 } from './import-batch.ts';
-
-/** A batch stored before workbooks were read whole: its one sheet, from the top level. */
-export function sheetsOf(layout: StoredLayout): StoredSheet[] {
-  if (layout.sheets) return layout.sheets;
-  return [
-    {
-      index: 0,
-      name: layout.sheet.sheetName,
-      hidden: false,
-      kind: 'projects',
-      headerRows: layout.headerRows,
-      dataStart: layout.dataStart,
-      headers: layout.headers,
-      meta: layout.meta,
-      mapping: layout.mapping,
-      signature: layout.signature,
-      savedMapping: layout.savedMapping,
-      unitName: null,
-      unitSource: null,
-      mergedDown: 0,
-      summary: null,
-      sample: layout.sample,
-    },
-  ];
-}
 
 /** What the run of one project sheet needs. */
 export interface SheetSettings {
