@@ -10,7 +10,7 @@
  * first items for display and the (capped) issue lists.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Insertable } from 'kysely';
+import { sql } from 'kysely';
 import { addDays, monthStart, toMonth } from '@landfall/domain/dates';
 import { matchFocusIndustry } from '@landfall/domain/focus-industries';
 import { activeStages, stageLabels, type ActiveStage, type Stage } from '@landfall/domain/stages';
@@ -22,7 +22,7 @@ import {
   normaliseStageLabel,
 } from '@landfall/domain/import/index';
 import type { Ctx, Tx } from '../context.ts';
-import type { LedgerEntryTable, ProjectRow, ProjectTable } from '../db/schema.ts';
+import type { ProjectRow } from '../db/schema.ts';
 import { interpretRow, sectionLabel, type ImportRecord, type RowIssue } from './import-rows.ts';
 import {
   changeLabels,
@@ -57,13 +57,12 @@ import { evidenceFacts } from '../projects/evidence-state.ts';
 import { SubtotalChecker, checkSummarySheet, type UnitSheetSums } from './import-totals.ts';
 import { ImportRun, capitalOf } from './import-run.ts';
 import { matchChunk } from './import-match.ts';
+import { emptyWrites, insertEntries, writeChunk } from './import-writes.ts';
 
 const isTotalLabel = (text: string) => totalScope(text) === 'all';
 
 export type { ImportSummary } from './import-types.ts';
 export { ImportConflict, ImportHasErrors } from './import-types.ts';
-
-type EntryRow = Insertable<LedgerEntryTable>;
 
 /**
  * Runs the import over the project sheets, one after another, then checks the summary sheets
@@ -233,9 +232,8 @@ async function processChunk(run: ImportRun, records: ImportRecord[]) {
     sheet.cutOff,
   );
 
-  const newProjects: Insertable<ProjectTable>[] = [];
-  const entries: EntryRow[] = [];
-  const links: { project_id: string; enterprise_id: string }[] = [];
+  const writes = emptyWrites();
+  const { newProjects, entries, links } = writes;
 
   for (const record of usable) {
     const unit = refs.unitFor(record);
@@ -496,32 +494,7 @@ async function processChunk(run: ImportRun, records: ImportRecord[]) {
   for (const x of expansions) await mergeExpansion(run, x.record, existing.get(x.projectId)!.row, x.known);
 
   if (!settings.commit) return;
-  const enterprises = refs.pendingEnterprises.splice(0, refs.pendingEnterprises.length);
-  for (let i = 0; i < enterprises.length; i += 500) {
-    await db
-      .insertInto('enterprise')
-      .values(enterprises.slice(i, i + 500))
-      .execute();
-  }
-  for (let i = 0; i < newProjects.length; i += 200) {
-    await db
-      .insertInto('project')
-      .values(newProjects.slice(i, i + 200))
-      .execute();
-  }
-  for (let i = 0; i < links.length; i += 1000) {
-    await db
-      .insertInto('project_enterprise')
-      .values(links.slice(i, i + 1000))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-  for (let i = 0; i < entries.length; i += 500) {
-    await db
-      .insertInto('ledger_entry')
-      .values(entries.slice(i, i + 500))
-      .execute();
-  }
+  await writeChunk(db, refs, writes);
 }
 
 /** 增资扩产: the row's increment and funds go to the project it grows (import-expansion.ts). */
@@ -562,9 +535,5 @@ async function mergeExpansion(
     capitalKind: capitalOf(record, place),
   });
   // Written now, with the chunk's other entries (its project row already exists).
-  for (let i = 0; i < written.length; i += 500)
-    await db
-      .insertInto('ledger_entry')
-      .values(written.slice(i, i + 500))
-      .execute();
+  await insertEntries(db, written);
 }
