@@ -9,7 +9,6 @@
  * Memory stays bounded: rows are not kept, only the per-project match index, the
  * first items for display and the (capped) issue lists.
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { addDays, monthStart, toMonth } from '@landfall/domain/dates';
 import { matchFocusIndustry } from '@landfall/domain/focus-industries';
@@ -37,12 +36,12 @@ import {
   type SheetRun,
   type SummaryRun,
 } from './import-types.ts';
-import { loadExisting, normaliseName } from './import-index.ts';
-import { fundsPlan, stageChain } from './import-history.ts';
+import { loadExisting } from './import-index.ts';
+import { fundsPlan } from './import-history.ts';
 import { splitBySource } from './import-sources.ts';
 import { UsdNotes } from './import-currency.ts';
 import { ColumnScale, projectFigureWarnings, rowFigureWarnings } from './import-checks.ts';
-import { newProjectEntries, newProjectRow, projectPatch, updateEntries } from './import-plans.ts';
+import { projectPatch, updateEntries } from './import-plans.ts';
 import { ImportReferences } from './import-refs.ts';
 import {
   expansionsOf,
@@ -57,6 +56,7 @@ import { evidenceFacts } from '../projects/evidence-state.ts';
 import { SubtotalChecker, checkSummarySheet, type UnitSheetSums } from './import-totals.ts';
 import { ImportRun, capitalOf } from './import-run.ts';
 import { matchChunk } from './import-match.ts';
+import { planNewProject } from './import-new.ts';
 import { emptyWrites, insertEntries, writeChunk } from './import-writes.ts';
 
 const isTotalLabel = (text: string) => totalScope(text) === 'all';
@@ -224,7 +224,6 @@ export async function runImport(
 
 async function processChunk(run: ImportRun, records: ImportRecord[]) {
   const { db, sheet, settings, summary, known, refs, expansionIndex, figures, now } = run;
-  const pendingReview = run.pendingReview;
   const { matched, usable, expansions } = matchChunk(run, records);
   const existing = await loadExisting(
     db,
@@ -233,82 +232,15 @@ async function processChunk(run: ImportRun, records: ImportRecord[]) {
   );
 
   const writes = emptyWrites();
-  const { newProjects, entries, links } = writes;
+  const { entries, links } = writes;
 
   for (const record of usable) {
-    const unit = refs.unitFor(record);
-    if (unit.error) {
-      run.addIssues([run.fieldIssue(record.row, 'unit', record.unitName ?? '', unit.error)], 'errors');
-      continue;
-    }
-    if (settings.commit && !unit.id && record.unitName) unit.id = await refs.ensureUnit(record.unitName);
-    const unitId = unit.id ?? '';
-    const place = record.investor?.place;
-    const origin = place?.kind === 'division' ? place.code : null;
-    const capitalKind = capitalOf(record, place);
-    const source = settings.places.fundingSource(place ?? { kind: 'empty' }, settings.tenantDivision);
+    const rowRefs = await run.rowRefs(record);
+    if (!rowRefs) continue;
+    const { unitId, origin, capitalKind, source } = rowRefs;
     const existingId = matched.get(record);
-
     if (!existingId) {
-      const { enteredOn, steps } = stageChain(record, sheet.cutOff);
-      const enterprise = record.investor ? await refs.ensureEnterprise(record.investor, capitalKind) : null;
-      if (enterprise?.created) summary.enterprises.created += 1;
-      if (enterprise?.updated) summary.enterprises.updated += 1;
-      const planned = fundsPlan(record, sheet.cutOff, () => 0, true).entries;
-      const funds = splitBySource(planned, record.fundsBreakdown, source, capitalKind, true);
-      const id = randomUUID();
-      const agreed = record.agreedFen ?? 0;
-      const row = newProjectRow(record, steps, funds, {
-        id,
-        tenantId: settings.tenantId,
-        tenantDivision: settings.tenantDivision,
-        unitId,
-        groupId: known.units.get(normaliseName(record.unitName ?? ''))?.group_id ?? null,
-        origin,
-        capitalKind,
-        focusIndustryId: matchFocusIndustry(record.industryCode, known.focus)?.id ?? null,
-        now,
-        cutOff: sheet.cutOff,
-        pendingReview,
-      });
-      if ((row.fixed_asset_fen ?? 0) > agreed) {
-        run.addIssues(
-          [
-            run.fieldIssue(
-              record.row,
-              'fixedAsset',
-              String(fenText(row.fixed_asset_fen)),
-              '固定资产投资不能大于协议投资额',
-            ),
-          ],
-          'errors',
-        );
-        continue;
-      }
-      run.addIssues(
-        projectFigureWarnings(
-          record,
-          funds,
-          { stage: row.stage, stageBefore: row.stage_before, signedOn: row.signed_on, agreedFen: agreed },
-          figures,
-        ),
-        'warnings',
-      );
-      entries.push(
-        ...newProjectEntries(record, row as ProjectRow, steps, funds, enteredOn, enterprise?.id ?? null, {
-          base: run.entryBase,
-          payload: run.importPayload,
-          cutOff: sheet.cutOff,
-        }),
-      );
-      if (row.evidence_missing.length) run.noteEvidence(record, row.stage, row.evidence_missing);
-      if (pendingReview) summary.projects.pendingReview = (summary.projects.pendingReview ?? 0) + 1;
-      summary.fundingRecords += funds.length;
-      newProjects.push(row);
-      if (enterprise) links.push({ project_id: id, enterprise_id: enterprise.id });
-      summary.projects.created += 1;
-      if (summary.items.length < MAX_ITEMS)
-        run.pushItem({ row: record.row, name: record.name, outcome: 'new', changes: [] });
+      await planNewProject(run, record, rowRefs, writes);
       continue;
     }
 

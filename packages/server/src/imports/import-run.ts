@@ -10,7 +10,7 @@ import { missingEvidenceText } from '@landfall/domain/evidence';
 import type { Ctx, Tx } from '../context.ts';
 import { unitSubmissionsReviewed } from '../settings/review-setting.service.ts';
 import { columnLetter, type ImportRecord, type RowIssue } from './import-rows.ts';
-import type { PlaceResult } from './places.ts';
+import type { PlaceResolver, PlaceResult } from './places.ts';
 import {
   MAX_ISSUES,
   MAX_ITEMS,
@@ -30,6 +30,14 @@ export interface SeenRow {
   code: string;
   sheet: number;
   unit: string | null;
+}
+
+/** What a row's project refers to: its unit, its investor's origin, capital kind and funds source. */
+export interface RowRefs {
+  unitId: string;
+  origin: string | null;
+  capitalKind: ReturnType<typeof capitalOf>;
+  source: ReturnType<PlaceResolver['fundingSource']>;
 }
 
 function emptySummary(first: SheetRun): ImportSummary {
@@ -169,6 +177,24 @@ export class ImportRun {
   /** An entry's payload: the import and row it came from, and `extra`. */
   readonly importPayload = (row: number, extra: Record<string, unknown> = {}) =>
     JSON.stringify({ source: 'import', importId: this.settings.importId, row, ...extra });
+
+  /** A row's references resolved (its unit created on commit), or null and the row's error. */
+  async rowRefs(record: ImportRecord): Promise<RowRefs | null> {
+    const { refs, settings } = this;
+    const unit = refs.unitFor(record);
+    if (unit.error) {
+      this.addIssues([this.fieldIssue(record.row, 'unit', record.unitName ?? '', unit.error)], 'errors');
+      return null;
+    }
+    if (settings.commit && !unit.id && record.unitName) unit.id = await refs.ensureUnit(record.unitName);
+    const place = record.investor?.place;
+    return {
+      unitId: unit.id ?? '',
+      origin: place?.kind === 'division' ? place.code : null,
+      capitalKind: capitalOf(record, place),
+      source: settings.places.fundingSource(place ?? { kind: 'empty' }, settings.tenantDivision),
+    };
+  }
 
   /** What the plans need to write entries, as of the current sheet's cut-off. */
   entryContext(): EntryContext {
