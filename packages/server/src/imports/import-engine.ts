@@ -1,38 +1,31 @@
 /**
- * The import run: one streaming pass over the sheet, in chunks of rows. Each row is
- * read (import-rows), matched to an existing project (same name; the investor's credit
- * code decides between namesakes) and planned as new / changed / unchanged with the
- * ledger entries that make the library say, as of the sheet's cut-off date, what the
- * sheet says. A preview stops there; a commit also writes each chunk, all inside the
- * caller's one transaction — any error anywhere and the caller rolls everything back.
+ * The import run: one streaming pass over the sheets, in chunks of rows. Each row is
+ * read (import-rows), matched to an existing project (import-match: same name; the
+ * investor's credit code decides between namesakes) and planned as new (import-new) or
+ * changed / unchanged (import-update) with the ledger entries that make the library say,
+ * as of the sheet's cut-off date, what the sheet says. A preview stops there; a commit
+ * also writes each chunk (import-writes), all inside the caller's one transaction — any
+ * error anywhere and the caller rolls everything back. The run's state is an ImportRun
+ * (import-run).
+ *
+ * This file holds the sheet loop (rows classified, merged cells filled down, subtotals
+ * checked, each sheet's outcome), the summary sheets' check, and a chunk's pass.
  *
  * Memory stays bounded: rows are not kept, only the per-project match index, the
  * first items for display and the (capped) issue lists.
  */
-import { randomUUID } from 'node:crypto';
-import { sql, type Insertable } from 'kysely';
-import { addDays, monthStart, toMonth } from '@landfall/domain/dates';
-import { matchFocusIndustry } from '@landfall/domain/focus-industries';
-import { activeStages, stageLabels, type ActiveStage, type Stage } from '@landfall/domain/stages';
+import type { Stage } from '@landfall/domain/stages';
 import {
   MergedDownFiller,
   classifyRow,
   totalScope,
   type Cell,
-  importFieldLabels,
   normaliseStageLabel,
-  type ImportField,
 } from '@landfall/domain/import/index';
 import type { Ctx, Tx } from '../context.ts';
-import type { LedgerEntryTable, ProjectRow, ProjectTable } from '../db/schema.ts';
-import { columnLetter, interpretRow, sectionLabel, type ImportRecord, type RowIssue } from './import-rows.ts';
-import type { PlaceResult } from './places.ts';
+import { interpretRow, sectionLabel, type ImportRecord, type RowIssue } from './import-rows.ts';
 import {
-  changeLabels,
-  fenText,
-  ImportConflict,
   ImportHasErrors,
-  MAX_ISSUES,
   MAX_ITEMS,
   CHUNK_ROWS,
   type ImportSummary,
@@ -41,41 +34,20 @@ import {
   type SheetRun,
   type SummaryRun,
 } from './import-types.ts';
-import {
-  flat,
-  industryResolver,
-  loadExisting,
-  loadKnown,
-  normaliseName,
-  type KnownProject,
-} from './import-index.ts';
-import { fundsPlan, stageChain } from './import-history.ts';
-import { splitBySource } from './import-sources.ts';
+import { loadExisting } from './import-index.ts';
 import { UsdNotes } from './import-currency.ts';
-import { ColumnScale, figureIssues, projectFigureWarnings, rowFigureWarnings } from './import-checks.ts';
-import { newProjectEntries, newProjectRow, projectPatch, updateEntries } from './import-plans.ts';
-import { ImportReferences } from './import-refs.ts';
-import {
-  loadExpansionIndex,
-  expansionsOf,
-  judgeExpansion,
-  matchExpansion,
-  noteExpansion,
-  planExpansion,
-  writeExpansion,
-  type KnownExpansion,
-} from './import-expansion.ts';
-import { missingEvidence, missingEvidenceText } from '@landfall/domain/evidence';
-import { evidenceFacts } from '../projects/evidence-state.ts';
-import { unitSubmissionsReviewed } from '../settings/review-setting.service.ts';
+import { ColumnScale, rowFigureWarnings } from './import-checks.ts';
 import { SubtotalChecker, checkSummarySheet, type UnitSheetSums } from './import-totals.ts';
+import { ImportRun } from './import-run.ts';
+import { matchChunk } from './import-match.ts';
+import { planNewProject } from './import-new.ts';
+import { mergeExpansion, updateProject } from './import-update.ts';
+import { emptyWrites, writeChunk } from './import-writes.ts';
 
 const isTotalLabel = (text: string) => totalScope(text) === 'all';
 
 export type { ImportSummary } from './import-types.ts';
 export { ImportConflict, ImportHasErrors } from './import-types.ts';
-
-type EntryRow = Insertable<LedgerEntryTable>;
 
 /**
  * Runs the import over the project sheets, one after another, then checks the summary sheets
@@ -88,530 +60,24 @@ export async function runImport(
   settings: RunSettings,
   summaries: readonly SummaryRun[] = [],
 ): Promise<ImportSummary> {
-  const firstSheet = sheets[0];
-  if (!firstSheet) throw new Error('no sheet to import');
-  /** The sheet being read: every per-sheet choice (mapping, cut-off, unit) comes from it. */
-  let sheet: SheetRun = firstSheet;
-  const multiSheet = sheets.length > 1;
-  const known = await loadKnown(db, settings.tenantId);
-  const industryCode = industryResolver(known);
-  const expansionIndex = await loadExpansionIndex(db, settings.tenantId, known.projects.values());
-  // 报送审核: with the tenant's switch on, the projects an import creates wait for review like those
-  // a unit types — every row is a unit's report, whoever uploads the file (only the coordinator may).
-  const pendingReview = await unitSubmissionsReviewed(db, settings.tenantId);
-  const summary: ImportSummary = {
-    cutOff: firstSheet.cutOff,
-    amountUnit: firstSheet.amountUnit,
-    rows: 0,
-    skipped: 0,
-    skippedRows: [],
-    blankRows: 0,
-    projects: { created: 0, updated: 0, unchanged: 0 },
-    enterprises: { created: 0, updated: 0 },
-    fundingRecords: 0,
-    newUnits: [],
-    unknownStages: [],
-    errorCount: 0,
-    errors: [],
-    warningCount: 0,
-    warnings: [],
-    items: [],
-    sheets: [],
-  };
-  const addIssues = (list: RowIssue[], target: 'errors' | 'warnings') => {
-    for (const i of list) {
-      if (multiSheet && sheet.name && i.sheet === undefined) i.sheet = sheet.name;
-      if (target === 'errors') summary.errorCount += 1;
-      else summary.warningCount += 1;
-      if (summary[target].length < MAX_ISSUES) summary[target].push(i);
-    }
-  };
-  const pushItem = (item: ImportSummary['items'][number]) => {
-    if (summary.items.length < MAX_ITEMS)
-      summary.items.push(multiSheet && sheet.name ? { ...item, sheet: sheet.name } : item);
-  };
-  const fieldIssue = (row: number, field: ImportField, value: string, message: string): RowIssue => {
-    const m = sheet.mapping.find((c) => c.field === field);
-    return {
-      row,
-      column: m?.header ?? importFieldLabels[field]['zh-CN'],
-      cell: m ? `${columnLetter(m.column)}${row}` : '',
-      value,
-      message,
-    };
-  };
-  let figures = figureIssues(sheet.mapping, sheet.amountUnit);
-  const seen = new Map<string, { row: number; code: string; sheet: number; unit: string | null }[]>();
-  const unknownStages = new Set<string>();
+  const run = await ImportRun.open(ctx, db, sheets, settings);
+  const { summary, multiSheet, unknownStages, industryCode } = run;
   let chunk: ImportRecord[] = [];
-  const now = ctx.clock.now();
-  const actorId = ctx.actor?.id ?? null;
-  const actorName = ctx.actor?.username ?? 'system';
-
   const flush = async () => {
     if (!chunk.length) return;
     const records = chunk;
     chunk = [];
-    await processChunk(records);
+    await processChunk(run, records);
     settings.onProgress?.(summary.rows);
-  };
-
-  const refs = new ImportReferences(ctx, db, settings, known, summary, now);
-
-  const entryBase = (projectId: string) => ({
-    tenant_id: settings.tenantId,
-    project_id: projectId,
-    recorded_at: now,
-    actor_id: actorId,
-    actor_name: actorName,
-  });
-  const importPayload = (row: number, extra: Record<string, unknown> = {}) =>
-    JSON.stringify({ source: 'import', importId: settings.importId, row, ...extra });
-
-  const capitalOf = (record: ImportRecord, place: PlaceResult | undefined) =>
-    record.capitalKind ?? (place?.kind === 'abroad' ? 'foreign' : 'domestic');
-
-  async function processChunk(records: ImportRecord[]) {
-    // Match each record to an existing project, or none.
-    const matched = new Map<ImportRecord, string>();
-    const usable: ImportRecord[] = [];
-    const expansions: { record: ImportRecord; projectId: string; known: KnownExpansion | undefined }[] = [];
-    for (const record of records) {
-      // The same project twice in the file: same name, and the same investor code or none given.
-      const nameKey = normaliseName(record.name);
-      const code = record.investor?.creditCode ?? '';
-      const earlierRows = seen.get(nameKey);
-      const earlier = earlierRows?.find((e) => !code || !e.code || e.code === code);
-      if (earlier && earlier.sheet !== sheet.index) {
-        // 多头报送: two units' sheets report one project. It counts once, for the sheet listing it first.
-        const first = sheets.find((s) => s.index === earlier.sheet)?.name ?? '';
-        addIssues(
-          [
-            fieldIssue(
-              record.row,
-              'name',
-              record.name,
-              `多头报送：该项目已见于工作表「${first}」第 ${earlier.row} 行（责任单位：${earlier.unit ?? '未填'}），本表（责任单位：${record.unitName ?? '未填'}）再次报送；按先列出的「${first}」计入，本行不重复计入`,
-            ),
-          ],
-          'warnings',
-        );
-        summary.projects.reportedTwice = (summary.projects.reportedTwice ?? 0) + 1;
-        continue;
-      }
-      if (earlier) {
-        addIssues(
-          [fieldIssue(record.row, 'name', record.name, `与第 ${earlier.row} 行是同一项目`)],
-          'errors',
-        );
-        continue;
-      }
-      seen.set(nameKey, [
-        ...(earlierRows ?? []),
-        {
-          row: record.row,
-          code: code ? flat(code) : '',
-          sheet: sheet.index,
-          unit: record.unitName ? flat(record.unitName) : null,
-        },
-      ]);
-      const candidates = known.projects.get(normaliseName(record.name)) ?? [];
-      let match: KnownProject[] = candidates;
-      if (candidates.length > 1 && record.investor?.creditCode) {
-        match = candidates.filter((c) => c.codes.includes(record.investor!.creditCode!));
-      }
-      if (match.length > 1) {
-        addIssues(
-          [
-            fieldIssue(
-              record.row,
-              'name',
-              record.name,
-              '库中有多个同名项目，请填写投资方统一社会信用代码以区分',
-            ),
-          ],
-          'errors',
-        );
-        continue;
-      }
-      if (match.length === 1) matched.set(record, match[0]!.id);
-      if (match.length === 0) {
-        const expansion = matchExpansion(record, expansionIndex);
-        if (expansion.kind === 'merge') {
-          expansions.push({ record, projectId: expansion.projectId, known: expansion.known });
-          continue;
-        }
-        if (expansion.kind === 'ambiguous') {
-          const code = record.investor!.creditCode!;
-          addIssues(
-            [
-              fieldIssue(
-                record.row,
-                'investorCreditCode',
-                code,
-                `增资扩产：投资方 ${code} 在库中有 ${expansion.names.length} 个项目（${expansion.names.map((n) => `「${n}」`).join('、')}），无法确定并入哪一个；本行按新项目导入`,
-              ),
-            ],
-            'warnings',
-          );
-        }
-      }
-      usable.push(record);
-    }
-    const existing = await loadExisting(
-      db,
-      [...new Set([...matched.values(), ...expansions.map((x) => x.projectId)])],
-      sheet.cutOff,
-    );
-
-    const newProjects: Insertable<ProjectTable>[] = [];
-    const entries: EntryRow[] = [];
-    const links: { project_id: string; enterprise_id: string }[] = [];
-
-    for (const record of usable) {
-      const unit = refs.unitFor(record);
-      if (unit.error) {
-        addIssues([fieldIssue(record.row, 'unit', record.unitName ?? '', unit.error)], 'errors');
-        continue;
-      }
-      if (settings.commit && !unit.id && record.unitName) unit.id = await refs.ensureUnit(record.unitName);
-      const unitId = unit.id ?? '';
-      const place = record.investor?.place;
-      const origin = place?.kind === 'division' ? place.code : null;
-      const capitalKind = capitalOf(record, place);
-      const source = settings.places.fundingSource(place ?? { kind: 'empty' }, settings.tenantDivision);
-      const existingId = matched.get(record);
-
-      if (!existingId) {
-        const { enteredOn, steps } = stageChain(record, sheet.cutOff);
-        const enterprise = record.investor ? await refs.ensureEnterprise(record.investor, capitalKind) : null;
-        if (enterprise?.created) summary.enterprises.created += 1;
-        if (enterprise?.updated) summary.enterprises.updated += 1;
-        const planned = fundsPlan(record, sheet.cutOff, () => 0, true).entries;
-        const funds = splitBySource(planned, record.fundsBreakdown, source, capitalKind, true);
-        const id = randomUUID();
-        const agreed = record.agreedFen ?? 0;
-        const row = newProjectRow(record, steps, funds, {
-          id,
-          tenantId: settings.tenantId,
-          tenantDivision: settings.tenantDivision,
-          unitId,
-          groupId: known.units.get(normaliseName(record.unitName ?? ''))?.group_id ?? null,
-          origin,
-          capitalKind,
-          focusIndustryId: matchFocusIndustry(record.industryCode, known.focus)?.id ?? null,
-          now,
-          cutOff: sheet.cutOff,
-          pendingReview,
-        });
-        if ((row.fixed_asset_fen ?? 0) > agreed) {
-          addIssues(
-            [
-              fieldIssue(
-                record.row,
-                'fixedAsset',
-                String(fenText(row.fixed_asset_fen)),
-                '固定资产投资不能大于协议投资额',
-              ),
-            ],
-            'errors',
-          );
-          continue;
-        }
-        addIssues(
-          projectFigureWarnings(
-            record,
-            funds,
-            { stage: row.stage, stageBefore: row.stage_before, signedOn: row.signed_on, agreedFen: agreed },
-            figures,
-          ),
-          'warnings',
-        );
-        entries.push(
-          ...newProjectEntries(record, row as ProjectRow, steps, funds, enteredOn, enterprise?.id ?? null, {
-            base: entryBase,
-            payload: importPayload,
-            cutOff: sheet.cutOff,
-          }),
-        );
-        if (row.evidence_missing.length) noteEvidence(record, row.stage, row.evidence_missing);
-        if (pendingReview) summary.projects.pendingReview = (summary.projects.pendingReview ?? 0) + 1;
-        summary.fundingRecords += funds.length;
-        newProjects.push(row);
-        if (enterprise) links.push({ project_id: id, enterprise_id: enterprise.id });
-        summary.projects.created += 1;
-        if (summary.items.length < MAX_ITEMS)
-          pushItem({ row: record.row, name: record.name, outcome: 'new', changes: [] });
-        continue;
-      }
-
-      // An existing project: what differs from the sheet, as of its cut-off date.
-      const state = existing.get(existingId)!;
-      const before = state.row;
-      // A project grown by expansions: the row states the project's own part (import-expansion.ts).
-      const grown = expansionsOf(expansionIndex, existingId);
-      const own = grown
-        ? {
-            ...record,
-            agreedFen: record.agreedFen === null ? null : record.agreedFen + grown.agreedFen,
-            fixedFen: record.fixedFen === null ? null : record.fixedFen + grown.fixedFen,
-          }
-        : record;
-      const patch = projectPatch(own, before, {
-        unitId,
-        origin,
-        tenantDivision: settings.tenantDivision,
-        focusIndustryId: matchFocusIndustry(record.industryCode, known.focus)?.id ?? null,
-      });
-      const agreedAfter = Number(patch.agreed_investment_fen ?? before.agreed_investment_fen);
-      const fixedAfter = Number(patch.fixed_asset_fen ?? before.fixed_asset_fen);
-      if (fixedAfter > agreedAfter) {
-        addIssues(
-          [
-            fieldIssue(
-              record.row,
-              'fixedAsset',
-              String(fenText(fixedAfter)),
-              '固定资产投资不能大于协议投资额（库中协议投资额较小）',
-            ),
-          ],
-          'errors',
-        );
-        continue;
-      }
-      let enterprise: Awaited<ReturnType<ImportReferences['ensureEnterprise']>> | null = null;
-      if (record.investor) {
-        enterprise = await refs.ensureEnterprise(record.investor, capitalKind);
-        if (enterprise.created) summary.enterprises.created += 1;
-        if (enterprise.updated) summary.enterprises.updated += 1;
-      }
-      const newInvestor = enterprise && !state.investorIds.includes(enterprise.id);
-      const stageChanged = record.stage !== null && record.stage !== before.stage;
-      const newIndex = activeStages.indexOf(record.stage as ActiveStage);
-      const oldIndex = activeStages.indexOf(before.stage as ActiveStage);
-      if (stageChanged && newIndex >= 0 && oldIndex >= 0 && newIndex < oldIndex) {
-        // Both active and the sheet says an earlier one: likely an old sheet; written, but said.
-        addIssues(
-          [
-            fieldIssue(
-              record.row,
-              'stage',
-              record.stageLabel ?? record.stage!,
-              `项目阶段由「${stageLabels[before.stage]['zh-CN']}」退回「${stageLabels[record.stage!]['zh-CN']}」，请确认台账是否为最新`,
-            ),
-          ],
-          'warnings',
-        );
-      }
-      const progressText = {
-        current: record.progress ?? '',
-        problems: record.problems ?? '',
-        nextSteps: record.nextSteps ?? '',
-      };
-      const hasProgress = Boolean(record.progress || record.problems || record.nextSteps);
-      const progressChanged =
-        hasProgress &&
-        (!state.lastProgress ||
-          state.lastProgress.current !== progressText.current ||
-          state.lastProgress.problems !== progressText.problems ||
-          state.lastProgress.nextSteps !== progressText.nextSteps);
-      const fundsAt = grown ? (d: string) => state.fundsAt(d) - grown.fundsAt(d) : state.fundsAt;
-      const plan = fundsPlan(record, sheet.cutOff, fundsAt, false);
-      const funds = splitBySource(plan.entries, record.fundsBreakdown, source, capitalKind, false);
-      const facts = {
-        stage: record.stage ?? before.stage,
-        stageBefore: before.stage_before ?? before.stage,
-        signedOn: (patch.signed_on as string | undefined) ?? before.signed_on,
-        agreedFen: agreedAfter,
-      };
-      addIssues(projectFigureWarnings(record, funds, facts, figures), 'warnings');
-      if (plan.monthMismatch) {
-        addIssues(
-          [
-            fieldIssue(
-              record.row,
-              'fundsMonth',
-              fenText(record.fundsMonthFen ?? 0),
-              `本月到位与库中记录不一致（按库中记录本月为 ${fenText(
-                (record.fundsCumulativeFen ?? 0) - fundsAt(addDays(monthStart(toMonth(sheet.cutOff)), -1)),
-              )}）；已按累计到位调整`,
-            ),
-          ],
-          'warnings',
-        );
-      }
-      const changes = [
-        ...Object.keys(patch).filter((k) => changeLabels[k]),
-        ...(newInvestor ? ['investor'] : []),
-        ...(stageChanged ? ['stage'] : []),
-        ...(progressChanged ? ['progress'] : []),
-        ...(funds.length ? ['funds'] : []),
-      ];
-      if (!changes.length) {
-        summary.projects.unchanged += 1;
-        if (summary.items.length < MAX_ITEMS)
-          pushItem({ row: record.row, name: record.name, outcome: 'unchanged', changes: [] });
-        continue;
-      }
-      if (before.last_entry_on > sheet.cutOff) {
-        addIssues(
-          [
-            fieldIssue(
-              record.row,
-              'name',
-              record.name,
-              `该项目在截止日期之后（${before.last_entry_on}）已有台账记录，不能用较早的台账更新`,
-            ),
-          ],
-          'errors',
-        );
-        continue;
-      }
-      summary.projects.updated += 1;
-      summary.fundingRecords += funds.length;
-      if (summary.items.length < MAX_ITEMS) {
-        pushItem({
-          row: record.row,
-          name: record.name,
-          outcome: 'changed',
-          changes: changes.map((c) => changeLabels[c]!),
-        });
-      }
-      const fieldChanges = Object.keys(patch).length > 0 || newInvestor;
-      const nextStage = stageChanged ? record.stage! : before.stage;
-      const update = {
-        ...patch,
-        ...(stageChanged
-          ? {
-              stage: nextStage,
-              stage_on: sheet.cutOff,
-              stage_before:
-                nextStage === 'paused' || nextStage === 'dropped'
-                  ? before.stage === 'paused' || before.stage === 'dropped'
-                    ? before.stage_before
-                    : before.stage
-                  : null,
-            }
-          : {}),
-      } as Partial<ProjectRow>;
-      // 待补证据: the sheet states the facts as they stand; what the stage still lacks is marked.
-      update.evidence_missing = missingEvidence(evidenceFacts({ ...before, ...update }));
-      const added = update.evidence_missing.filter((i) => !before.evidence_missing.includes(i));
-      if (added.length) noteEvidence(record, nextStage, update.evidence_missing);
-      if (!settings.commit) continue;
-      const after = await db
-        .updateTable('project')
-        .set({
-          ...(update as object),
-          funds_in_place_fen: sql`funds_in_place_fen + ${funds.reduce((s, f) => s + f.amount, 0)}`,
-          last_entry_on: sql`greatest(last_entry_on, ${sheet.cutOff}::date)`,
-          updated_at: now,
-          version: sql`version + 1`,
-        })
-        .where('id', '=', existingId)
-        .where('version', '=', before.version)
-        .returningAll()
-        .executeTakeFirst();
-      if (!after) throw new ImportConflict(record.name);
-      if (newInvestor) links.push({ project_id: existingId, enterprise_id: enterprise!.id });
-      entries.push(
-        ...updateEntries(record, before, after, patch, funds, {
-          fieldChanges: Boolean(fieldChanges),
-          stageTo: stageChanged ? nextStage : null,
-          progress: progressChanged ? progressText : null,
-          ec: { base: entryBase, payload: importPayload, cutOff: sheet.cutOff },
-        }),
-      );
-    }
-
-    for (const x of expansions) await mergeExpansion(x.record, existing.get(x.projectId)!.row, x.known);
-
-    if (!settings.commit) return;
-    const enterprises = refs.pendingEnterprises.splice(0, refs.pendingEnterprises.length);
-    for (let i = 0; i < enterprises.length; i += 500) {
-      await db
-        .insertInto('enterprise')
-        .values(enterprises.slice(i, i + 500))
-        .execute();
-    }
-    for (let i = 0; i < newProjects.length; i += 200) {
-      await db
-        .insertInto('project')
-        .values(newProjects.slice(i, i + 200))
-        .execute();
-    }
-    for (let i = 0; i < links.length; i += 1000) {
-      await db
-        .insertInto('project_enterprise')
-        .values(links.slice(i, i + 1000))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
-    for (let i = 0; i < entries.length; i += 500) {
-      await db
-        .insertInto('ledger_entry')
-        .values(entries.slice(i, i + 500))
-        .execute();
-    }
-  }
-
-  /** 增资扩产: the row's increment and funds go to the project it grows (import-expansion.ts). */
-  async function mergeExpansion(record: ImportRecord, before: ProjectRow, known: KnownExpansion | undefined) {
-    const plan = planExpansion(record, known, sheet.cutOff);
-    const verdict = judgeExpansion(record, before, plan, sheet.cutOff);
-    if (verdict.outcome === 'error')
-      return addIssues([fieldIssue(record.row, verdict.field, verdict.value, verdict.message)], 'errors');
-    if (summary.items.length < MAX_ITEMS)
-      summary.items.push({
-        row: record.row,
-        name: record.name,
-        outcome: verdict.outcome,
-        changes: verdict.changes,
-      });
-    if (verdict.outcome === 'unchanged') {
-      summary.projects.unchanged += 1;
-      return;
-    }
-    summary.projects.updated += 1;
-    summary.fundingRecords += plan.funds.length;
-    noteExpansion(expansionIndex, record, before.id, plan);
-    if (!settings.commit) return;
-    const place = record.investor?.place;
-    const source = settings.places.fundingSource(place ?? { kind: 'empty' }, settings.tenantDivision);
-    const ec = { base: entryBase, payload: importPayload, cutOff: sheet.cutOff, source, now };
-    const written = await writeExpansion(db, record, before, plan, {
-      ...ec,
-      capitalKind: capitalOf(record, place),
-    });
-    // Written now, with the chunk's other entries (its project row already exists).
-    for (let i = 0; i < written.length; i += 500)
-      await db
-        .insertInto('ledger_entry')
-        .values(written.slice(i, i + 500))
-        .execute();
-  }
-
-  /** 待补证据: listed apart from the warnings (a sheet without 协议类型 would flood them), counted, capped. */
-  const noteEvidence = (record: ImportRecord, stage: Stage, missing: readonly string[]) => {
-    const list = (summary.evidencePending ??= { count: 0, items: [] });
-    list.count += 1;
-    if (list.items.length < MAX_ITEMS)
-      list.items.push({
-        row: record.row,
-        name: record.name,
-        stage,
-        missing: [...missing],
-        message: missingEvidenceText(missing),
-        ...(multiSheet && sheet.name ? { sheet: sheet.name } : {}),
-      });
   };
 
   const unitSums: UnitSheetSums[] = [];
   const usd = new UsdNotes();
   for (const current of sheets) {
     await flush();
-    sheet = current;
-    figures = figureIssues(sheet.mapping, sheet.amountUnit);
+    run.useSheet(current);
+    const sheet = current;
+    const figures = run.figures;
     const scale = new ColumnScale(figures);
     let sectionStage: Stage | null = null;
     let sectionTitle: string | null = null;
@@ -665,9 +131,10 @@ export async function runImport(
         if (kind.kind === 'section') {
           sectionStage = kind.stage;
           sectionTitle = kind.title;
-          addIssues(totals.heading(), 'warnings');
+          run.addIssues(totals.heading(), 'warnings');
         }
-        if (kind.kind === 'total') addIssues(totals.total(row, kind.label, kind.scope, cells), 'warnings');
+        if (kind.kind === 'total')
+          run.addIssues(totals.total(row, kind.label, kind.scope, cells), 'warnings');
         continue;
       }
       summary.rows += 1;
@@ -687,10 +154,10 @@ export async function runImport(
         usdRate: settings.usdRate ?? null,
       });
       if (record && !record.unitName && sheet.unitName) record.unitName = sheet.unitName;
-      addIssues(errors, 'errors');
-      addIssues(warnings, 'warnings');
+      run.addIssues(errors, 'errors');
+      run.addIssues(warnings, 'warnings');
       if (record)
-        addIssues(
+        run.addIssues(
           [...rowFigureWarnings(record, sheet.cutOff, figures), ...scale.observe(record)],
           'warnings',
         );
@@ -706,8 +173,8 @@ export async function runImport(
       if (chunk.length >= CHUNK_ROWS) await flush();
     }
     await flush();
-    addIssues(scale.finish(), 'warnings');
-    addIssues(totals.finish(), 'warnings');
+    run.addIssues(scale.finish(), 'warnings');
+    run.addIssues(totals.finish(), 'warnings');
     unitSums.push({
       sheet: sheet.name ?? '',
       names: [sheet.unitName, sheet.name].filter((n): n is string => Boolean(n)),
@@ -720,7 +187,10 @@ export async function runImport(
       if (rows.length > 2000) break;
       rows.push(r);
     }
-    addIssues(checkSummarySheet(s.name, s.layout, s.amountUnit, rows, unitSums, isTotalLabel), 'warnings');
+    run.addIssues(
+      checkSummarySheet(s.name, s.layout, s.amountUnit, rows, unitSums, isTotalLabel),
+      'warnings',
+    );
   }
   const usdNote = usd.note(settings.usdRate);
   summary.warnings.unshift(...usdNote);
@@ -735,4 +205,30 @@ export async function runImport(
   summary.warnings.sort(byPlace);
   if (settings.commit && summary.errorCount > 0) throw new ImportHasErrors(summary);
   return summary;
+}
+
+/**
+ * One chunk of records: matched (import-match.ts), each planned as a new project (import-new.ts)
+ * or an update of an existing one (import-update.ts), the expansions merged, then on commit the
+ * chunk written in bulk (import-writes.ts).
+ */
+async function processChunk(run: ImportRun, records: ImportRecord[]) {
+  const { db, sheet, settings, refs } = run;
+  const { matched, usable, expansions } = matchChunk(run, records);
+  const existing = await loadExisting(
+    db,
+    [...new Set([...matched.values(), ...expansions.map((x) => x.projectId)])],
+    sheet.cutOff,
+  );
+  const writes = emptyWrites();
+  for (const record of usable) {
+    const rowRefs = await run.rowRefs(record);
+    if (!rowRefs) continue;
+    const existingId = matched.get(record);
+    if (existingId) await updateProject(run, record, existingId, existing.get(existingId)!, rowRefs, writes);
+    else await planNewProject(run, record, rowRefs, writes);
+  }
+  for (const x of expansions) await mergeExpansion(run, x.record, existing.get(x.projectId)!.row, x.known);
+  if (!settings.commit) return;
+  await writeChunk(db, refs, writes);
 }
