@@ -19,7 +19,13 @@ import { findTenantByDivision, insertTenantWithGroups } from '../tenants/tenant.
 import { divisionName, findCountyByName } from '../divisions/division.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { SheetRow } from './sheet-reader.ts';
-import { ImportHasErrors, type ImportSummary, type RunSettings, type SheetRun } from './import-types.ts';
+import {
+  emptySummary,
+  ImportHasErrors,
+  type ImportSummary,
+  type RunSettings,
+  type SheetRun,
+} from './import-types.ts';
 import type { RowIssue } from './import-rows.ts';
 import { normaliseName } from './import-index.ts';
 
@@ -369,27 +375,4 @@ export async function runRollup(
   total.newDistricts = newDistricts;
   if (settings.commit && total.errorCount > 0) throw new ImportHasErrors(total);
   return total;
-}
-
-/** A summary with nothing added yet (the cut-off and unit of the first district's run). */
-function emptySummary(first: ImportSummary | null): ImportSummary {
-  return {
-    cutOff: first?.cutOff ?? '',
-    amountUnit: first?.amountUnit ?? 'wan',
-    rows: 0,
-    skipped: 0,
-    skippedRows: [],
-    blankRows: 0,
-    projects: { created: 0, updated: 0, unchanged: 0 },
-    enterprises: { created: 0, updated: 0 },
-    fundingRecords: 0,
-    newUnits: [],
-    unknownStages: [],
-    errorCount: 0,
-    errors: [],
-    warningCount: 0,
-    warnings: [],
-    items: [],
-    sheets: [],
-  };
 }

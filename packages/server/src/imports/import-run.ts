@@ -12,6 +12,7 @@ import { unitSubmissionsReviewed } from '../settings/review-setting.service.ts';
 import { columnLetter, type ImportRecord, type RowIssue } from './import-rows.ts';
 import type { PlaceResolver, PlaceResult } from './places.ts';
 import {
+  emptySummary,
   MAX_ISSUES,
   MAX_ITEMS,
   type ImportSummary,
@@ -38,28 +39,6 @@ export interface RowRefs {
   origin: string | null;
   capitalKind: ReturnType<typeof capitalOf>;
   source: ReturnType<PlaceResolver['fundingSource']>;
-}
-
-function emptySummary(first: SheetRun): ImportSummary {
-  return {
-    cutOff: first.cutOff,
-    amountUnit: first.amountUnit,
-    rows: 0,
-    skipped: 0,
-    skippedRows: [],
-    blankRows: 0,
-    projects: { created: 0, updated: 0, unchanged: 0 },
-    enterprises: { created: 0, updated: 0 },
-    fundingRecords: 0,
-    newUnits: [],
-    unknownStages: [],
-    errorCount: 0,
-    errors: [],
-    warningCount: 0,
-    warnings: [],
-    items: [],
-    sheets: [],
-  };
 }
 
 export class ImportRun {

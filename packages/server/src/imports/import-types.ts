@@ -170,3 +170,26 @@ export const changeLabels: Record<string, string> = {
 export function fenText(fen: number | string | bigint) {
   return `${Number(fen) / 1_000_000}万元`;
 }
+
+/** A summary with nothing counted yet, at a cut-off and amount unit. */
+export function emptySummary(start: { cutOff: string; amountUnit: AmountUnit } | null): ImportSummary {
+  return {
+    cutOff: start?.cutOff ?? '',
+    amountUnit: start?.amountUnit ?? 'wan',
+    rows: 0,
+    skipped: 0,
+    skippedRows: [],
+    blankRows: 0,
+    projects: { created: 0, updated: 0, unchanged: 0 },
+    enterprises: { created: 0, updated: 0 },
+    fundingRecords: 0,
+    newUnits: [],
+    unknownStages: [],
+    errorCount: 0,
+    errors: [],
+    warningCount: 0,
+    warnings: [],
+    items: [],
+    sheets: [],
+  };
+}

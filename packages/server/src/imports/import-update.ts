@@ -234,13 +234,7 @@ export async function mergeExpansion(
       [run.fieldIssue(record.row, verdict.field, verdict.value, verdict.message)],
       'errors',
     );
-  if (summary.items.length < MAX_ITEMS)
-    summary.items.push({
-      row: record.row,
-      name: record.name,
-      outcome: verdict.outcome,
-      changes: verdict.changes,
-    });
+  run.pushItem({ row: record.row, name: record.name, outcome: verdict.outcome, changes: verdict.changes });
   if (verdict.outcome === 'unchanged') {
     summary.projects.unchanged += 1;
     return;
