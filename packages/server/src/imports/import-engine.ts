@@ -88,6 +88,7 @@ export async function runImport(
     const totals = new SubtotalChecker({
       mapping: sheet.mapping,
       amountUnit: sheet.amountUnit,
+      usdRate: settings.usdRate ?? null,
       ...(multiSheet && sheet.name ? { sheet: sheet.name } : {}),
     });
     const outcome: SheetOutcome = {

@@ -227,4 +227,32 @@ describe('import: layouts as offices send them', () => {
     ] as const)
       expect([name, unitName.get((await projectNamed(name)).project.unitId)]).toEqual([name, unit]);
   });
+
+  it('checks a 合计 of a 万美元 column as its rows are read: converted at the rate', async () => {
+    const sheet = (total: number) =>
+      workbook([
+        {
+          name: '外资',
+          rows: [
+            ['2017年外资项目台账'],
+            ['截止时间：2017年9月30日'],
+            ['序号', '项目名称', '责任单位', '项目阶段', '协议投资额（万美元）'],
+            [1, '美元合计甲项目', '经信委', '在谈', 1000],
+            [2, '美元合计乙项目', '经信委', '在谈', 500],
+            ['合计', null, null, null, total],
+          ],
+        },
+      ]);
+    const right = await coordinator.upload('/api/imports', '外资.xlsx', await sheet(1500));
+    const ok = (await coordinator.post(`/api/imports/${right.json().id}/preview`, { usdRate: '7.1' })).json()
+      .summary;
+    expect(ok.errors).toEqual([]);
+    expect(ok.warnings.filter((w: Issue) => w.cell === 'E6')).toEqual([]);
+    const wrong = await coordinator.upload('/api/imports', '外资2.xlsx', await sheet(1600));
+    const off = (await coordinator.post(`/api/imports/${wrong.json().id}/preview`, { usdRate: '7.1' })).json()
+      .summary;
+    expect(off.warnings.filter((w: Issue) => w.cell === 'E6').map((w: Issue) => w.message)).toEqual([
+      '「合计」与全表项目之和不符：填写 1600（按汇率折合 11360 万元），全表项目（2 个）合计 10650 万元',
+    ]);
+  });
 });

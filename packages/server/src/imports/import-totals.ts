@@ -8,7 +8,10 @@
 import type { AmountUnit } from '@landfall/domain/money';
 import {
   importFieldKinds,
+  cellText,
+  detectCurrency,
   parseSheetAmount,
+  parseSheetMoney,
   type Cell,
   type ColumnMapping,
   type ImportField,
@@ -78,6 +81,8 @@ interface PendingTotal {
 export interface TotalsContext {
   mapping: readonly ColumnMapping[];
   amountUnit: AmountUnit;
+  /** 元 per 美元, when the import converts USD. */
+  usdRate?: string | null;
   sheet?: string;
 }
 
@@ -154,18 +159,25 @@ export class SubtotalChecker {
     const out: RowIssue[] = [];
     for (const m of this.columns) {
       const cell = total.cells[m.column] ?? null;
-      const unit = m.unit ?? this.ctx.amountUnit;
-      const parsed = parseSheetAmount(cell, unit);
+      // Read as the rows are: a 万美元 column converts at the rate (the rows' sums are in 人民币 fen).
+      const usd = detectCurrency(m.header);
+      const unit = usd?.unit ?? m.unit ?? this.ctx.amountUnit;
+      const parsed = parseSheetMoney(cell, unit, usd ? 'USD' : 'CNY', this.ctx.usdRate ?? null);
       if (!parsed.ok || parsed.fen === null) continue;
       const stated = BigInt(parsed.fen);
       const sum = sums.get(m.field!);
-      if (agrees(stated, sum, unit, sums.count)) continue;
+      // A USD total is compared in 人民币 (its rows are converted): in 万元, tolerance of that unit.
+      const shown: AmountUnit = usd ? 'wan' : unit;
+      if (agrees(stated, sum, shown, sums.count)) continue;
+      const typed = usd
+        ? `${cellText(cell)}（按汇率折合 ${amountText(parsed.fen, 'wan')} 万元）`
+        : amountText(parsed.fen, unit);
       out.push({
         row: total.row,
         column: m.header,
         cell: `${columnLetter(m.column)}${total.row}`,
-        value: amountText(parsed.fen, unit),
-        message: `「${total.label}」与${what}之和不符：填写 ${amountText(parsed.fen, unit)}，${what}（${sums.count} 个）合计 ${amountText(fenNumber(sum), unit)}`,
+        value: usd ? cellText(cell) : amountText(parsed.fen, unit),
+        message: `「${total.label}」与${what}之和不符：填写 ${typed}，${what}（${sums.count} 个）合计 ${amountText(fenNumber(sum), shown)}${usd ? ' 万元' : ''}`,
         ...(this.ctx.sheet ? { sheet: this.ctx.sheet } : {}),
       });
     }
