@@ -26,3 +26,14 @@ export interface MergeRange {
   r2: number;
   c2: number;
 }
+
+/** C0 control characters but tab, line feed and carriage return, and DEL: never meaningful in a cell. */
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * Text as it may be stored: control characters (a NUL, which PostgreSQL refuses in text and
+ * jsonb) taken out. Every reader passes cell texts and sheet names through it.
+ */
+export function withoutControls(text: string): string {
+  return controlCharacters.test(text) ? text.replace(controlCharacters, '') : text;
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit, buildUser, createWorld, type TestWorld } from '../test/fixtures.ts';
 import type { TestClient } from '../test/client.ts';
 import { workbook } from '../test/workbooks.ts';
+import { toCsv, toXls } from '../test/ledger-files.ts';
 
 /**
  * Layouts offices send, each built here as a real file and imported as it stands: a 新开工 list
@@ -254,5 +255,36 @@ describe('import: layouts as offices send them', () => {
     expect(off.warnings.filter((w: Issue) => w.cell === 'E6').map((w: Issue) => w.message)).toEqual([
       '「合计」与全表项目之和不符：填写 1600（按汇率折合 11360 万元），全表项目（2 个）合计 10650 万元',
     ]);
+  });
+
+  it('takes a NUL and other control characters out of .xls and CSV cells and names: imported, never a 500', async () => {
+    const rows = (name: string, unit = '经信\u0000委') => [
+      ['控制符台账'],
+      ['截止时间：2017年9月30日    单位：万元'],
+      ['序号', '项目名称', '责任单位', '项目阶段', '协议投资额'],
+      [1, name, unit, '在谈', 100],
+    ];
+    const files: [string, Buffer][] = [
+      ['控制符.xls', toXls({ rows: rows('含\u0000控制\u0007符甲项目'), merges: [] })],
+      ['控制\u0000符.csv', toCsv({ rows: rows('含\u0007控制符乙项目', '经信委'), merges: [] }, 'utf8')],
+    ];
+    for (const [filename, bytes] of files) {
+      const up = await coordinator.upload('/api/imports', filename, bytes);
+      expect(up.statusCode, up.body).toBe(201);
+      expect(up.json().filename).not.toContain('\u0000');
+      const commit = await coordinator.post(`/api/imports/${up.json().id}/commit`, {});
+      expect(commit.statusCode, commit.body).toBe(200);
+    }
+    expect((await projectNamed('含控制符甲项目')).project.stage).toBe('negotiating');
+    expect((await projectNamed('含控制符乙项目')).project.stage).toBe('negotiating');
+    // A text file with NUL bytes is not a CSV: a clear 400, nothing kept.
+    const nul = await coordinator.upload(
+      '/api/imports',
+      '二进制.csv',
+      toCsv({ rows: rows('含\u0000项目'), merges: [] }, 'utf8'),
+    );
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error.message).toBe('无法识别的文件：请上传 Excel（.xlsx、.xls）或 CSV 文件');
+    expect((await projectNamed('含控制符乙项目')).project.stage).toBe('negotiating');
   });
 });

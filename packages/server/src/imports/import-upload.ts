@@ -6,6 +6,7 @@ import {
   detectSummaryLayout,
   cellText,
   isSummaryName,
+  withoutControls,
   readMeta,
   type Cell,
   type DetectedLayout,
@@ -175,6 +176,8 @@ function detectMeta(rows: Cell[][], date1904: boolean) {
 
 /** Analyses an upload and keeps it. */
 export async function uploadImport(ctx: Ctx, input: { filename: string; bytes: Buffer; tenantId?: string }) {
+  // A name as it may be stored (a NUL in a multipart filename must not reach a text column).
+  input = { ...input, filename: withoutControls(input.filename).slice(0, 255) || 'upload' };
   const tenantId = targetTenant(ctx, input.tenantId);
   await authorize(ctx, 'import.run', { type: 'import', tenantId });
   let format: SheetFormat;

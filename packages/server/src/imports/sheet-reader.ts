@@ -14,7 +14,7 @@ import { Readable, Transform } from 'node:stream';
 import { createRequire } from 'node:module';
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse';
-import type { Cell } from '@landfall/domain/import/index';
+import { withoutControls, type Cell } from '@landfall/domain/import/index';
 import { FormatError, importLimits, type SheetFormat } from './file-format.ts';
 import { maxMerges, openXlsxWorkbook, type MergeRange } from './xlsx-stream.ts';
 
@@ -109,8 +109,10 @@ function checkWidth(cells: Cell[]) {
   return cells;
 }
 
+/** A cell's text as it may be stored: without control characters (a NUL), cut at the limit. */
 function limitText(text: string): string {
-  return text.length > importLimits.cellChars ? text.slice(0, importLimits.cellChars) : text;
+  const clean = withoutControls(text);
+  return clean.length > importLimits.cellChars ? clean.slice(0, importLimits.cellChars) : clean;
 }
 
 async function openXlsx(bytes: Buffer): Promise<OpenedWorkbook> {
@@ -200,7 +202,7 @@ async function openXls(bytes: Buffer): Promise<OpenedWorkbook> {
     return [
       {
         index,
-        name,
+        name: withoutControls(name),
         hidden: Boolean(hidden[index]?.Hidden),
         size: ref ? XLSX.utils.decode_range(ref).e.r + 1 : 1,
         merges: async () => merges,

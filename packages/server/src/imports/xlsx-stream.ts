@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { SaxesParser } from 'saxes';
-import type { Cell } from '@landfall/domain/import/index';
+import { withoutControls, type Cell } from '@landfall/domain/import/index';
 
 const require = createRequire(import.meta.url);
 
@@ -258,7 +258,10 @@ export async function openXlsxWorkbook(
     },
   );
 
-  const limitText = (t: string) => (t.length > limits.cellChars ? t.slice(0, limits.cellChars) : t);
+  const limitText = (text: string) => {
+    const t = withoutControls(text);
+    return t.length > limits.cellChars ? t.slice(0, limits.cellChars) : t;
+  };
 
   async function* rows(
     sheetEntry: ZipEntry,
@@ -393,7 +396,7 @@ export async function openXlsxWorkbook(
   return {
     date1904,
     sheets: sheetEntries.map(({ name, hidden, entry }) => ({
-      sheetName: name,
+      sheetName: name === null ? null : withoutControls(name),
       hidden,
       date1904,
       sheetBytes: entry.uncompressedSize,
