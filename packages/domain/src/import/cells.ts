@@ -28,6 +28,7 @@ export interface MergeRange {
 }
 
 /** C0 control characters but tab, line feed and carriage return, and DEL: never meaningful in a cell. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**
