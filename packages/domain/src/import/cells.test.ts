@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, isEmptyCell } from './cells.ts';
+import { cellText, isEmptyCell, withoutControls } from './cells.ts';
 
 describe('cellText', () => {
   it('shows each kind of cell as text', () => {
@@ -20,5 +20,14 @@ describe('isEmptyCell', () => {
 
   it.each([0, false, '0', '-', new Date(Date.UTC(2017, 0, 1))])('%j is not', (cell) => {
     expect(isEmptyCell(cell)).toBe(false);
+  });
+});
+
+describe('withoutControls', () => {
+  it('takes out NUL and other control characters, keeps tab and line breaks, every time', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(withoutControls('a\u0000b\u0007c\td\ne\r\u007f')).toBe('abc\td\ne\r');
+      expect(withoutControls('龙都街道')).toBe('龙都街道');
+    }
   });
 });

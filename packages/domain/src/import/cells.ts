@@ -36,5 +36,5 @@ const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
  * jsonb) taken out. Every reader passes cell texts and sheet names through it.
  */
 export function withoutControls(text: string): string {
-  return controlCharacters.test(text) ? text.replace(controlCharacters, '') : text;
+  return text.replace(controlCharacters, '');
 }
