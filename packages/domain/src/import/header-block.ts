@@ -8,6 +8,7 @@
  * carried right over the empty cells above its children.
  */
 import { cellText, isEmptyCell, type Cell, type MergeRange } from './cells.ts';
+import { importFieldKinds, type ColumnMapping } from './fields.ts';
 
 export interface SheetHeader {
   text: string;
@@ -113,7 +114,7 @@ export class MergedDownFiller {
   private readonly byTopRow = new Map<number, MergeRange[]>();
   private readonly active = new Map<number, { until: number; value: Cell }>();
 
-  /** `skipColumns`: columns never filled (the project name, the sequence number). */
+  /** `skipColumns`: columns never filled (see neverFilledColumns). */
   constructor(
     merges: readonly MergeRange[],
     private readonly skipColumns: ReadonlySet<number>,
@@ -155,4 +156,21 @@ export class MergedDownFiller {
     this.byTopRow.delete(index);
     return out;
   }
+}
+
+/**
+ * The columns a merge down the rows never fills: the project name and 序号 (each row has its
+ * own), and every figure, date and number — an amount merged over a project's phase rows is the
+ * project's once, not each row's. What is filled are the group columns: 区县, 类别, 责任单位, 阶段 …
+ */
+export function neverFilledColumns(mapping: readonly ColumnMapping[]): Set<number> {
+  return new Set(
+    mapping
+      .filter(
+        (m) =>
+          m.field === 'name' ||
+          (m.field !== null && ['amount', 'date', 'number'].includes(importFieldKinds[m.field])),
+      )
+      .map((m) => m.column),
+  );
 }

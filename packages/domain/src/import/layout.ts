@@ -24,7 +24,7 @@ export type { Cell } from './cells.ts';
 export { parseMetaLine, readMeta, type SheetMeta } from './sheet-meta.ts';
 
 export type { SheetHeader } from './header-block.ts';
-export { MergedDownFiller, headerBlock, maxHeaderRows } from './header-block.ts';
+export { MergedDownFiller, headerBlock, maxHeaderRows, neverFilledColumns } from './header-block.ts';
 
 export interface DetectedLayout {
   /** 0-based row indexes of the header rows (one to four, and a row of units beneath). */

@@ -17,6 +17,7 @@
 import type { Stage } from '@landfall/domain/stages';
 import {
   MergedDownFiller,
+  neverFilledColumns,
   classifyRow,
   totalScope,
   type Cell,
@@ -81,9 +82,7 @@ export async function runImport(
     const scale = new ColumnScale(figures);
     let sectionStage: Stage | null = null;
     let sectionTitle: string | null = null;
-    const never = new Set(
-      sheet.mapping.filter((m) => m.field === 'name' || m.field === 'seq').map((m) => m.column),
-    );
+    const never = neverFilledColumns(sheet.mapping);
     const merged = new MergedDownFiller(sheet.merges, never);
     const totals = new SubtotalChecker({
       mapping: sheet.mapping,
@@ -106,7 +105,12 @@ export async function runImport(
     for await (const { row, cells: raw } of sheet.rows) {
       if (row < sheet.dataStart) continue;
       const cells = merged.empty ? raw : merged.fill(row, raw);
-      const kind = classifyRow(cells, sheet.mapping, { stageLabels: settings.stageLabels });
+      // A blank row stays blank, even inside a column merged over its rows.
+      const kind =
+        cells !== raw &&
+        classifyRow(raw, sheet.mapping, { stageLabels: settings.stageLabels }).kind === 'blank'
+          ? ({ kind: 'blank' } as const)
+          : classifyRow(cells, sheet.mapping, { stageLabels: settings.stageLabels });
       if (kind.kind === 'blank') {
         summary.blankRows += 1;
         continue;

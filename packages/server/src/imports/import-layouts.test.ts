@@ -207,10 +207,17 @@ describe('import: layouts as offices send them', () => {
           ['序号', '责任单位', '项目名称', '项目阶段', '协议投资额'],
           [1, '经信委', '合并单元格甲项目', '在谈', 100],
           [2, null, '合并单元格乙项目', '在谈', 200],
+          [],
           [3, null, '合并单元格丙项目', '在谈', 300],
           [4, '商务局', '合并单元格丁项目', '在谈', 400],
+          [5, null, '合并单元格戊项目', '在谈', null],
         ],
-        merges: [[4, 2, 6, 2]],
+        // 责任单位 merged over four rows (a blank spacer among them); 丁's 协议投资额 merged over 丁 and 戊.
+        merges: [
+          [4, 2, 7, 2],
+          [8, 2, 9, 2],
+          [8, 5, 9, 5],
+        ],
       },
     ]);
     const up = await coordinator.upload('/api/imports', '合并单位.xlsx', file);
@@ -225,8 +232,13 @@ describe('import: layouts as offices send them', () => {
       ['合并单元格乙项目', '经信委'],
       ['合并单元格丙项目', '经信委'],
       ['合并单元格丁项目', '商务局'],
+      ['合并单元格戊项目', '商务局'],
     ] as const)
       expect([name, unitName.get((await projectNamed(name)).project.unitId)]).toEqual([name, unit]);
+    // The spacer row stays blank; an amount is its project's once, never copied down.
+    expect(commit.json().summary.rows).toBe(5);
+    expect((await projectNamed('合并单元格丁项目')).project.agreedInvestmentFen / WAN).toBe(400);
+    expect((await projectNamed('合并单元格戊项目')).project.agreedInvestmentFen).toBe(0);
   });
 
   it('checks a 合计 of a 万美元 column as its rows are read: converted at the rate', async () => {

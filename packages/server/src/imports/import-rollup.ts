@@ -13,7 +13,7 @@
  * /投促/商务, or the district's only unit), created on confirmation when the district has none.
  */
 import type { Stage } from '@landfall/domain/stages';
-import { classifyRow, MergedDownFiller, cellText } from '@landfall/domain/import/index';
+import { classifyRow, MergedDownFiller, neverFilledColumns, cellText } from '@landfall/domain/import/index';
 import type { Ctx, Tx } from '../context.ts';
 import { findTenantByDivision, insertTenantWithGroups } from '../tenants/tenant.service.ts';
 import { divisionName, findCountyByName } from '../divisions/division.service.ts';
@@ -86,24 +86,26 @@ export async function planRollup(
     const rowTargets = new Map<number, string>();
     targets.set(sheet.index, rowTargets);
     if (column === undefined) continue;
-    const never = new Set(
-      sheet.mapping.filter((m) => m.field === 'name' || m.field === 'seq').map((m) => m.column),
-    );
+    const never = neverFilledColumns(sheet.mapping);
     const filler = new MergedDownFiller(sheet.merges, never);
     for await (const { row, cells: raw } of sheet.rows) {
       if (row < sheet.dataStart) continue;
+      // A blank row stays blank, even inside a 区县 merged over its rows.
+      if (classifyRow(raw, sheet.mapping, { stageLabels }).kind === 'blank') continue;
       const cells = filler.empty ? raw : filler.fill(row, raw);
       const kind = classifyRow(cells, sheet.mapping, { stageLabels });
-      if (kind.kind === 'blank') continue;
       if (kind.kind === 'section' || kind.kind === 'header') {
         rowTargets.set(row, '*');
         continue;
       }
       let name = cellText(cells[column] ?? null);
+      let fromLabel = false;
       if (kind.kind === 'total') {
-        if (!name && kind.scope === 'group')
+        if (!name && kind.scope === 'group') {
           name = kind.label.replace(/[（(]?(?:小计|合计)[)）]?.*$/, '').trim();
-        if (!name || kind.scope === 'all') {
+          fromLabel = true;
+        }
+        if (!name || kind.scope !== 'group') {
           unassigned += 1;
           continue;
         }
@@ -138,6 +140,10 @@ export async function planRollup(
             rows: 0,
           };
           byKey.set(key, district);
+        } else if (fromLabel) {
+          // 工业项目合计: a group's subtotal that names no district is no district's (and no error).
+          unassigned += 1;
+          continue;
         } else {
           unknownKeys.add(key);
           unknown.push({
