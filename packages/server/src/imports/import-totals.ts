@@ -10,7 +10,6 @@ import {
   importFieldKinds,
   cellText,
   detectCurrency,
-  parseSheetAmount,
   parseSheetMoney,
   type Cell,
   type ColumnMapping,
@@ -91,6 +90,8 @@ export class SubtotalChecker {
   readonly all = new RowSums();
   private segment = new RowSums();
   private pendingGroup: PendingTotal | null = null;
+  /** Where the sheet puts its 小计: below the rows they cover, or above; known from the first that shows it. */
+  private placement: 'below' | 'above' | null = null;
   private readonly allTotals: PendingTotal[] = [];
   private readonly columns: ColumnMapping[];
 
@@ -124,11 +125,14 @@ export class SubtotalChecker {
       // Subtotals standing first: the previous one covers the rows up to this one.
       const out = this.closeGroup();
       this.pendingGroup = { row, label, cells };
+      this.placement = 'above';
       return out;
     }
-    if (this.segment.count > 0) {
+    if (this.segment.count > 0 || this.placement === 'below') {
+      // Below its rows (once a sheet puts them there, a 小计 with no rows before it covers none).
       const out = this.compare({ row, label, cells }, this.segment, '所含项目');
       this.segment = new RowSums();
+      this.placement = 'below';
       return out;
     }
     this.pendingGroup = { row, label, cells };
@@ -207,6 +211,7 @@ export function checkSummarySheet(
   rows: readonly { row: number; cells: readonly Cell[] }[],
   units: readonly UnitSheetSums[],
   isTotal: (text: string) => boolean,
+  usdRate: string | null = null,
 ): RowIssue[] {
   const out: RowIssue[] = [];
   const grand = new RowSums();
@@ -242,8 +247,9 @@ export function checkSummarySheet(
         if (cell !== null && Number.isFinite(n) && n !== sums.count) issue(String(n), `${sums.count} 个项目`);
         continue;
       }
-      const unitOf = column.unit ?? amountUnit;
-      const parsed = parseSheetAmount(cell, unitOf);
+      const usd = detectCurrency(column.header);
+      const unitOf = usd?.unit ?? column.unit ?? amountUnit;
+      const parsed = parseSheetMoney(cell, unitOf, usd ? 'USD' : 'CNY', usdRate);
       if (!parsed.ok || parsed.fen === null) continue;
       const sum = sums.get(column.measure);
       if (!agrees(BigInt(parsed.fen), sum, unitOf, Math.max(1, sums.count)))
