@@ -53,6 +53,16 @@ export const importOptionsSchema = z.object({
     .string()
     .trim()
     .refine((rate) => parseUsdRate(rate) !== null, { error: '美元汇率应为正数，如 7.1（最多 8 位小数）' })
+    // A plausible rate: a typo such as 0.00000001 would turn every dollar amount into 0 fen.
+    .refine(
+      (rate) => {
+        const r = parseUsdRate(rate);
+        if (!r) return true;
+        const one = 10n ** BigInt(r.scale);
+        return r.units * 100n >= one && r.units <= 1000n * one;
+      },
+      { error: '美元汇率应在 0.01 至 1000 元人民币之间，如 7.1' },
+    )
     .optional(),
   /** The unit for every row when the file has no 责任单位 column. */
   defaultUnitId: idSchema.optional(),

@@ -193,7 +193,15 @@ export async function runImport(
       rows.push(r);
     }
     run.addIssues(
-      checkSummarySheet(s.name, s.layout, s.amountUnit, rows, unitSums, isTotalLabel, settings.usdRate ?? null),
+      checkSummarySheet(
+        s.name,
+        s.layout,
+        s.amountUnit,
+        rows,
+        unitSums,
+        isTotalLabel,
+        settings.usdRate ?? null,
+      ),
       'warnings',
     );
   }

@@ -22,6 +22,8 @@ import type { SheetRow } from './sheet-reader.ts';
 import {
   emptySummary,
   ImportHasErrors,
+  MAX_ISSUES,
+  MAX_ITEMS,
   type ImportSummary,
   type RunSettings,
   type SheetRun,
@@ -283,8 +285,10 @@ export function addSummary(into: ImportSummary, part: ImportSummary, district: s
   // A sheet read once per district: its rows add up, its skipped rows are counted once at the end.
   for (const sheet of part.sheets ?? []) {
     const same = into.sheets?.find((s) => s.index === sheet.index);
-    if (same) same.rows += sheet.rows;
-    else (into.sheets ??= []).push({ ...sheet });
+    if (same) {
+      same.rows += sheet.rows;
+      same.skipped += sheet.skipped;
+    } else (into.sheets ??= []).push({ ...sheet });
   }
 }
 
@@ -374,9 +378,12 @@ export async function runRollup(
     seenSkipped.add(key);
     return true;
   });
+  // The file's district problems first, then each district's issues in its order (sheet, row), capped as one run's.
   total.errors.unshift(...districtErrors);
   total.errorCount += districtErrors.length;
-  total.errors.sort((a, b) => a.row - b.row);
+  total.errors = total.errors.slice(0, MAX_ISSUES);
+  total.warnings = total.warnings.slice(0, MAX_ISSUES);
+  total.items = total.items.slice(0, MAX_ITEMS);
   total.districts = districts;
   total.newDistricts = newDistricts;
   if (settings.commit && total.errorCount > 0) throw new ImportHasErrors(total);

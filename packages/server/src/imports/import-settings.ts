@@ -147,15 +147,19 @@ export async function settingsFor(
     if (!unit) invalid(ctx, 'defaultUnitId', '默认责任单位不存在', 'No such unit');
   }
   const tenant = await getTenant(ctx.db, batch.tenant_id);
-  const primary =
-    sheets.find((sheet) => sheet.index === all.find((s) => s.signature === layout.signature)?.index) ??
-    sheets[0]!;
+  // The sheet the mapping screen showed (its headers are layout.headers): remembered only when it is imported.
+  const shown = sheets.find(
+    (sheet) => sheet.index === all.find((s) => s.signature === layout.signature)?.index,
+  );
+  const primary = shown ?? sheets[0]!;
   return {
     layout,
     sheets,
     summaries: all.filter((sheet) => sheet.kind === 'summary' && sheet.summary),
     /** The first sheet's: what a one-sheet file had. */
     mapping: primary.mapping,
+    /** The confirmed mapping to remember for this header, or null when its sheet is not imported. */
+    mappingToSave: shown ? shown.mapping : null,
     cutOff: primary.cutOff,
     amountUnit: primary.amountUnit,
     stageLabels,

@@ -176,7 +176,8 @@ async function runClaimed(
           })
           .where('id', '=', id)
           .execute();
-        await saveMapping(trx, batch.tenant_id, s.layout, s.mapping, s.stageLabels, now);
+        if (s.mappingToSave)
+          await saveMapping(trx, batch.tenant_id, s.layout, s.mappingToSave, s.stageLabels, now);
         await recordAudit(trx, ctx, {
           action: 'import.commit',
           recordType: 'import_batch',
