@@ -77,7 +77,8 @@ function assertEntryDate(ctx: Ctx, date: string, entered: string, field = 'date'
   }
 }
 
-async function enteredOn(db: Tx, projectId: string): Promise<string> {
+/** The day the project entered the library (its created entry): no dated fact of it may precede it. */
+export async function enteredOn(db: Tx, projectId: string): Promise<string> {
   const first = await db
     .selectFrom('ledger_entry')
     .select('effective_on')

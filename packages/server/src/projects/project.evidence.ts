@@ -19,6 +19,7 @@ import type { ProjectRow, ProjectTable } from '../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError, invalidField } from '../http/app-error.ts';
 import { insertLedgerEntry } from '../ledger/ledger.repo.ts';
+import { enteredOn } from '../ledger/ledger.service.ts';
 import { findProject, updateProjectRow } from './project.repo.ts';
 import { toProject } from './project.mapper.ts';
 import { loadProject, today } from './project.service.ts';
@@ -72,6 +73,30 @@ export async function recordEvidence(ctx: Ctx, id: string, raw: EvidenceRecordIn
     });
   }
   const merged = { ...before, ...patch } as ProjectRow;
+  // Dates as a typed move would take them: not before the project entered the library, and in order.
+  const entered = await enteredOn(ctx.db, id);
+  const order: [keyof typeof input, keyof ProjectRow, string][] = [
+    ['signedOn', 'signed_on', '签约日期'],
+    ['registeredOn', 'registered_on', '注册登记日期'],
+    ['actualStartOn', 'actual_start_on', '实际开工日期'],
+    ['productionOn', 'production_on', '投产日期'],
+  ];
+  let previous: { on: string; label: string; given: boolean } | null = null;
+  for (const [field, column, label] of order) {
+    const on = merged[column] as string | null;
+    const given = input[field] !== undefined;
+    if (on && given && on < entered)
+      throw invalidField(ctx, field, {
+        zh: `${label}不能早于项目入库日期 ${entered}`,
+        en: `The date cannot precede ${entered}, when the project was entered`,
+      });
+    if (on && previous && on < previous.on && (given || previous.given))
+      throw invalidField(ctx, field, {
+        zh: `${label}不能早于${previous.label}（${previous.on}）`,
+        en: `The date cannot precede ${previous.on}`,
+      });
+    if (on) previous = { on, label, given };
+  }
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
     const after = await updateProjectRow(trx, id, input.version, {
