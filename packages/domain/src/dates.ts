@@ -249,6 +249,21 @@ export const calendarDateSchema = z
   .string({ error: '请填写日期' })
   .refine(isValidDate, '日期应为有效的 YYYY-MM-DD 格式');
 
+/**
+ * 统计时点 (knownOn): as known at the end of a calendar day (Asia/Shanghai), or at an instant given
+ * in ISO 8601 with its offset (2026-07-05T18:00:00+08:00) — what a report printed then could know.
+ */
+export const knownOnSchema = z
+  .string({ error: '请填写统计时点' })
+  .refine(
+    (v) =>
+      isValidDate(v) ||
+      (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
+        isValidDate(v.slice(0, 10)) &&
+        !Number.isNaN(new Date(v).getTime())),
+    '统计时点应为 YYYY-MM-DD 日期或带时区的时刻',
+  );
+
 /** A valid 'YYYY-MM' month. */
 export const calendarMonthSchema = z
   .string({ error: '请填写月份' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema } from '../dates.ts';
+import { calendarDateSchema, knownOnSchema } from '../dates.ts';
 import { fenSchema, positiveFenSchema } from '../money.ts';
 import { fundingSources, regions } from '../regions.ts';
 import { stages } from '../stages.ts';
@@ -140,6 +140,8 @@ export const projectQuerySchema = z.object({
   over100m: flag.optional(),
   stale: flag.optional(),
   asOf: calendarDateSchema.optional(),
+  /** 统计时点: as known at the end of this day (or at this instant); default now. */
+  knownOn: knownOnSchema.optional(),
   /** Projects with funds in place dated within [fundedFrom, fundedTo] (the dashboard's month drill-down). */
   fundedFrom: calendarDateSchema.optional(),
   fundedTo: calendarDateSchema.optional(),
@@ -150,4 +152,7 @@ export const projectQuerySchema = z.object({
 });
 export type ProjectQuery = z.infer<typeof projectQuerySchema>;
 
-export const asOfQuerySchema = z.object({ asOf: calendarDateSchema.optional() });
+export const asOfQuerySchema = z.object({
+  asOf: calendarDateSchema.optional(),
+  knownOn: knownOnSchema.optional(),
+});

@@ -1,6 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../context.ts';
 import { OVER_100M_FEN } from '../projects/project.repo.ts';
+import {
+  entryVisible,
+  fundsIn,
+  projectCounted,
+  projectFacts,
+  type LedgerView,
+} from '../ledger/ledger.reads.ts';
 
 /** What the dashboard reads over: tenants, a period [from, to] of the year, and the metric's 口径. */
 export interface Period {
@@ -16,31 +23,24 @@ export interface Period {
   knownBefore?: Date;
 }
 
-function tenantIn(period: Period, column: RawBuilder<unknown>) {
-  return period.tenantIds.length ? sql`${column} in (${sql.join(period.tenantIds)})` : sql`false`;
-}
-
-/** Every 口径 counts funds from outside the city only (市外口径): inside-the-city funds are recorded, not counted. */
-function basisFilter(basis: Period['basis']) {
-  if (basis === 'outside_province') return sql`e.funding_source in ('outside_province', 'abroad')`;
-  const outsideCity = sql`e.funding_source is distinct from 'inside_city'`;
-  if (basis === 'foreign') return sql`e.capital_kind = 'foreign' and ${outsideCity}`;
-  return outsideCity;
-}
-
-/** Entries recorded before period.knownBefore, when set. */
-function knownFilter(period: Period, column: RawBuilder<unknown>) {
-  return period.knownBefore ? sql`${column} < ${period.knownBefore}` : sql`true`;
+/** The ledger view of a period: as of its end, as known before its instant, over its tenants. */
+function viewOf(period: Period, asOf = period.to): LedgerView {
+  return { asOf, knownBefore: period.knownBefore, tenantIds: period.tenantIds };
 }
 
 /**
  * The projects that count (alias p): approved ones (报送审核: a submission awaiting review or refused
- * does not count), and sensitive ones only for those who see them.
+ * does not count; as known before an instant, approved before it). Sensitive projects count in every
+ * figure, for every reader (纵向联动: a city's figure for a district is the district's own); only
+ * their details are kept from those who do not see them.
  */
-function sensitiveFilter(period: Period) {
-  return period.includeSensitive
-    ? sql`p.review_status = 'approved'`
-    : sql`p.review_status = 'approved' and p.sensitivity = 'normal'`;
+function counted(period: Period) {
+  return projectCounted(period, 'p');
+}
+
+/** Funding entries of the period (from its start to its end) in its 口径. */
+function periodFunds(period: Period) {
+  return fundsIn(viewOf(period), { from: period.from, basis: period.basis });
 }
 
 /**
@@ -52,9 +52,7 @@ export async function sumFundsByUnit(db: Tx, period: Period) {
   const rows = await sql<{ tenant_id: string; unit_id: string; fen: string }>`
     select p.tenant_id, p.unit_id, sum(e.amount_fen) as fen
     from ledger_entry e join project p on p.id = e.project_id
-    where ${tenantIn(period, sql`e.tenant_id`)} and e.amount_fen is not null
-      and e.effective_on between ${period.from} and ${period.to} and ${basisFilter(period.basis)} and ${sensitiveFilter(period)}
-      and ${knownFilter(period, sql`e.recorded_at`)}
+    where ${periodFunds(period)} and ${counted(period)}
     group by p.tenant_id, p.unit_id`.execute(db);
   return rows.rows.map((r) => ({ tenantId: r.tenant_id, unitId: r.unit_id, value: Number(r.fen) }));
 }
@@ -64,9 +62,7 @@ export async function sumFundsByMonth(db: Tx, period: Period) {
   const rows = await sql<{ month: string; fen: string }>`
     select to_char(e.effective_on, 'YYYY-MM') as month, sum(e.amount_fen) as fen
     from ledger_entry e join project p on p.id = e.project_id
-    where ${tenantIn(period, sql`e.tenant_id`)} and e.amount_fen is not null
-      and e.effective_on between ${period.from} and ${period.to} and ${basisFilter(period.basis)} and ${sensitiveFilter(period)}
-      and ${knownFilter(period, sql`e.recorded_at`)}
+    where ${periodFunds(period)} and ${counted(period)}
     group by 1 order by 1`.execute(db);
   return rows.rows.map((r) => ({ month: r.month, value: Number(r.fen) }));
 }
@@ -77,19 +73,18 @@ export async function sumFundsBy(db: Tx, period: Period, attribute: 'focus_indus
   const rows = await sql<{ key: string | null; fen: string; projects: string }>`
     select ${column} as key, sum(e.amount_fen) as fen, count(distinct p.id) as projects
     from ledger_entry e join project p on p.id = e.project_id
-    where ${tenantIn(period, sql`e.tenant_id`)} and e.amount_fen is not null
-      and e.effective_on between ${period.from} and ${period.to} and ${basisFilter(period.basis)} and ${sensitiveFilter(period)}
-      and ${knownFilter(period, sql`e.recorded_at`)}
+    where ${periodFunds(period)} and ${counted(period)}
     group by 1 order by 2 desc`.execute(db);
   return rows.rows.map((r) => ({ key: r.key, value: Number(r.fen), projects: Number(r.projects) }));
 }
 
 /**
- * First signings and first starts in the period, per unit: a project counts once,
- * at the first time it reached the stage (a revert and re-signing does not count
- * again); the agreed investment is the one signed then.
+ * Signings and starts in the period, per unit: a project counts once, on the date it reached the
+ * stage by the ledger's rule (ledger.reads.ts: a signing reverted as 误录 is none, a re-signing
+ * counts once on its date, 解约 keeps it); the agreed investment is the project's as of the period's end.
  */
 export async function countFirstReached(db: Tx, period: Period, stage: 'signed' | 'construction') {
+  const reached = stage === 'signed' ? sql.ref('f.signed_on') : sql.ref('f.started_on');
   const rows = await sql<{
     tenant_id: string;
     unit_id: string;
@@ -99,14 +94,8 @@ export async function countFirstReached(db: Tx, period: Period, stage: 'signed' 
   }>`
     select p.tenant_id, p.unit_id, count(*) as n, sum(f.agreed_fen) as agreed,
       count(*) filter (where f.agreed_fen >= ${OVER_100M_FEN}) as over100m
-    from (
-      select distinct on (e.project_id) e.project_id, e.effective_on, e.agreed_fen
-      from ledger_entry e
-      where ${tenantIn(period, sql`e.tenant_id`)} and e.stage_to = ${stage} and e.kind in ('created', 'stage_move')
-        and ${knownFilter(period, sql`e.recorded_at`)}
-      order by e.project_id, e.effective_on, e.id
-    ) f join project p on p.id = f.project_id
-    where f.effective_on between ${period.from} and ${period.to} and ${sensitiveFilter(period)}
+    from (${projectFacts(viewOf(period))}) f join project p on p.id = f.project_id
+    where ${reached} between ${period.from} and ${period.to} and ${counted(period)}
     group by p.tenant_id, p.unit_id`.execute(db);
   return rows.rows.map((r) => ({
     tenantId: r.tenant_id,
@@ -122,30 +111,12 @@ export async function countFirstReached(db: Tx, period: Period, stage: 'signed' 
  * investment (Σ max(0, agreed − funds in place)), the input of the forecast.
  */
 export async function sumOpenRemainder(db: Tx, period: Period) {
-  const asOf = period.to;
   const rows = await sql<{ unit_id: string; tenant_id: string; stage: string; remaining: string }>`
-    select p.tenant_id, p.unit_id, st.stage_to as stage,
-      sum(greatest(0, coalesce(ag.agreed_fen, 0) - coalesce(fu.funds, 0))) as remaining
-    from project p
-    join (
-      select distinct on (project_id) project_id, stage_to from ledger_entry
-      where ${tenantIn(period, sql`tenant_id`)} and effective_on <= ${asOf} and stage_to is not null
-        and ${knownFilter(period, sql`recorded_at`)}
-      order by project_id, effective_on desc, id desc
-    ) st on st.project_id = p.id
-    left join (
-      select distinct on (project_id) project_id, agreed_fen from ledger_entry
-      where ${tenantIn(period, sql`tenant_id`)} and effective_on <= ${asOf} and agreed_fen is not null
-        and ${knownFilter(period, sql`recorded_at`)}
-      order by project_id, effective_on desc, id desc
-    ) ag on ag.project_id = p.id
-    left join (
-      select project_id, sum(amount_fen) as funds from ledger_entry
-      where ${tenantIn(period, sql`tenant_id`)} and effective_on <= ${asOf} and amount_fen is not null
-        and ${knownFilter(period, sql`recorded_at`)} group by project_id
-    ) fu on fu.project_id = p.id
-    where ${sensitiveFilter(period)}
-    group by p.tenant_id, p.unit_id, st.stage_to`.execute(db);
+    select p.tenant_id, p.unit_id, f.stage,
+      sum(greatest(0, coalesce(f.agreed_fen, 0) - f.funds_fen)) as remaining
+    from (${projectFacts(viewOf(period))}) f join project p on p.id = f.project_id
+    where ${counted(period)}
+    group by p.tenant_id, p.unit_id, f.stage`.execute(db);
   return rows.rows.map((r) => ({
     tenantId: r.tenant_id,
     unitId: r.unit_id,
@@ -180,28 +151,21 @@ export async function findSharedInvestors(db: Tx, tenantIds: string[]) {
 }
 
 /**
- * Projects signed on or before the period's end (first signing), with their planned and
+ * Projects signed on or before the period's end (by the ledger's rule), with their planned and
  * actual start and, as of that date, agreed investment and cumulative funds: the inputs of
  * 资金到位率 and 履约率.
  */
 export async function listSignedProjects(db: Tx, period: Period) {
-  const asOf = period.to;
   const rows = await sql<{
     planned_start_on: string | null;
     actual_start_on: string | null;
     agreed: string | null;
     funds: string | null;
   }>`
-    select p.planned_start_on, p.actual_start_on,
-      (select e.agreed_fen from ledger_entry e where e.project_id = p.id and e.agreed_fen is not null and e.effective_on <= ${asOf}
-        and ${knownFilter(period, sql`e.recorded_at`)}
-        order by e.effective_on desc, e.id desc limit 1) as agreed,
-      (select sum(e.amount_fen) from ledger_entry e where e.project_id = p.id and e.effective_on <= ${asOf}
-        and ${knownFilter(period, sql`e.recorded_at`)}) as funds
-    from project p
-    where ${tenantIn(period, sql`p.tenant_id`)} and ${sensitiveFilter(period)}
-      and exists (select 1 from ledger_entry s where s.project_id = p.id and s.stage_to = 'signed' and s.effective_on <= ${asOf}
-        and ${knownFilter(period, sql`s.recorded_at`)})`.execute(db);
+    select p.planned_start_on, case when f.started_on is not null then coalesce(p.actual_start_on, f.started_on) end as actual_start_on,
+      f.agreed_fen as agreed, f.funds_fen as funds
+    from (${projectFacts(viewOf(period))}) f join project p on p.id = f.project_id
+    where f.signed_on is not null and ${counted(period)}`.execute(db);
   return rows.rows.map((r) => ({
     plannedStartOn: r.planned_start_on,
     actualStartOn: r.actual_start_on,
@@ -212,31 +176,25 @@ export async function listSignedProjects(db: Tx, period: Period) {
 
 /**
  * The tenant's own history for the forecast: for every project that stood in the library on
- * 1 January of `year`, its stage and open remainder that day and the funds it received during
- * that year.
+ * 1 January of `year` (as of 31 December before), its stage and open remainder that day and the
+ * funds it received during that year — as known before the period's instant.
  */
-export async function readYearHistory(db: Tx, tenantIds: string[], year: number) {
+export async function readYearHistory(db: Tx, tenantIds: string[], year: number, knownBefore?: Date) {
   if (!tenantIds.length) return [];
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  const rows = await sql<{ stage: string; remaining: string; received: string }>`
-    select s.stage,
-      greatest(0, coalesce(s.agreed, 0) - coalesce(s.funds, 0)) as remaining,
-      coalesce((select sum(e.amount_fen) from ledger_entry e where e.project_id = s.id
-        and e.effective_on between ${start} and ${end}), 0) as received
-    from (
-      select p.id,
-        (select e.stage_to from ledger_entry e where e.project_id = p.id and e.stage_to is not null and e.effective_on < ${start}
-          order by e.effective_on desc, e.id desc limit 1) as stage,
-        (select e.agreed_fen from ledger_entry e where e.project_id = p.id and e.agreed_fen is not null and e.effective_on < ${start}
-          order by e.effective_on desc, e.id desc limit 1) as agreed,
-        (select sum(e.amount_fen) from ledger_entry e where e.project_id = p.id and e.effective_on < ${start}) as funds
-      from project p where p.tenant_id in (${sql.join(tenantIds)}) and p.review_status = 'approved'
-    ) s where s.stage is not null`.execute(db);
+  const before: LedgerView = { asOf: `${year - 1}-12-31`, knownBefore, tenantIds };
+  const during: LedgerView = { asOf: `${year}-12-31`, knownBefore, tenantIds };
+  const rows = await sql<{ stage: string; remaining: string; received: string | null }>`
+    select f.stage, greatest(0, coalesce(f.agreed_fen, 0) - f.funds_fen) as remaining, y.received
+    from (${projectFacts(before)}) f join project p on p.id = f.project_id
+    left join (
+      select e.project_id, sum(e.amount_fen) as received from ledger_entry e
+      where ${fundsIn(during, { from: `${year}-01-01` })} group by e.project_id
+    ) y on y.project_id = f.project_id
+    where p.review_status = 'approved'`.execute(db);
   return rows.rows.map((r) => ({
     stage: r.stage,
     remainingFen: Number(r.remaining),
-    receivedFen: Number(r.received),
+    receivedFen: Number(r.received ?? 0),
   }));
 }
 
@@ -253,8 +211,8 @@ export async function listPunctualityLedger(db: Tx, period: Period, entriesFrom:
   }>`
     select p.unit_id, e.project_id, e.effective_on, e.stage_to
     from ledger_entry e join project p on p.id = e.project_id
-    where ${tenantIn(period, sql`e.tenant_id`)} and ${sensitiveFilter(period)} and e.effective_on <= ${period.to}
-      and ${knownFilter(period, sql`e.recorded_at`)} and (e.stage_to is not null or e.effective_on >= ${entriesFrom})
+    where ${entryVisible(viewOf(period))} and ${counted(period)}
+      and (e.stage_to is not null or e.effective_on >= ${entriesFrom})
     order by e.project_id, e.effective_on, e.id`.execute(db);
   return rows.rows.map((r) => ({
     unitId: r.unit_id,

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idSchema } from '@landfall/domain';
-import { calendarDateSchema } from '@landfall/domain/dates';
+import { calendarDateSchema, knownOnSchema } from '@landfall/domain/dates';
 import { readDashboard } from './dashboard.service.ts';
 
 export const dashboardQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   asOf: calendarDateSchema.optional(),
+  /** 统计时点: as known at the end of this day (or at this instant); default now. */
+  knownOn: knownOnSchema.optional(),
   metric: z
     .enum([
       'funds_in_place',

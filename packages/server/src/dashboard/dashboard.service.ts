@@ -35,6 +35,7 @@ import {
   sumOpenRemainder,
   type Period,
 } from './dashboard.repo.ts';
+import { knownBeforeOf } from '../ledger/ledger.reads.ts';
 
 export interface DashboardQuery {
   year?: number;
@@ -43,7 +44,9 @@ export interface DashboardQuery {
   basis?: 'all' | 'outside_province' | 'foreign';
   tenantId?: string;
   timeMode?: 'month' | 'day';
-  /** Internal (briefs): only what was recorded before this instant; not a query parameter. */
+  /** 统计时点 as the API takes it (a date: as known at its end; an instant). */
+  knownOn?: string;
+  /** Internal (briefs): only what was known before this instant (wins over knownOn). */
   knownBefore?: Date;
 }
 
@@ -108,7 +111,8 @@ function score(actual: number, target: number | null, progress: number) {
  * funds month by month against the target line, by focus industry and region,
  * the pipeline by stage, and — for a city or province — the districts ranked.
  */
-export async function readDashboard(ctx: Ctx, query: DashboardQuery) {
+export async function readDashboard(ctx: Ctx, rawQuery: DashboardQuery) {
+  const query = { ...rawQuery, knownBefore: rawQuery.knownBefore ?? knownBeforeOf(rawQuery.knownOn) };
   const actor = await authorize(ctx, 'dashboard.read');
   const scope = listScope(actor, 'dashboard.read');
   const allTenants = await listTenants(ctx.db, scope.tenantIds);
@@ -161,7 +165,7 @@ export async function readDashboard(ctx: Ctx, query: DashboardQuery) {
   // last year's history of this tenant where a stage had enough projects, else the defaults.
   const learned = learnStageWeights(
     metric === 'funds_in_place'
-      ? (await readYearHistory(ctx.db, tenantIds, year - 1)).map((h) => ({
+      ? (await readYearHistory(ctx.db, tenantIds, year - 1, query.knownBefore)).map((h) => ({
           stageAtYearStart: h.stage as Stage,
           remainingAtYearStart: h.remainingFen,
           receivedDuringYear: h.receivedFen,

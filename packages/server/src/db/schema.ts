@@ -269,6 +269,8 @@ export interface LedgerEntryTable {
   snapshot: Json | null;
   payload: Json;
   attachment_id: string | null;
+  /** 基线: loaded at go-live; known on its effective date (ledger/ledger.reads.ts). */
+  baseline: Generated<boolean>;
 }
 
 export type TargetMetricColumn =

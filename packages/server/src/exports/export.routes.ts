@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idSchema } from '@landfall/domain';
-import { calendarMonthSchema } from '@landfall/domain/dates';
+import { calendarMonthSchema, knownOnSchema } from '@landfall/domain/dates';
 import { projectQuerySchema } from '@landfall/domain/schemas/project';
 import { exportLedger } from './ledger-export.ts';
 import { exportMonthly } from './monthly-export.ts';
@@ -28,7 +28,13 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/exports/monthly.xlsx',
     {
       config: { action: 'export.monthly' },
-      schema: { querystring: z.object({ month: calendarMonthSchema, tenantId: idSchema.optional() }) },
+      schema: {
+        querystring: z.object({
+          month: calendarMonthSchema,
+          tenantId: idSchema.optional(),
+          knownOn: knownOnSchema.optional(),
+        }),
+      },
     },
     async (request, reply) => {
       const { bytes, filename } = await exportMonthly(request.ctx, request.query);

@@ -13,6 +13,13 @@ import { listScope } from '../auth/policy.ts';
 import { AppError } from '../http/app-error.ts';
 import { listLibrary, STALE_AFTER_DAYS, type LibraryRow } from '../projects/project.repo.ts';
 import { getTenant } from '../tenants/tenant.repo.ts';
+import {
+  amountFacts,
+  fundsIn,
+  knownBeforeOf,
+  latestProgress,
+  type LedgerView,
+} from '../ledger/ledger.reads.ts';
 import { PlaceResolver } from '../imports/places.ts';
 import { allBorders, cellValue, chineseDate, streamingWorkbook, wanNumber } from './xlsx-writer.ts';
 
@@ -76,8 +83,9 @@ interface Extra {
   progress: { current?: string; problems?: string; nextSteps?: string } | undefined;
 }
 
-async function loadExtras(ctx: Ctx, ids: string[], asOf: string): Promise<Map<string, Extra>> {
+async function loadExtras(ctx: Ctx, ids: string[], view: LedgerView): Promise<Map<string, Extra>> {
   const out = new Map<string, Extra>();
+  const asOf = view.asOf;
   const monthFrom = monthStart(asOf.slice(0, 7));
   const yearFrom = `${asOf.slice(0, 4)}-01-01`;
   for (let i = 0; i < ids.length; i += 1000) {
@@ -98,18 +106,19 @@ async function loadExtras(ctx: Ctx, ids: string[], asOf: string): Promise<Map<st
       year: string;
       cumulative: string;
     }>`
-      select project_id,
-        min(effective_on) filter (where kind = 'created')::text as entered,
-        coalesce(sum(amount_fen) filter (where effective_on >= ${monthFrom}), 0) as month,
-        coalesce(sum(amount_fen) filter (where effective_on >= ${yearFrom}), 0) as year,
-        coalesce(sum(amount_fen), 0) as cumulative
-      from ledger_entry where project_id in (${sql.join(part)}) and effective_on <= ${asOf}
-      group by project_id`.execute(ctx.db);
-    const progress = await sql<{ project_id: string; payload: Extra['progress'] }>`
-      select distinct on (project_id) project_id, payload from ledger_entry
-      where project_id in (${sql.join(part)}) and effective_on <= ${asOf}
-        and (kind = 'progress' or (kind = 'correction' and amount_fen is null))
-      order by project_id, effective_on desc, id desc`.execute(ctx.db);
+      select f.project_id, f.entered_on::text as entered, coalesce(m.month, 0) as month, coalesce(m.year, 0) as year,
+        f.funds_fen as cumulative
+      from (${amountFacts({ ...view, projectIds: part })}) f
+      left join (
+        select e.project_id, sum(e.amount_fen) filter (where e.effective_on >= ${monthFrom}) as month,
+          sum(e.amount_fen) as year
+        from ledger_entry e where ${fundsIn({ ...view, projectIds: part }, { from: yearFrom })}
+        group by e.project_id
+      ) m on m.project_id = f.project_id`.execute(ctx.db);
+    const progress = await sql<{ project_id: string; payload: Extra['progress'] }>`${latestProgress({
+      ...view,
+      projectIds: part,
+    })}`.execute(ctx.db);
     const inv = new Map(investors.rows.map((r) => [r.project_id, r]));
     const prog = new Map(progress.rows.map((r) => [r.project_id, r.payload]));
     for (const s of sums.rows) {
@@ -155,7 +164,7 @@ export async function exportLedger(
   const extras = await loadExtras(
     ctx,
     rows.map((r) => r.id),
-    asOf,
+    { asOf, knownBefore: knownBeforeOf(query.knownOn), tenantIds: scope.tenantIds },
   );
   const places = await PlaceResolver.load(ctx.db);
   const units = new Map(

@@ -9,7 +9,7 @@ import { readDashboard } from '../dashboard/dashboard.service.ts';
 import { allBorders, cellValue, chineseDate, streamingWorkbook, wanNumber } from './xlsx-writer.ts';
 
 /** 月度统计表: funds in place by unit for a month — target, this month, cumulative, completion, pace, rank. */
-export async function exportMonthly(ctx: Ctx, input: { month: string; tenantId?: string }) {
+export async function exportMonthly(ctx: Ctx, input: { month: string; tenantId?: string; knownOn?: string }) {
   await authorize(ctx, 'export.monthly');
   const today = shanghaiToday(ctx.clock.now());
   const from = monthStart(input.month);
@@ -21,10 +21,15 @@ export async function exportMonthly(ctx: Ctx, input: { month: string; tenantId?:
   }
   const end = monthEnd(input.month) < today ? monthEnd(input.month) : today;
   const year = Number(input.month.slice(0, 4));
-  const now = await readDashboard(ctx, { year, asOf: end, tenantId: input.tenantId });
+  const now = await readDashboard(ctx, { year, asOf: end, tenantId: input.tenantId, knownOn: input.knownOn });
   const before =
     from > `${year}-01-01`
-      ? await readDashboard(ctx, { year, asOf: addDays(from, -1), tenantId: input.tenantId })
+      ? await readDashboard(ctx, {
+          year,
+          asOf: addDays(from, -1),
+          tenantId: input.tenantId,
+          knownOn: input.knownOn,
+        })
       : null;
   const previous = new Map((before?.units ?? []).map((u) => [u.unitId, u.actual]));
   const tenant = await getTenant(ctx.db, now.tenant.id);

@@ -1,7 +1,9 @@
 import type { Insertable } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { LedgerEntryTable } from '../db/schema.ts';
+import { sql } from 'kysely';
 import { previousStage } from './stage-moves.ts';
+import { entryVisible, projectFacts, type LedgerView, type ProjectFactsRow } from './ledger.reads.ts';
 
 export async function insertLedgerEntry(db: Tx, row: Insertable<LedgerEntryTable>) {
   return db.insertInto('ledger_entry').values(row).returningAll().executeTakeFirstOrThrow();
@@ -12,16 +14,17 @@ export async function findLedgerEntry(db: Tx, id: number) {
 }
 
 /**
- * A project's entries in ledger order (effective date, then entry order), up to a date when given;
- * each with the stage the project was at before it (`previous_stage`, for stage moves' `from`).
+ * A project's entries in ledger order (effective date, then entry order), as of a date and as
+ * known before an instant when given; each with the stage the project was at before it
+ * (`previous_stage`, for stage moves' `from`, among the entries known then).
  */
-export async function listLedgerEntries(db: Tx, projectId: string, asOf?: string) {
+export async function listLedgerEntries(db: Tx, projectId: string, view?: Omit<LedgerView, 'projectIds'>) {
   let q = db
     .selectFrom('ledger_entry as e')
     .selectAll('e')
-    .select(previousStage('e').as('previous_stage'))
+    .select(previousStage('e', view?.knownBefore).as('previous_stage'))
     .where('e.project_id', '=', projectId);
-  if (asOf) q = q.where('e.effective_on', '<=', asOf);
+  if (view) q = q.where(entryVisible({ ...view, projectIds: [projectId] }));
   return q.orderBy('e.effective_on').orderBy('e.id').execute();
 }
 
@@ -29,24 +32,18 @@ export async function findCorrectionOf(db: Tx, entryId: number) {
   return db.selectFrom('ledger_entry').select('id').where('corrects_id', '=', entryId).executeTakeFirst();
 }
 
-/** The as-of values of one project from its dated entries (the same rules as the library list). */
-export async function readProjectAsOf(db: Tx, projectId: string, asOf: string) {
-  const entries = await listLedgerEntries(db, projectId, asOf);
-  if (!entries.length) return undefined;
-  let stage: LedgerEntryTable['stage_to'] = null;
-  let agreed = 0;
-  let fixed = 0;
-  let funds = 0;
-  let lastEntryOn = entries[0]?.effective_on ?? asOf;
+/**
+ * One project as of a date, as known before an instant: its facts (ledger.reads.ts projectFacts —
+ * the library's rules), its visible entries, and the snapshot of descriptive fields carried by the
+ * latest recorded visible entry that has one.
+ */
+export async function readProjectAsOf(db: Tx, projectId: string, view: Omit<LedgerView, 'projectIds'>) {
+  const facts = (
+    await sql<ProjectFactsRow>`${projectFacts({ ...view, projectIds: [projectId] })}`.execute(db)
+  ).rows[0];
+  if (!facts) return undefined;
+  const entries = await listLedgerEntries(db, projectId, view);
   let snapshot: unknown = null;
-  for (const e of entries) {
-    if (e.stage_to) stage = e.stage_to;
-    if (e.agreed_fen !== null) agreed = e.agreed_fen;
-    if (e.fixed_fen !== null) fixed = e.fixed_fen;
-    if (e.amount_fen !== null) funds += e.amount_fen;
-    if (e.effective_on > lastEntryOn) lastEntryOn = e.effective_on;
-  }
-  // Descriptive fields: the snapshot of the last entry recorded that carries one.
   for (const e of [...entries].sort((a, b) => a.id - b.id)) if (e.snapshot) snapshot = e.snapshot;
-  return { stage, agreed, fixed, funds, lastEntryOn, snapshot, entries };
+  return { facts, snapshot, entries };
 }

@@ -3,6 +3,14 @@ import type { ProjectQuery } from '@landfall/domain/schemas/project';
 import type { Tx } from '../context.ts';
 import type { ProjectRow, ProjectTable } from '../db/schema.ts';
 import type { ListScope } from '../auth/policy.ts';
+import {
+  fundsIn,
+  knownBeforeOf,
+  projectCounted,
+  projectFacts,
+  tenantIn,
+  type LedgerView,
+} from '../ledger/ledger.reads.ts';
 
 export async function findProject(db: Tx, id: string) {
   return db.selectFrom('project').selectAll().where('id', '=', id).executeTakeFirst();
@@ -66,46 +74,32 @@ export async function listProjectEnterprises(db: Tx, projectId: string) {
 export type LibraryRow = ProjectRow & { investor_names: string | null };
 
 /**
- * The library as it stood on a date: stage, agreed investment, fixed assets,
- * funds in place and last entry date come from the dated ledger entries
- * (effective_on <= date); projects not yet entered by then are absent.
- * Without a date the current columns are read directly.
+ * The library as it stood on a date, as known before an instant (ledger/ledger.reads.ts): stage,
+ * agreed investment, fixed assets, funds in place, last entry date and the dates of 签约/开工/投产
+ * come from the visible ledger entries; projects not yet entered (or not yet known) are absent.
+ * Without a date or instant the current columns are read directly.
  */
-function librarySource(scope: ListScope, asOf: string | undefined): RawBuilder<unknown> {
-  const where = scopeWhere(scope, sql`p`);
-  if (!asOf) {
+function librarySource(scope: ListScope, asOf: string | undefined, knownBefore?: Date): RawBuilder<unknown> {
+  const where = scopeWhere(scope, knownBefore);
+  if (!asOf && !knownBefore) {
     return sql`select p.*, ${investorNames} as investor_names from project p where ${where}`;
   }
+  const view: LedgerView = { asOf: asOf ?? '9999-12-31', knownBefore, tenantIds: scope.tenantIds };
   return sql`
-    select p.id, p.tenant_id, p.unit_id, p.group_id, p.name, st.stage_to as stage, p.stage_before, st.effective_on as stage_on,
+    select p.id, p.tenant_id, p.unit_id, p.group_id, p.name, f.stage, f.stage_before, f.stage_on,
       p.origin_division_code, p.region, p.capital_kind, p.industry_code, p.focus_industry_id, p.strategic_emerging,
       p.chain_node, p.construction_content,
-      coalesce(ag.agreed_fen, 0) as agreed_investment_fen, coalesce(fx.fixed_fen, 0) as fixed_asset_fen,
-      p.agreement_kind, p.signed_on, p.registered_on, p.local_credit_code, p.planned_start_on, p.actual_start_on,
-      p.planned_production_on, p.production_on, p.land_mu, p.referrer_enterprise_id, p.project_kind,
+      coalesce(f.agreed_fen, 0) as agreed_investment_fen, coalesce(f.fixed_fen, 0) as fixed_asset_fen,
+      case when f.signed_on is not null then p.agreement_kind end as agreement_kind, f.signed_on,
+      case when f.stage in ('settled', 'construction', 'production') or f.stage_before in ('settled', 'construction', 'production')
+        then p.registered_on end as registered_on,
+      p.local_credit_code, p.planned_start_on,
+      case when f.started_on is not null then coalesce(p.actual_start_on, f.started_on) end as actual_start_on,
+      p.planned_production_on, f.produced_on as production_on, p.land_mu, p.referrer_enterprise_id, p.project_kind,
       p.leader_in_charge, p.contact_name, p.contact_phone, p.sensitivity, p.lead_id,
-      coalesce(fu.funds, 0) as funds_in_place_fen, le.last_on as last_entry_on,
+      f.funds_fen as funds_in_place_fen, f.last_entry_on,
       p.review_status, p.review_reason, p.reviewed_at, p.reviewed_by, p.evidence_missing, p.version, p.created_at, p.updated_at, ${investorNames} as investor_names
-    from project p
-    join (
-      select distinct on (project_id) project_id, stage_to, effective_on from ledger_entry
-      where effective_on <= ${asOf} and stage_to is not null order by project_id, effective_on desc, id desc
-    ) st on st.project_id = p.id
-    left join (
-      select distinct on (project_id) project_id, agreed_fen from ledger_entry
-      where effective_on <= ${asOf} and agreed_fen is not null order by project_id, effective_on desc, id desc
-    ) ag on ag.project_id = p.id
-    left join (
-      select distinct on (project_id) project_id, fixed_fen from ledger_entry
-      where effective_on <= ${asOf} and fixed_fen is not null order by project_id, effective_on desc, id desc
-    ) fx on fx.project_id = p.id
-    left join (
-      select project_id, sum(amount_fen) as funds from ledger_entry
-      where effective_on <= ${asOf} and amount_fen is not null group by project_id
-    ) fu on fu.project_id = p.id
-    left join (
-      select project_id, max(effective_on) as last_on from ledger_entry where effective_on <= ${asOf} group by project_id
-    ) le on le.project_id = p.id
+    from project p join (${projectFacts(view)}) f on f.project_id = p.id
     where ${where}`;
 }
 
@@ -113,15 +107,13 @@ const investorNames = sql`(select string_agg(e.name, '、' order by e.name) from
   join enterprise e on e.id = pe.enterprise_id where pe.project_id = p.id)`;
 
 /** The library counts approved projects only: those awaiting review (报送审核) or refused are left out. */
-function scopeWhere(scope: ListScope, alias: RawBuilder<unknown>): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`${alias}.review_status = 'approved'`];
-  if (scope.tenantIds) {
-    parts.push(
-      scope.tenantIds.length ? sql`${alias}.tenant_id in (${sql.join(scope.tenantIds)})` : sql`false`,
-    );
-  }
-  if (scope.unitId) parts.push(sql`${alias}.unit_id = ${scope.unitId}`);
-  if (!scope.includeSensitive) parts.push(sql`${alias}.sensitivity = 'normal'`);
+function scopeWhere(scope: ListScope, knownBefore?: Date): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [
+    projectCounted({ knownBefore }, 'p'),
+    tenantIn(scope.tenantIds, sql`p.tenant_id`),
+  ];
+  if (scope.unitId) parts.push(sql`p.unit_id = ${scope.unitId}`);
+  if (!scope.includeSensitive) parts.push(sql`p.sensitivity = 'normal'`);
   return sql.join(parts, sql` and `);
 }
 
@@ -168,8 +160,10 @@ function filters(query: ProjectQuery, staleBefore: string): RawBuilder<unknown> 
     parts.push(query.stale ? stale : sql`not ${stale}`);
   }
   if (query.fundedFrom || query.fundedTo) {
-    parts.push(sql`exists (select 1 from ledger_entry e where e.project_id = lib.id and e.amount_fen is not null
-      and e.effective_on >= ${query.fundedFrom ?? '1900-01-01'} and e.effective_on <= ${query.fundedTo ?? '2999-12-31'})`);
+    const asOf = [query.fundedTo, query.asOf].filter((d): d is string => !!d).sort()[0] ?? '9999-12-31';
+    const view: LedgerView = { asOf, knownBefore: knownBeforeOf(query.knownOn) };
+    parts.push(sql`exists (select 1 from ledger_entry e where e.project_id = lib.id
+      and ${fundsIn(view, { from: query.fundedFrom })})`);
   }
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -179,7 +173,7 @@ function filters(query: ProjectQuery, staleBefore: string): RawBuilder<unknown> 
 }
 
 export async function listLibrary(db: Tx, scope: ListScope, query: ProjectQuery, staleBefore: string) {
-  const source = librarySource(scope, query.asOf);
+  const source = librarySource(scope, query.asOf, knownBeforeOf(query.knownOn));
   const where = filters(query, staleBefore);
   const total = await sql<{ n: string }>`select count(*) as n from (${source}) lib where ${where}`.execute(
     db,
@@ -193,9 +187,17 @@ export async function listLibrary(db: Tx, scope: ListScope, query: ProjectQuery,
   return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
 }
 
-/** Figures of the library (as of a date): counts per stage and region, sums of money — one pass over the source. */
-export async function summariseLibrary(db: Tx, scope: ListScope, asOf: string | undefined) {
-  const source = librarySource(scope, asOf);
+/**
+ * Figures of the library (as of a date, as known before an instant): counts per stage and region,
+ * sums of money — one pass over the source.
+ */
+export async function summariseLibrary(
+  db: Tx,
+  scope: ListScope,
+  asOf: string | undefined,
+  knownBefore?: Date,
+) {
+  const source = librarySource(scope, asOf, knownBefore);
   const rows = await sql<{
     stage: string;
     region: string | null;
@@ -248,12 +250,13 @@ export async function summariseLibrary(db: Tx, scope: ListScope, asOf: string | 
 }
 
 /** Funds in place as of `asOf` by funding source (fen as text), over the projects the library counts. */
-export async function summariseFundsBySource(db: Tx, scope: ListScope, asOf: string) {
-  const source = librarySource(scope, asOf);
+export async function summariseFundsBySource(db: Tx, scope: ListScope, asOf: string, knownBefore?: Date) {
+  const source = librarySource(scope, asOf, knownBefore);
+  const view: LedgerView = { asOf, knownBefore, tenantIds: scope.tenantIds };
   const rows = await sql<{ source: string | null; funds: string | null }>`
     select e.funding_source as source, sum(e.amount_fen) as funds
     from ledger_entry e join (${source}) lib on lib.id = e.project_id
-    where e.effective_on <= ${asOf} and e.amount_fen is not null
+    where ${fundsIn(view)}
     group by e.funding_source`.execute(db);
   return rows.rows;
 }

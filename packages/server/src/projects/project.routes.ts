@@ -34,7 +34,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/projects/:id',
     { config: { action: 'project.read' }, schema: { params, querystring: asOfQuerySchema } },
-    async (request) => getProject(request.ctx, request.params.id, request.query.asOf),
+    async (request) => getProject(request.ctx, request.params.id, request.query.asOf, request.query.knownOn),
   );
   app.put(
     '/api/projects/:id',

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { AppError, invalidField } from '../http/app-error.ts';
 import { targetTenant } from '../tenants/scope.ts';
 import { insertLedgerEntry, listLedgerEntries, readProjectAsOf } from '../ledger/ledger.repo.ts';
+import { knownBeforeOf } from '../ledger/ledger.reads.ts';
 import { toLedgerEntry } from '../ledger/ledger.mapper.ts';
 import { markLeadConverted } from '../leads/lead.service.ts';
 import { findLead } from '../leads/lead.repo.ts';
@@ -64,8 +65,11 @@ export async function listProjects(ctx: Ctx, query: ProjectQuery) {
   };
 }
 
-/** A project with its investors, attachments and ledger; as it stood on `asOf` when given. */
-export async function getProject(ctx: Ctx, id: string, asOf?: string) {
+/**
+ * A project with its investors, attachments and ledger; as it stood on `asOf` and as known on
+ * `knownOn` when given (ledger/ledger.reads.ts: the library's rules).
+ */
+export async function getProject(ctx: Ctx, id: string, asOfDate?: string, knownOn?: string) {
   const row = await loadProject(ctx, ctx.db, id, 'project.read');
   const enterprises = (await listProjectEnterprises(ctx.db, id)).map((e) => ({
     id: e.id,
@@ -73,38 +77,50 @@ export async function getProject(ctx: Ctx, id: string, asOf?: string) {
     creditCode: e.credit_code,
   }));
   const attachments = await listProjectAttachments(ctx.db, id);
+  const asOf = asOfDate ?? (knownOn ? today(ctx) : undefined);
   const staleBefore = addDays(asOf ?? today(ctx), -STALE_AFTER_DAYS);
   if (!asOf) {
     const entries = await listLedgerEntries(ctx.db, id);
     return {
       project: toProject(row),
       asOf: null,
+      knownOn: null,
       stale: row.last_entry_on <= staleBefore && row.stage !== 'paused' && row.stage !== 'dropped',
       enterprises,
       attachments,
       entries: entries.map(toLedgerEntry),
     };
   }
-  const past = await readProjectAsOf(ctx.db, id, asOf);
-  if (!past?.stage)
+  const knownBefore = knownBeforeOf(knownOn);
+  const past = await readProjectAsOf(ctx.db, id, { asOf, knownBefore });
+  if (!past)
     throw new AppError(
       'not_found',
       ctx.locale === 'zh-CN' ? '该日期时项目尚未入库' : 'The project had not been entered by that date',
     );
+  const { facts } = past;
   const snapshot = (past.snapshot ?? toProject(row)) as ReturnType<typeof toProject>;
+  const stage = facts.stage as typeof row.stage;
   return {
     project: {
       ...snapshot,
-      stage: past.stage,
-      agreedInvestmentFen: past.agreed,
-      fixedAssetFen: past.fixed,
-      fundsInPlaceFen: past.funds,
-      lastEntryOn: past.lastEntryOn,
+      stage,
+      stageOn: facts.stage_on,
+      agreedInvestmentFen: Number(facts.agreed_fen ?? 0),
+      fixedAssetFen: Number(facts.fixed_fen ?? 0),
+      fundsInPlaceFen: Number(facts.funds_fen),
+      lastEntryOn: facts.last_entry_on,
+      signedOn: facts.signed_on,
     },
     asOf,
-    stale: past.lastEntryOn <= staleBefore && past.stage !== 'paused' && past.stage !== 'dropped',
+    knownOn: knownOn ?? null,
+    stale: facts.last_entry_on <= staleBefore && stage !== 'paused' && stage !== 'dropped',
     enterprises,
-    attachments: attachments.filter((a) => toShanghaiDate(new Date(a.createdAt)) <= asOf),
+    attachments: attachments.filter(
+      (a) =>
+        toShanghaiDate(new Date(a.createdAt)) <= asOf &&
+        (!knownBefore || new Date(a.createdAt) < knownBefore),
+    ),
     entries: past.entries.map(toLedgerEntry),
   };
 }

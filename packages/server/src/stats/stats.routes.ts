@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idSchema } from '@landfall/domain';
-import { calendarDateSchema } from '@landfall/domain/dates';
+import { calendarDateSchema, knownOnSchema } from '@landfall/domain/dates';
 import { readStats } from './stats.service.ts';
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -12,6 +12,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         querystring: z.object({
           asOf: calendarDateSchema.optional(),
+          knownOn: knownOnSchema.optional(),
           tenantId: idSchema.optional(),
           year: z.coerce.number().int().min(2000).max(2100).optional(),
         }),

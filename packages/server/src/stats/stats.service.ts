@@ -7,6 +7,7 @@ import { AppError } from '../http/app-error.ts';
 import { summariseFundsBySource, summariseLibrary } from '../projects/project.repo.ts';
 import { today } from '../projects/project.service.ts';
 import { readDashboard } from '../dashboard/dashboard.service.ts';
+import { knownBeforeOf } from '../ledger/ledger.reads.ts';
 
 /** 万元 from integer fen, exact in decimal (1 万元 = 1,000,000 fen), as a JSON number. */
 export function wanFromFen(fen: bigint | number | string): number {
@@ -28,16 +29,21 @@ export function wanFromFen(fen: bigint | number | string): number {
  * with the 市外口径 figure beside (fundsOutsideCityWan: all but inside the city, 本市/我方), which is
  * what the targets and the dashboard count.
  */
-export async function readStats(ctx: Ctx, opts: { asOf?: string; tenantId?: string; year?: number }) {
+export async function readStats(
+  ctx: Ctx,
+  opts: { asOf?: string; knownOn?: string; tenantId?: string; year?: number },
+) {
   const actor = await authorize(ctx, 'stats.read');
-  const scope = listScope(actor, 'stats.read');
+  // Figures count sensitive projects for every reader (纵向联动: the city's figure is the district's own).
+  const scope = { ...listScope(actor, 'stats.read'), includeSensitive: true };
+  const knownBefore = knownBeforeOf(opts.knownOn);
   if (opts.tenantId) {
     if (scope.tenantIds && !scope.tenantIds.includes(opts.tenantId)) throw new AppError('not_found');
     scope.tenantIds = [opts.tenantId];
   }
   const asOf = opts.asOf ?? today(ctx);
-  const summary = await summariseLibrary(ctx.db, scope, asOf);
-  const bySource = await summariseFundsBySource(ctx.db, scope, asOf);
+  const summary = await summariseLibrary(ctx.db, scope, asOf, knownBefore);
+  const bySource = await summariseFundsBySource(ctx.db, scope, asOf, knownBefore);
   const sourceFen = Object.fromEntries(fundingSources.map((s) => [s, 0n])) as Record<FundingSource, bigint>;
   for (const row of bySource) {
     if (row.source && row.source in sourceFen)
@@ -57,6 +63,7 @@ export async function readStats(ctx: Ctx, opts: { asOf?: string; tenantId?: stri
     year,
     asOf: asOf.startsWith(`${year}-`) ? asOf : `${year}-12-31`,
     tenantId: opts.tenantId,
+    knownBefore,
   });
   const target =
     dashboard.kpi.target === null
@@ -73,6 +80,7 @@ export async function readStats(ctx: Ctx, opts: { asOf?: string; tenantId?: stri
         };
   return {
     asOf,
+    knownOn: opts.knownOn ?? null,
     target,
     projects: Number(summary.sums?.projects ?? 0),
     byStage,

@@ -1,0 +1,203 @@
+/**
+ * The ledger's reads: every figure Landfall shows is read here, **as of** an effective date and
+ * **as known** before a recording instant, over a scope of tenants. Other features compose these
+ * SQL fragments (or call the functions below); none writes its own "latest value per project"
+ * or "funds summed as of" over ledger_entry.
+ *
+ * The rules, in one place:
+ * - An entry is visible in a view when its effective date is on or before `asOf`, it is known
+ *   before `knownBefore` (see entryKnownAt), and its tenant is in scope.
+ * - A project's value of a field (stage, agreed investment, fixed assets) is the one of its
+ *   latest visible entry carrying it, in ledger order (effective date, then entry id). Funds in
+ *   place are the sum of visible amounts (a correction is a negative amount on the date of what
+ *   it reverses, so it counts from when it is known).
+ * - A stage is reached (签约, 开工, 投产) on the first visible entry at that stage or beyond after
+ *   the project's last entry below it: a signing reverted as a mistake (误录, back below 签约) is
+ *   no signing at all, a re-signing counts once on its own date; 解约 (a drop) keeps the signing.
+ * - A project counts when approved (报送审核), and, as known before an instant, approved before it.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { addDays, startOfShanghaiDay } from '@landfall/domain/dates';
+import type { FundsBasis } from '@landfall/domain/targets';
+
+export interface LedgerView {
+  /** Effective date, inclusive ('YYYY-MM-DD'). */
+  asOf: string;
+  /** Only entries known strictly before this instant; undefined = every entry recorded. */
+  knownBefore?: Date;
+  /** Tenants in scope; undefined = every tenant (the operator). */
+  tenantIds?: readonly string[];
+  /** Only these projects (a project page, an export's rows); undefined = every project in scope. */
+  projectIds?: readonly string[];
+}
+
+/**
+ * `knownOn` as the API and CLI take it: a calendar date means "as known at the end of that day"
+ * (Asia/Shanghai), an ISO instant means that instant. Undefined stays undefined (now).
+ */
+export function knownBeforeOf(knownOn: string | undefined): Date | undefined {
+  if (!knownOn) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(knownOn)) return startOfShanghaiDay(addDays(knownOn, 1));
+  const at = new Date(knownOn);
+  if (Number.isNaN(at.getTime())) throw new RangeError(`not a date or instant: ${knownOn}`);
+  return at;
+}
+
+const col = (alias: string, name: string) => sql.ref(`${alias}.${name}`);
+
+/**
+ * When an entry became known: when it was recorded, or — for a baseline entry (基线, loaded at
+ * go-live) — at the start of its effective day (Asia/Shanghai, UTC+8 without daylight saving).
+ */
+export function entryKnownAt(alias = 'e'): RawBuilder<Date> {
+  return sql<Date>`(case when ${col(alias, 'baseline')}
+    then (${col(alias, 'effective_on')}::timestamp - interval '8 hours') at time zone 'UTC'
+    else ${col(alias, 'recorded_at')} end)`;
+}
+
+/** `column in (tenants)`, or true for every tenant, or false for none. */
+export function tenantIn(tenantIds: readonly string[] | undefined, column: RawBuilder<unknown>) {
+  if (!tenantIds) return sql<boolean>`true`;
+  return tenantIds.length ? sql<boolean>`${column} in (${sql.join([...tenantIds])})` : sql<boolean>`false`;
+}
+
+/** Known before the view's instant (true when the view has none). */
+export function knownIn(view: Pick<LedgerView, 'knownBefore'>, alias = 'e'): RawBuilder<boolean> {
+  return view.knownBefore ? sql<boolean>`${entryKnownAt(alias)} < ${view.knownBefore}` : sql<boolean>`true`;
+}
+
+/** The entry is visible in the view: effective by asOf, known before the instant, tenant in scope. */
+export function entryVisible(view: LedgerView, alias = 'e'): RawBuilder<boolean> {
+  const projects = view.projectIds
+    ? view.projectIds.length
+      ? sql`and ${col(alias, 'project_id')} in (${sql.join([...view.projectIds])})`
+      : sql`and false`
+    : sql``;
+  return sql<boolean>`(${col(alias, 'effective_on')} <= ${view.asOf}
+    and ${tenantIn(view.tenantIds, col(alias, 'tenant_id'))} and ${knownIn(view, alias)} ${projects})`;
+}
+
+/**
+ * The project counts in the view's figures: approved (a submission awaiting review or refused does
+ * not count) — and, as known before an instant, approved before it.
+ */
+export function projectCounted(view: Pick<LedgerView, 'knownBefore'>, alias = 'p'): RawBuilder<boolean> {
+  const approved = sql`${col(alias, 'review_status')} = 'approved'`;
+  if (!view.knownBefore) return sql<boolean>`${approved}`;
+  return sql<boolean>`(${approved} and (${col(alias, 'reviewed_at')} is null
+    or ${col(alias, 'reviewed_at')} < ${view.knownBefore}))`;
+}
+
+/** A funding entry counts toward a 口径 (domain/targets.ts matchesFundsBasis, in SQL). */
+export function fundsBasisIn(basis: FundsBasis | 'every', alias = 'e'): RawBuilder<boolean> {
+  const source = col(alias, 'funding_source');
+  if (basis === 'every') return sql<boolean>`true`;
+  const outsideCity = sql`${source} is distinct from 'inside_city'`;
+  if (basis === 'outside_province') return sql<boolean>`${source} in ('outside_province', 'abroad')`;
+  if (basis === 'foreign')
+    return sql<boolean>`(${col(alias, 'capital_kind')} = 'foreign' and ${outsideCity})`;
+  return sql<boolean>`${outsideCity}`;
+}
+
+/**
+ * Funding entries of the view (alias e), optionally from a date (inclusive) and of a 口径:
+ * the WHERE condition of every funds sum.
+ */
+export function fundsIn(
+  view: LedgerView,
+  opts: { from?: string; basis?: FundsBasis | 'every' } = {},
+  alias = 'e',
+): RawBuilder<boolean> {
+  const from = opts.from ? sql`and ${col(alias, 'effective_on')} >= ${opts.from}` : sql``;
+  return sql<boolean>`(${col(alias, 'amount_fen')} is not null and ${entryVisible(view, alias)} ${from}
+    and ${fundsBasisIn(opts.basis ?? 'every', alias)})`;
+}
+
+/** The columns of projectFacts, one row per project with a visible stage. */
+export interface ProjectFactsRow {
+  project_id: string;
+  stage: string;
+  stage_on: string;
+  /** The active stage a paused or dropped project stood at (else null). */
+  stage_before: string | null;
+  agreed_fen: string | null;
+  fixed_fen: string | null;
+  funds_fen: string;
+  last_entry_on: string;
+  entered_on: string | null;
+  signed_on: string | null;
+  started_on: string | null;
+  produced_on: string | null;
+}
+
+/** Pipeline rank of a stage (paused and dropped have none). */
+const rank = (
+  stage: RawBuilder<unknown>,
+) => sql`(case ${stage} when 'planning' then 0 when 'negotiating' then 1
+  when 'signed' then 2 when 'settled' then 3 when 'construction' then 4 when 'production' then 5 end)`;
+
+/**
+ * Per project with a visible stage: its stage as of the view (and its date, and where a paused or
+ * dropped one stood), and the dates it reached 签约 / 开工 / 投产 by the rule above.
+ */
+export function stageFacts(view: LedgerView): RawBuilder<unknown> {
+  return sql`
+    select r.project_id,
+      (array_agg(r.stage_to order by r.seq desc))[1] as stage,
+      (array_agg(r.effective_on order by r.seq desc))[1] as stage_on,
+      (array_agg(r.stage_to order by r.seq desc) filter (where r.rnk is not null))[1] as last_active,
+      min(r.effective_on) filter (where r.rnk >= 2 and r.seq > r.cut2) as signed_on,
+      min(r.effective_on) filter (where r.rnk >= 4 and r.seq > r.cut4) as started_on,
+      min(r.effective_on) filter (where r.rnk >= 5 and r.seq > r.cut5) as produced_on
+    from (
+      select q.*,
+        coalesce(max(case when q.rnk < 2 then q.seq end) over (partition by q.project_id), 0) as cut2,
+        coalesce(max(case when q.rnk < 4 then q.seq end) over (partition by q.project_id), 0) as cut4,
+        coalesce(max(case when q.rnk < 5 then q.seq end) over (partition by q.project_id), 0) as cut5
+      from (
+        select e.project_id, e.effective_on, e.stage_to, ${rank(sql`e.stage_to`)} as rnk,
+          row_number() over (partition by e.project_id order by e.effective_on, e.id) as seq
+        from ledger_entry e
+        where e.stage_to is not null and ${entryVisible(view)}
+      ) q
+    ) r group by r.project_id`;
+}
+
+/** Per project: the latest agreed and fixed amounts, funds in place, last entry date, date entered. */
+export function amountFacts(view: LedgerView): RawBuilder<unknown> {
+  return sql`
+    select e.project_id,
+      (array_agg(e.agreed_fen order by e.effective_on desc, e.id desc) filter (where e.agreed_fen is not null))[1] as agreed_fen,
+      (array_agg(e.fixed_fen order by e.effective_on desc, e.id desc) filter (where e.fixed_fen is not null))[1] as fixed_fen,
+      coalesce(sum(e.amount_fen), 0) as funds_fen,
+      max(e.effective_on) as last_entry_on,
+      min(e.effective_on) filter (where e.kind = 'created') as entered_on
+    from ledger_entry e where ${entryVisible(view)}
+    group by e.project_id`;
+}
+
+/**
+ * Every project's facts as of the view (ProjectFactsRow): join it on the project (`facts.project_id
+ * = p.id`); a project with no visible stage entry (not yet entered by asOf, or not yet known) is
+ * absent.
+ */
+export function projectFacts(view: LedgerView): RawBuilder<ProjectFactsRow> {
+  return sql<ProjectFactsRow>`
+    select s.project_id, s.stage, s.stage_on,
+      case when s.stage in ('paused', 'dropped') then s.last_active end as stage_before,
+      a.agreed_fen, a.fixed_fen, a.funds_fen, a.last_entry_on, a.entered_on,
+      s.signed_on, s.started_on, s.produced_on
+    from (${stageFacts(view)}) s join (${amountFacts(view)}) a on a.project_id = s.project_id`;
+}
+
+/**
+ * The latest 目前进展 / 存在问题 / 下步计划 per project (progress entries and their restatements) as
+ * of the view (narrow it with projectIds).
+ */
+export function latestProgress(view: LedgerView): RawBuilder<unknown> {
+  return sql`
+    select distinct on (e.project_id) e.project_id, e.payload from ledger_entry e
+    where ${entryVisible(view)}
+      and (e.kind = 'progress' or (e.kind = 'correction' and e.amount_fen is null))
+    order by e.project_id, e.effective_on desc, e.id desc`;
+}
