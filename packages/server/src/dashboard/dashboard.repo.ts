@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Tx } from '../context.ts';
 import { OVER_100M_FEN } from '../projects/project.repo.ts';
 import {
