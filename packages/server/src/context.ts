@@ -12,6 +12,11 @@ export interface Ctx {
   ip: string;
   requestId: string;
   locale: Locale;
+  /**
+   * 基线: this context loads history at go-live (the demo, a migration from another system): its
+   * ledger entries are baseline, known on their effective dates (ledger/ledger.reads.ts).
+   */
+  baseline?: boolean;
 }
 
 export type Tx = Transaction<DB> | Kysely<DB>;

@@ -66,5 +66,12 @@ export const importOptionsSchema = z.object({
     .optional(),
   /** The unit for every row when the file has no 责任单位 column. */
   defaultUnitId: idSchema.optional(),
+  /**
+   * How the file's dated entries are known: 'baseline' (基线 — history loaded at go-live, each entry
+   * known on its own date, so past weeks' briefs show it and the next brief is not flooded) or
+   * 'late' (补录 — known now, listed as 补录 in the next brief). Default: baseline for the first
+   * import of a tenant with no projects, else late.
+   */
+  entries: z.enum(['baseline', 'late']).optional(),
 });
 export type ImportOptionsInput = z.input<typeof importOptionsSchema>;

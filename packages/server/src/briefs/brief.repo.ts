@@ -2,6 +2,13 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Stage } from '@landfall/domain/stages';
 import type { Tx } from '../context.ts';
 import { completeStageMove, previousStage } from '../ledger/stage-moves.ts';
+import {
+  entryKnownAt as ledgerKnownAt,
+  entryVisible,
+  projectCounted,
+  projectFacts,
+  type LedgerView,
+} from '../ledger/ledger.reads.ts';
 
 /**
  * The brief's reads, all as of a date D over dated facts only. A fact has the date it holds
@@ -27,8 +34,16 @@ function isNew(w: BriefWindow, date: RawBuilder<unknown>, knownAt: RawBuilder<un
     and (${date} > ${w.after} or ${knownAt} >= ${w.knownAfter}))`;
 }
 
-/** When a ledger entry became known: when recorded, or when its project was approved, if later. */
-const entryKnownAt = sql`greatest(e.recorded_at, coalesce(p.reviewed_at, e.recorded_at))`;
+/**
+ * When a ledger entry became known (ledger.reads.ts: when recorded, a baseline entry on its effective
+ * day), or when its project was approved, if later.
+ */
+const entryKnownAt = sql`greatest(${ledgerKnownAt('e')}, coalesce(p.reviewed_at, ${ledgerKnownAt('e')}))`;
+
+/** The ledger view of a brief dated D: as of D, as known by its end, in its tenant. */
+function viewOf(w: BriefWindow, projectIds?: string[]): LedgerView {
+  return { asOf: w.through, knownBefore: w.knownBefore, tenantIds: [w.tenantId], projectIds };
+}
 const counted = sql`p.review_status = 'approved'`;
 
 export async function listNewLeads(db: Tx, w: BriefWindow) {
@@ -83,32 +98,22 @@ export async function listNewEntries(db: Tx, w: BriefWindow, which: 'created' | 
  * from the entries known by the end of D.
  */
 export async function listStaleProjects(db: Tx, w: BriefWindow, staleBefore: string) {
-  const known = sql`e.effective_on <= ${w.through} and ${entryKnownAt} < ${w.knownBefore}`;
   const rows = await sql<{ id: string; last_on: string }>`
-    select p.id, le.last_on
-    from project p
-    join (
-      select e.project_id, max(e.effective_on) as last_on from ledger_entry e join project p on p.id = e.project_id
-      where e.tenant_id = ${w.tenantId} and ${known} group by e.project_id
-    ) le on le.project_id = p.id
-    join (
-      select distinct on (e.project_id) e.project_id, e.stage_to from ledger_entry e join project p on p.id = e.project_id
-      where e.tenant_id = ${w.tenantId} and ${known} and e.stage_to is not null
-      order by e.project_id, e.effective_on desc, e.id desc
-    ) st on st.project_id = p.id
-    where p.tenant_id = ${w.tenantId} and ${counted} and le.last_on <= ${staleBefore}
-      and st.stage_to not in ('paused', 'dropped')
-    order by le.last_on, p.id`.execute(db);
+    select p.id, f.last_entry_on as last_on
+    from (${projectFacts(viewOf(w))}) f join project p on p.id = f.project_id
+    where ${projectCounted(w, 'p')} and f.last_entry_on <= ${staleBefore}
+      and f.stage not in ('paused', 'dropped')
+    order by f.last_entry_on, p.id`.execute(db);
   return rows.rows;
 }
 
 /**
  * Projects as they stood on D from the entries known by then: name and unit from the latest
- * snapshot (as the project page's as-of view), stage and agreed investment from the dated entries.
+ * snapshot (as the project page's as-of view), stage and agreed investment from the ledger's facts.
  */
 export async function readProjectsAsOf(db: Tx, w: BriefWindow, ids: string[]) {
   if (!ids.length) return [];
-  const known = sql`e.project_id = p.id and e.effective_on <= ${w.through} and e.recorded_at < ${w.knownBefore}`;
+  const view = viewOf(w, ids);
   const rows = await sql<{
     id: string;
     name: string | null;
@@ -116,16 +121,15 @@ export async function readProjectsAsOf(db: Tx, w: BriefWindow, ids: string[]) {
     stage: string | null;
     agreed: string | null;
   }>`
-    select p.id,
-      coalesce((select e.snapshot->>'name' from ledger_entry e where ${known} and e.snapshot is not null
-        order by e.id desc limit 1), p.name) as name,
-      coalesce((select e.snapshot->>'unitId' from ledger_entry e where ${known} and e.snapshot is not null
-        order by e.id desc limit 1), p.unit_id::text) as unit_id,
-      (select e.stage_to from ledger_entry e where ${known} and e.stage_to is not null
-        order by e.effective_on desc, e.id desc limit 1) as stage,
-      (select e.agreed_fen from ledger_entry e where ${known} and e.agreed_fen is not null
-        order by e.effective_on desc, e.id desc limit 1) as agreed
-    from project p where p.id in (${sql.join(ids)})`.execute(db);
+    select p.id, coalesce(sn.snapshot->>'name', p.name) as name, coalesce(sn.snapshot->>'unitId', p.unit_id::text) as unit_id,
+      f.stage, f.agreed_fen as agreed
+    from project p
+    left join (${projectFacts(view)}) f on f.project_id = p.id
+    left join (
+      select distinct on (e.project_id) e.project_id, e.snapshot from ledger_entry e
+      where ${entryVisible(view)} and e.snapshot is not null order by e.project_id, e.id desc
+    ) sn on sn.project_id = p.id
+    where p.id in (${sql.join(ids)})`.execute(db);
   return rows.rows.map((r) => ({
     id: r.id,
     name: r.name ?? '',

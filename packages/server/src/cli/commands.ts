@@ -173,11 +173,12 @@ export async function demoCommand(env: Env, password: string, json: boolean) {
 
 export async function statsCommand(
   env: Env,
-  opts: { asOf?: string; tenant?: string; year?: number; json: boolean },
+  opts: { asOf?: string; knownOn?: string; tenant?: string; year?: number; json: boolean },
 ) {
   await withConnection(env, async (c) => {
     const params = new URLSearchParams();
     if (opts.asOf) params.set('asOf', opts.asOf);
+    if (opts.knownOn) params.set('knownOn', opts.knownOn);
     if (opts.tenant) params.set('tenantId', await findTenantId(c, opts.tenant));
     if (opts.year) params.set('year', String(opts.year));
     const stats = expectOk(await c.request('GET', `/api/stats?${params}`)) as Record<string, unknown>;

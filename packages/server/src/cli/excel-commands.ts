@@ -168,6 +168,8 @@ export interface ImportCommandOptions {
   mapping?: string;
   amountUnit?: string;
   usdRate?: string;
+  /** --baseline / --late: how the file's entries are known (default: the server's). */
+  entries?: 'baseline' | 'late';
 }
 
 /** The unit named by --unit, among the tenant's; an unknown name is refused with the ones there are. */
@@ -237,6 +239,7 @@ export async function importCommand(env: Env, file: string, opts: ImportCommandO
       ...(sheets ? { sheets } : {}),
       ...(columns ? { columns } : {}),
       ...(usdRate ? { usdRate } : {}),
+      ...(opts.entries ? { entries: opts.entries } : {}),
     };
     const path = `/api/imports/${batch.id}/${opts.dryRun ? 'preview' : 'commit'}`;
     const res = await runWithProgress(c, batch.id, path, body, !!opts.quiet);
@@ -284,12 +287,13 @@ async function save(c: Connection, url: string, out: string) {
 
 export async function exportLedgerCommand(
   env: Env,
-  opts: { out: string; asOf?: string; tenant?: string; json: boolean },
+  opts: { out: string; asOf?: string; knownOn?: string; tenant?: string; json: boolean },
 ) {
   await withConnection(env, async (c) => {
     process.stderr.write('正在导出推进台账… / exporting the ledger…\n');
     const params = new URLSearchParams();
     if (opts.asOf) params.set('asOf', opts.asOf);
+    if (opts.knownOn) params.set('knownOn', opts.knownOn);
     const bytes = await save(c, `/api/exports/ledger.xlsx?${params}`, opts.out);
     const data = { out: opts.out, bytes };
     console.log(opts.json ? JSON.stringify(data) : `已写入 / written: ${opts.out} (${bytes} bytes)`);
@@ -298,11 +302,12 @@ export async function exportLedgerCommand(
 
 export async function exportMonthlyCommand(
   env: Env,
-  opts: { out: string; month: string; tenant?: string; json: boolean },
+  opts: { out: string; month: string; knownOn?: string; tenant?: string; json: boolean },
 ) {
   await withConnection(env, async (c) => {
     process.stderr.write('正在导出月度统计表… / exporting the monthly statistics…\n');
     const params = new URLSearchParams({ month: opts.month });
+    if (opts.knownOn) params.set('knownOn', opts.knownOn);
     if (opts.tenant) params.set('tenantId', await findTenantId(c, opts.tenant));
     const bytes = await save(c, `/api/exports/monthly.xlsx?${params}`, opts.out);
     const data = { out: opts.out, bytes };

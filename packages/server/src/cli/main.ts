@@ -94,11 +94,20 @@ program
   .command('stats')
   .description('figures of the project library, as of today or a past date (amounts in 万元)')
   .option('--as-of <date>', 'YYYY-MM-DD (Asia/Shanghai)')
+  .option(
+    '--known-on <date>',
+    '统计时点：按该日结束时（或 ISO 时刻）已登记的数据 / as known at the end of that day (YYYY-MM-DD) or at an ISO instant',
+  )
   .option('--tenant <name>', 'tenant name or division code (default: every tenant)')
   .addOption(dataOption())
   .addOption(jsonOption())
   .action(async (opts) =>
-    statsCommand(envOf(opts), { asOf: opts.asOf, tenant: opts.tenant, json: !!opts.json }),
+    statsCommand(envOf(opts), {
+      asOf: opts.asOf,
+      knownOn: opts.knownOn,
+      tenant: opts.tenant,
+      json: !!opts.json,
+    }),
   );
 
 const metricChoices = [
@@ -265,6 +274,18 @@ program
     '--mapping <file.json>',
     '列映射：[{"column":1,"field":"name"}] 或 {"B":"name","协议投资额（万元）":"agreedInvestment"} / column → field mapping',
   )
+  .addOption(
+    new Option(
+      '--baseline',
+      '基线：按台账中的日期计入（上线时导入历史台账；空辖区的首次导入默认如此）/ entries known on their own dates (go-live history)',
+    ).conflicts('late'),
+  )
+  .addOption(
+    new Option(
+      '--late',
+      '补录：按导入时登记计入，下期简报列为补录（已有数据时的默认）/ entries known now, listed as 补录 in the next brief',
+    ).conflicts('baseline'),
+  )
   .option(
     '--usd-rate <rate>',
     '文件中美元金额（万美元）折人民币的汇率，如 7.1 / yuan per US dollar for amounts the file gives in USD, e.g. 7.1',
@@ -289,6 +310,7 @@ program
       mapping: opts.mapping,
       amountUnit: opts.amountUnit,
       usdRate: opts.usdRate,
+      entries: opts.baseline ? 'baseline' : opts.late ? 'late' : undefined,
     }),
   );
 
@@ -298,16 +320,29 @@ exportCmd
   .description('the project ledger (推进台账), as of today or a past date')
   .requiredOption('--out <file>', 'the .xlsx to write')
   .option('--as-of <date>', 'YYYY-MM-DD (Asia/Shanghai)')
+  .option(
+    '--known-on <date>',
+    '统计时点：按该日结束时（或 ISO 时刻）已登记的数据 / as known at the end of that day (YYYY-MM-DD) or at an ISO instant',
+  )
   .addOption(dataOption())
   .addOption(jsonOption())
   .action(async (opts) =>
-    exportLedgerCommand(envOf(opts), { out: opts.out, asOf: opts.asOf, json: !!opts.json }),
+    exportLedgerCommand(envOf(opts), {
+      out: opts.out,
+      asOf: opts.asOf,
+      knownOn: opts.knownOn,
+      json: !!opts.json,
+    }),
   );
 exportCmd
   .command('monthly')
   .description('the monthly statistics of funds in place by unit (月度统计表)')
   .requiredOption('--month <month>', 'YYYY-MM')
   .requiredOption('--out <file>', 'the .xlsx to write')
+  .option(
+    '--known-on <date>',
+    '统计时点：按该日结束时（或 ISO 时刻）已登记的数据 / as known at the end of that day (YYYY-MM-DD) or at an ISO instant',
+  )
   .option('--tenant <name>', 'tenant name or division code')
   .addOption(dataOption())
   .addOption(jsonOption())
@@ -315,6 +350,7 @@ exportCmd
     exportMonthlyCommand(envOf(opts), {
       out: opts.out,
       month: opts.month,
+      knownOn: opts.knownOn,
       tenant: opts.tenant,
       json: !!opts.json,
     }),

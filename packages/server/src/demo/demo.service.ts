@@ -63,7 +63,8 @@ export async function loadDemo(
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    return { ...ctx, actor: await actorOf(ctx.db, user, tenant.path) };
+    // The demo's history is a baseline: known on its dates, as a go-live load of past weeks would be.
+    return { ...ctx, actor: await actorOf(ctx.db, user, tenant.path), baseline: true };
   };
   const admin = await as(userId);
   const groups = await listGroups(admin, tenantId);

@@ -4,6 +4,7 @@
  * run — and, per chunk, the current state of the projects the chunk names.
  */
 import { sql } from 'kysely';
+import { fundsIn, latestProgress } from '../ledger/ledger.reads.ts';
 import type { Tx } from '../context.ts';
 import type { ProjectRow } from '../db/schema.ts';
 import { industryMatcher, type IndustryMatch, type IndustryRef } from './industry-text.ts';
@@ -129,17 +130,16 @@ export async function loadExisting(
 ): Promise<Map<string, ExistingState>> {
   if (!ids.length) return new Map();
   const rows = await db.selectFrom('project').selectAll().where('id', 'in', ids).execute();
-  const funds = await db
-    .selectFrom('ledger_entry')
-    .select(['project_id', 'effective_on', 'amount_fen'])
-    .where('project_id', 'in', ids)
-    .where('amount_fen', 'is not', null)
-    .execute();
-  const progress = await sql<{ project_id: string; payload: Record<string, string> }>`
-    select distinct on (project_id) project_id, payload from ledger_entry
-    where project_id in (${sql.join(ids)}) and effective_on <= ${cutOff}
-      and (kind = 'progress' or (kind = 'correction' and amount_fen is null))
-    order by project_id, effective_on desc, id desc`.execute(db);
+  // Every dated amount (fundsAt reads them at any date) and the last 进展 by the cut-off: the ledger's reads.
+  const funds = (
+    await sql<{ project_id: string; effective_on: string; amount_fen: string }>`
+      select e.project_id, e.effective_on, e.amount_fen from ledger_entry e
+      where ${fundsIn({ asOf: '9999-12-31', projectIds: ids })}`.execute(db)
+  ).rows;
+  const progress = await sql<{ project_id: string; payload: Record<string, string> }>`${latestProgress({
+    asOf: cutOff,
+    projectIds: ids,
+  })}`.execute(db);
   const links = await db
     .selectFrom('project_enterprise')
     .select(['project_id', 'enterprise_id'])

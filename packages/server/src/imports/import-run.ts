@@ -151,6 +151,7 @@ export class ImportRun {
     recorded_at: this.now,
     actor_id: this.actorId,
     actor_name: this.actorName,
+    baseline: this.settings.baseline,
   });
 
   /** An entry's payload: the import and row it came from, and `extra`. */

@@ -147,6 +147,18 @@ export async function settingsFor(
     if (!unit) invalid(ctx, 'defaultUnitId', '默认责任单位不存在', 'No such unit');
   }
   const tenant = await getTenant(ctx.db, batch.tenant_id);
+  // 基线 or 补录: chosen, else baseline for the first import into a tenant (and its districts) with no projects.
+  const entries =
+    options.entries ??
+    ((await ctx.db
+      .selectFrom('project as p')
+      .innerJoin('tenant as t', 't.id', 'p.tenant_id')
+      .select('p.id')
+      .where('t.path', 'like', `${tenant.path}%`)
+      .limit(1)
+      .executeTakeFirst())
+      ? 'late'
+      : 'baseline');
   // The sheet the mapping screen showed (its headers are layout.headers): remembered only when it is imported.
   const shown = sheets.find(
     (sheet) => sheet.index === all.find((s) => s.signature === layout.signature)?.index,
@@ -165,6 +177,7 @@ export async function settingsFor(
     stageLabels,
     tenant,
     tenantDivision: tenant.division_code,
+    entries,
   };
 }
 
@@ -195,6 +208,7 @@ export function withFileNotes(summary: ImportSummary, s: Awaited<ReturnType<type
   }
   summary.warnings.unshift(...notes);
   summary.warningCount += notes.length;
+  summary.entries = s.entries;
   return summary;
 }
 

@@ -21,6 +21,8 @@ export interface SkippedRow {
 
 export interface ImportSummary {
   cutOff: string;
+  /** How the entries are known: 基线 (on their dates) or 补录 (now) — chosen, or the default. */
+  entries?: 'baseline' | 'late';
   amountUnit: AmountUnit;
   rows: number;
   skipped: number;
@@ -83,6 +85,8 @@ export interface RunSettings {
   places: PlaceResolver;
   /** 元 per 美元 for USD amounts (the import option usdRate), if given. */
   usdRate?: string | null;
+  /** 基线: the run's entries are baseline (known on their effective dates), else 补录 (known now). */
+  baseline: boolean;
   /** Called now and then with the rows done and the fraction of the file read. */
   onProgress?: (rows: number) => void;
 }

@@ -104,6 +104,7 @@ async function runClaimed(
       importId: id,
       places,
       usdRate: options.usdRate ?? null,
+      baseline: s.entries === 'baseline',
       onProgress: (rows: number) => {
         progress.rows = rows;
       },

@@ -34,6 +34,7 @@ function entryBase(ctx: Ctx, project: ProjectRow) {
     recorded_at: ctx.clock.now(),
     actor_id: ctx.actor?.id ?? null,
     actor_name: ctx.actor?.username ?? 'system',
+    baseline: ctx.baseline ?? false,
   };
 }
 

@@ -15,6 +15,7 @@ import {
   type LedgerMoveKind,
   type Stage,
 } from '@landfall/domain/stages';
+import { knownIn } from './ledger.reads.ts';
 
 /**
  * The stage before entry `alias` of ledger_entry: the stage_to of the project's previous
@@ -23,7 +24,7 @@ import {
  */
 export function previousStage(alias: string, knownBefore?: Date): RawBuilder<Stage | null> {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
-  const known = knownBefore ? sql`and prev.recorded_at < ${knownBefore}` : sql``;
+  const known = knownBefore ? sql`and ${knownIn({ knownBefore }, 'prev')}` : sql``;
   return sql<Stage | null>`(select prev.stage_to from ledger_entry prev
     where prev.project_id = ${col('project_id')}
       and prev.kind in ('created', 'stage_move') and prev.stage_to is not null

@@ -118,6 +118,7 @@ export async function recordEvidence(ctx: Ctx, id: string, raw: EvidenceRecordIn
       recorded_at: now,
       actor_id: ctx.actor?.id ?? null,
       actor_name: ctx.actor?.username ?? 'system',
+      baseline: ctx.baseline ?? false,
       agreed_fen: 'agreed_investment_fen' in patch ? after.agreed_investment_fen : null,
       fixed_fen: 'agreed_investment_fen' in patch ? after.fixed_asset_fen : null,
       snapshot: JSON.stringify(toProject(after)),

@@ -35,9 +35,12 @@ export async function independentBrief(
     .where('tenant_id', '=', opts.tenantId)
     .execute();
 
+  /** When a ledger entry became known: recorded, or (基线) the start of its effective day. */
+  const knownAt = (e: { baseline: boolean; effective_on: string; recorded_at: Date | string }) =>
+    e.baseline ? new Date(`${e.effective_on}T00:00:00+08:00`) : new Date(e.recorded_at);
   const funds: Record<string, number> = {};
   for (const e of entries) {
-    if (e.amount_fen !== null && isNew(e.effective_on, new Date(e.recorded_at)))
+    if (e.amount_fen !== null && isNew(e.effective_on, knownAt(e)))
       funds[e.project_id] = (funds[e.project_id] ?? 0) + Number(e.amount_fen);
   }
 
@@ -46,9 +49,7 @@ export async function independentBrief(
     const known = entries
       .filter(
         (e) =>
-          e.project_id === projectId &&
-          e.effective_on <= opts.through &&
-          new Date(e.recorded_at).getTime() < knownBefore,
+          e.project_id === projectId && e.effective_on <= opts.through && knownAt(e).getTime() < knownBefore,
       )
       .sort((a, b) =>
         a.effective_on < b.effective_on
@@ -118,10 +119,10 @@ export async function independentBrief(
   return {
     leads: leads.filter((l) => isNew(l.reported_on, new Date(l.created_at))).map((l) => l.id),
     projects: entries
-      .filter((e) => e.kind === 'created' && isNew(e.effective_on, new Date(e.recorded_at)))
+      .filter((e) => e.kind === 'created' && isNew(e.effective_on, knownAt(e)))
       .map((e) => e.project_id),
     stageMoves: entries
-      .filter((e) => e.kind === 'stage_move' && isNew(e.effective_on, new Date(e.recorded_at)))
+      .filter((e) => e.kind === 'stage_move' && isNew(e.effective_on, knownAt(e)))
       .map((e) => e.project_id),
     funds,
     stale,
