@@ -67,8 +67,23 @@ const businessRead = {
   leader: 'tenant',
   viewer: 'subtree',
 } as const;
-/** Records a unit owns: its staff see their own unit's, the rest of the tenant sees all. */
-const unitRead = { coordinator: 'tenant', unit_staff: 'unit', leader: 'tenant', viewer: 'subtree' } as const;
+/**
+ * Records a unit owns: its staff see their own unit's, the rest of the tenant sees all; a city's or
+ * province's coordinators and leaders read across their districts (纵向联动) — writes stay each tenant's.
+ */
+const unitRead = {
+  coordinator: 'subtree',
+  unit_staff: 'unit',
+  leader: 'subtree',
+  viewer: 'subtree',
+} as const;
+/** Figures (stats, dashboard, monthly tables): the tenant's own and, above a district, its districts'. */
+const figuresRead = {
+  coordinator: 'subtree',
+  leader: 'subtree',
+  viewer: 'subtree',
+  operator: 'all',
+} as const;
 /** Records a unit owns and keeps up to date; the coordination group may write all of them. */
 const unitWrite = { coordinator: 'tenant', unit_staff: 'unit' } as const;
 
@@ -122,24 +137,24 @@ export const rules = {
   'project.addEntry': unitWrite,
   'attachment.read': unitRead,
   'attachment.upload': unitWrite,
-  'stats.read': { coordinator: 'tenant', leader: 'tenant', viewer: 'subtree', operator: 'all' },
+  'stats.read': figuresRead,
   // Targets (目标任务) and the leaders' dashboard (领导驾驶舱).
   'target.read': {
-    coordinator: 'tenant',
+    coordinator: 'subtree',
     unit_staff: 'tenant',
-    leader: 'tenant',
+    leader: 'subtree',
     viewer: 'subtree',
     operator: 'all',
   },
   'target.write': { coordinator: 'tenant', operator: 'all' },
-  'dashboard.read': { coordinator: 'tenant', leader: 'tenant', viewer: 'subtree', operator: 'all' },
+  'dashboard.read': figuresRead,
   // The Excel door: the coordination group imports ledgers; exports follow what each role may read.
   'import.read': { coordinator: 'tenant', operator: 'all' },
   'import.run': { coordinator: 'tenant', operator: 'all' },
   // A city's or province's table grouped by 区县: its rows go into the districts below (and districts it names are created).
   'import.runRollup': { coordinator: 'subtree', operator: 'all' },
   'export.ledger': { ...unitRead, operator: 'all' },
-  'export.monthly': { coordinator: 'tenant', leader: 'tenant', viewer: 'subtree', operator: 'all' },
+  'export.monthly': figuresRead,
   // The coordination loop (协调推进): matters and escalation, meetings, decisions and follow-up (督办),
   // briefs, inspections (督促检查), review of what units submit, and the bell.
   // Unit staff act on matters their unit raised or must act on (RecordScope.unitIds).
@@ -182,13 +197,19 @@ export function decide(actor: Actor, action: Action, record?: RecordScope): Deci
   const scope = scopeOf(actor.role, action);
   if (!scope) return 'forbidden';
   if (!record) return 'allow';
-  if (record.sensitive && !seesSensitive(actor.role)) return 'not_found';
+  if (record.sensitive && !seesSensitive(actor, record.tenantId)) return 'not_found';
   return inScope(actor, scope, record) ? 'allow' : 'not_found';
 }
 
-/** Sensitive projects are kept from the roll-up viewers above the district. */
-export function seesSensitive(role: Principal): boolean {
-  return role !== 'viewer';
+/**
+ * A sensitive project's details are its own tenant's: kept from the roll-up viewers and from every
+ * reader above the district (its amounts still count in every figure — ledger/ledger.reads.ts).
+ * Without a tenant: whether the role sees its own tenant's sensitive records at all.
+ */
+export function seesSensitive(actor: Pick<Actor, 'role' | 'tenantId'>, tenantId?: string): boolean {
+  if (actor.role === 'viewer') return false;
+  if (actor.role === 'operator') return true;
+  return tenantId === undefined || tenantId === actor.tenantId;
 }
 
 /** How a list query is narrowed for an actor and action (see visibleTenantIds for the tenants). */
@@ -197,7 +218,8 @@ export interface ListScope {
   tenantIds: string[] | undefined;
   /** set when the actor sees only their own unit's records */
   unitId: string | undefined;
-  includeSensitive: boolean;
+  /** Tenants whose sensitive records' details the list shows: undefined = every tenant, [] = none. */
+  sensitiveTenantIds: string[] | undefined;
 }
 
 export function listScope(actor: Actor, action: Action): ListScope {
@@ -205,7 +227,8 @@ export function listScope(actor: Actor, action: Action): ListScope {
   return {
     tenantIds: visibleTenantIds(actor, action),
     unitId: scope === 'unit' ? (actor.unitId ?? '00000000-0000-0000-0000-000000000000') : undefined,
-    includeSensitive: seesSensitive(actor.role),
+    sensitiveTenantIds:
+      actor.role === 'operator' ? undefined : seesSensitive(actor) && actor.tenantId ? [actor.tenantId] : [],
   };
 }
 

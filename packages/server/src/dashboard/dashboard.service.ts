@@ -132,7 +132,7 @@ export async function readDashboard(ctx: Ctx, rawQuery: DashboardQuery) {
     from: `${year}-01-01`,
     to,
     basis,
-    includeSensitive: seesSensitive(actor.role),
+    includeSensitive: seesSensitive(actor),
     knownBefore: query.knownBefore,
   };
   const progress = timeProgress(to, year, query.timeMode ?? 'month');

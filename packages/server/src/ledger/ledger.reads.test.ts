@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { LedgerEntryTable } from '../db/schema.ts';
 import { addDays } from '@landfall/domain/dates';
+import type { Stage } from '@landfall/domain/stages';
 import { buildUnit, buildUser, createWorld, type TestWorld } from '../test/fixtures.ts';
 import type { TestClient } from '../test/client.ts';
 import { buildProject } from '../test/library-fixtures.ts';
@@ -36,6 +38,7 @@ interface Entry {
   fixed_fen: string | null;
   funding_source: string | null;
   capital_kind: string | null;
+  payload: { kind?: string } | null;
 }
 let entries: Entry[] = [];
 let reviewed: Map<string, { status: string; at: Date | null }>;
@@ -56,7 +59,7 @@ beforeAll(async () => {
     );
   const random = seededRandom(411).next;
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
-  const rows: Record<string, unknown>[] = [];
+  const rows: Insertable<LedgerEntryTable>[] = [];
   for (const projectId of projectIds) {
     let day = 0;
     let stage = 'planning';
@@ -85,24 +88,31 @@ beforeAll(async () => {
         else if (random() < 0.6 && at < 5) to = pipeline[at + 1]!;
         else if (random() < 0.5 && at > 0) to = pipeline[at - 1]!;
         else to = pick(['paused', 'dropped']);
+        const back = at >= 0 && pipeline.indexOf(to) === at - 1; // 更正回退: a revert
         if (to === 'paused' || to === 'dropped') before = stage;
         stage = to;
-        const agreed = to === 'signed' ? String(Math.floor(random() * 9e10)) : null;
-        rows.push({ ...base, kind: 'stage_move', stage_to: to, agreed_fen: agreed });
+        const agreed = to === 'signed' ? Math.floor(random() * 9e10) : null;
+        rows.push({
+          ...base,
+          kind: 'stage_move',
+          stage_to: to as Stage,
+          agreed_fen: agreed,
+          payload: JSON.stringify({ kind: back ? 'revert' : 'advance' }),
+        });
       } else if (r < 0.8) {
         rows.push({
           ...base,
           kind: 'funding',
-          amount_fen: String(Math.floor(random() * 5e9) + 1),
-          funding_source: pick(sources),
+          amount_fen: Math.floor(random() * 5e9) + 1,
+          funding_source: pick(sources) as LedgerEntryTable['funding_source'],
           capital_kind: random() < 0.3 ? 'foreign' : 'domestic',
         });
       } else if (r < 0.9) {
         rows.push({
           ...base,
           kind: 'field_change',
-          fixed_fen: String(Math.floor(random() * 5e10)),
-          agreed_fen: random() < 0.5 ? String(Math.floor(random() * 9e10)) : null,
+          fixed_fen: Math.floor(random() * 5e10),
+          agreed_fen: random() < 0.5 ? Math.floor(random() * 9e10) : null,
         });
       } else {
         rows.push({ ...base, kind: 'progress' });
@@ -163,17 +173,26 @@ const rankOf = (stage: string | null) => (stage ? pipeline.indexOf(stage) : -1);
 
 /** The expected facts of a project: its visible entries walked in ledger order. */
 function expectedFacts(projectId: string, view: LedgerView) {
-  const visible = entries
+  const order = (a: Entry, b: Entry) =>
+    a.effective_on === b.effective_on ? a.id - b.id : a.effective_on < b.effective_on ? -1 : 1;
+  const known = entries
     .filter(
       (e) =>
         e.project_id === projectId &&
-        e.effective_on <= view.asOf &&
         (!view.knownBefore || knownAt(e).getTime() < view.knownBefore.getTime()),
     )
-    .sort((a, b) =>
-      a.effective_on === b.effective_on ? a.id - b.id : a.effective_on < b.effective_on ? -1 : 1,
-    );
-  const staged = visible.filter((e) => e.stage_to);
+    .sort(order);
+  // A known revert undoes (whatever its date) everything back to the project's last entry at its target stage.
+  const stagedKnown = known.filter((e) => e.stage_to);
+  const undone = new Set<number>();
+  stagedKnown.forEach((r, i) => {
+    if (r.kind !== 'stage_move' || r.payload?.kind !== 'revert') return;
+    let j = i - 1;
+    while (j >= 0 && stagedKnown[j]!.stage_to !== r.stage_to) j--;
+    if (j >= 0) for (let k = j + 1; k <= i; k++) undone.add(stagedKnown[k]!.id);
+  });
+  const visible = known.filter((e) => e.effective_on <= view.asOf);
+  const staged = visible.filter((e) => e.stage_to && !undone.has(e.id));
   if (!staged.length) return undefined;
   let stage: string | null = null;
   let stageOn: string | null = null;
@@ -192,7 +211,7 @@ function expectedFacts(projectId: string, view: LedgerView) {
     }
   }
   const latest = (key: 'agreed_fen' | 'fixed_fen') => {
-    const value = visible.filter((e) => e[key] !== null).at(-1)?.[key];
+    const value = visible.filter((e) => e[key] !== null && !undone.has(e.id)).at(-1)?.[key];
     return value === undefined || value === null ? null : String(value);
   };
   return {

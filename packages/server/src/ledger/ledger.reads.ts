@@ -11,9 +11,13 @@
  *   latest visible entry carrying it, in ledger order (effective date, then entry id). Funds in
  *   place are the sum of visible amounts (a correction is a negative amount on the date of what
  *   it reverses, so it counts from when it is known).
- * - A stage is reached (签约, 开工, 投产) on the first visible entry at that stage or beyond after
- *   the project's last entry below it: a signing reverted as a mistake (误录, back below 签约) is
- *   no signing at all, a re-signing counts once on its own date; 解约 (a drop) keeps the signing.
+ * - A revert (更正回退, a stage move of kind `revert`) is a correction: once known, it undoes what it
+ *   reverts from the date it happened — every stage entry since the project last stood at the
+ *   revert's target stage, the revert included, counts nowhere (notReverted), at every as-of date.
+ *   A signing reverted as a mistake (误录) is no signing at all, and its agreed amount no amount.
+ * - A stage is reached (签约, 开工, 投产) on the first counted entry at that stage or beyond after
+ *   the project's last counted entry below it: a re-signing counts once on its own date; 解约 (a
+ *   drop) keeps the signing.
  * - A project counts when approved (报送审核), and, as known before an instant, approved before it.
  */
 import { sql, type RawBuilder } from 'kysely';
@@ -113,6 +117,27 @@ export function fundsIn(
     and ${fundsBasisIn(opts.basis ?? 'every', alias)})`;
 }
 
+/** Ledger order: entry `a` comes before entry `b` (effective date, then id). */
+const before = (a: string, b: string) =>
+  sql`(${col(a, 'effective_on')}, ${col(a, 'id')}) < (${col(b, 'effective_on')}, ${col(b, 'id')})`;
+
+/**
+ * The stage entry `alias` is not undone by a revert known in the view (whatever the revert's
+ * effective date): no known revert r at or after it such that the project stood at r's target stage
+ * before the entry, and not again from the entry (itself included) up to r.
+ */
+export function notReverted(view: Pick<LedgerView, 'knownBefore'>, alias = 'e'): RawBuilder<boolean> {
+  const anchor = (name: string) => sql`${sql.ref(`${name}.project_id`)} = r.project_id
+    and ${sql.ref(`${name}.stage_to`)} = r.stage_to and ${knownIn(view, name)}`;
+  return sql<boolean>`not exists (
+    select 1 from ledger_entry r
+    where r.project_id = ${col(alias, 'project_id')} and r.kind = 'stage_move' and r.payload->>'kind' = 'revert'
+      and ${knownIn(view, 'r')} and not ${before('r', alias)}
+      and exists (select 1 from ledger_entry a where ${anchor('a')} and ${before('a', alias)})
+      and not exists (select 1 from ledger_entry b where ${anchor('b')} and not ${before('b', alias)} and ${before('b', 'r')})
+  )`;
+}
+
 /** The columns of projectFacts, one row per project with a visible stage. */
 export interface ProjectFactsRow {
   project_id: string;
@@ -158,7 +183,7 @@ export function stageFacts(view: LedgerView): RawBuilder<unknown> {
         select e.project_id, e.effective_on, e.stage_to, ${rank(sql`e.stage_to`)} as rnk,
           row_number() over (partition by e.project_id order by e.effective_on, e.id) as seq
         from ledger_entry e
-        where e.stage_to is not null and ${entryVisible(view)}
+        where e.stage_to is not null and ${entryVisible(view)} and ${notReverted(view)}
       ) q
     ) r group by r.project_id`;
 }
@@ -167,7 +192,8 @@ export function stageFacts(view: LedgerView): RawBuilder<unknown> {
 export function amountFacts(view: LedgerView): RawBuilder<unknown> {
   return sql`
     select e.project_id,
-      (array_agg(e.agreed_fen order by e.effective_on desc, e.id desc) filter (where e.agreed_fen is not null))[1] as agreed_fen,
+      (array_agg(e.agreed_fen order by e.effective_on desc, e.id desc)
+        filter (where e.agreed_fen is not null and (e.stage_to is null or ${notReverted(view)})))[1] as agreed_fen,
       (array_agg(e.fixed_fen order by e.effective_on desc, e.id desc) filter (where e.fixed_fen is not null))[1] as fixed_fen,
       coalesce(sum(e.amount_fen), 0) as funds_fen,
       max(e.effective_on) as last_entry_on,

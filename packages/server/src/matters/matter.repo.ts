@@ -57,8 +57,15 @@ export async function listMatterRows(db: Tx, scope: ListScope, query: MatterQuer
   }
   const unitId = scope.unitId;
   if (unitId) q = q.where((eb) => eb.or([eb('m.unit_id', '=', unitId), eb('m.owner_unit_id', '=', unitId)]));
-  if (!scope.includeSensitive)
-    q = q.where((eb) => eb.or([eb('p.id', 'is', null), eb('p.sensitivity', '=', 'normal')]));
+  const sensitive = scope.sensitiveTenantIds;
+  if (sensitive)
+    q = q.where((eb) =>
+      eb.or([
+        eb('p.id', 'is', null),
+        eb('p.sensitivity', '=', 'normal'),
+        ...(sensitive.length ? [eb('p.tenant_id', 'in', sensitive)] : []),
+      ]),
+    );
   const asked = query.unitId;
   if (asked) q = q.where((eb) => eb.or([eb('m.unit_id', '=', asked), eb('m.owner_unit_id', '=', asked)]));
   if (query.projectId) q = q.where('m.project_id', '=', query.projectId);

@@ -113,7 +113,14 @@ function scopeWhere(scope: ListScope, knownBefore?: Date): RawBuilder<unknown> {
     tenantIn(scope.tenantIds, sql`p.tenant_id`),
   ];
   if (scope.unitId) parts.push(sql`p.unit_id = ${scope.unitId}`);
-  if (!scope.includeSensitive) parts.push(sql`p.sensitivity = 'normal'`);
+  // Sensitive projects' details only in their own tenant (their amounts count in every figure).
+  const sensitive = scope.sensitiveTenantIds;
+  if (sensitive)
+    parts.push(
+      sensitive.length
+        ? sql`(p.sensitivity = 'normal' or p.tenant_id in (${sql.join(sensitive)}))`
+        : sql`p.sensitivity = 'normal'`,
+    );
   return sql.join(parts, sql` and `);
 }
 

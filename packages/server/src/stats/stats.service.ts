@@ -35,7 +35,7 @@ export async function readStats(
 ) {
   const actor = await authorize(ctx, 'stats.read');
   // Figures count sensitive projects for every reader (纵向联动: the city's figure is the district's own).
-  const scope = { ...listScope(actor, 'stats.read'), includeSensitive: true };
+  const scope = { ...listScope(actor, 'stats.read'), sensitiveTenantIds: undefined };
   const knownBefore = knownBeforeOf(opts.knownOn);
   if (opts.tenantId) {
     if (scope.tenantIds && !scope.tenantIds.includes(opts.tenantId)) throw new AppError('not_found');
