@@ -78,6 +78,8 @@ test('unit staff: enterprise → lead → project → signed → funds; coordina
     if (stage === '签约') {
       await move.getByRole('radio', { name: '正式合同' }).check();
       await move.getByLabel('协议投资额（万元）').fill('25000');
+      // Without the agreement file the signing says why.
+      await move.getByLabel('未上传协议文件的原因').fill('协议原件在投资方盖章，待返回后扫描上传');
     }
     await move.getByRole('button', { name: '保存' }).click();
     await expect(move).toBeHidden();

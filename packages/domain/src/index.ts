@@ -11,6 +11,7 @@ export * from './credit-code.ts';
 export * from './money.ts';
 export * from './dates.ts';
 export * from './stages.ts';
+export * from './photo-evidence.ts';
 export * from './evidence.ts';
 export * from './regions.ts';
 export * from './masking.ts';

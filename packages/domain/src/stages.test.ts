@@ -236,10 +236,20 @@ describe('evidence', () => {
     expect(() => evidenceSchemaFor({ from: 'paused', to: 'planning', kind: 'advance' })).toThrow(RangeError);
   });
 
-  it('signing needs the agreement kind and a positive agreed investment', () => {
-    const good = { date: '2026-03-05', agreementKind: 'framework', agreedInvestmentFen: 5_000_000_000 };
+  it('signing needs the agreement kind, a positive agreed investment, and the agreement file or why not', () => {
+    const good = {
+      date: '2026-03-05',
+      agreementKind: 'framework',
+      agreedInvestmentFen: 5_000_000_000,
+      noAgreementReason: '协议原件在投资方盖章',
+    };
     expect(signedEvidenceSchema.parse(good)).toEqual(good);
-    expect(signedEvidenceSchema.safeParse({ ...good, attachmentId }).success).toBe(true);
+    const { noAgreementReason: _reason, ...bare } = good;
+    expect(signedEvidenceSchema.safeParse({ ...bare, attachmentId }).success).toBe(true);
+    expect(messagesOf(signedEvidenceSchema.safeParse(bare))).toEqual(['请上传协议文件，或说明未上传的原因']);
+    expect(messagesOf(signedEvidenceSchema.safeParse({ ...bare, noAgreementReason: '  ' }))).toEqual([
+      '请上传协议文件，或说明未上传的原因',
+    ]);
     expect(messagesOf(signedEvidenceSchema.safeParse({ ...good, agreedInvestmentFen: 0 }))).toEqual([
       '协议投资额应大于 0',
     ]);
@@ -296,6 +306,24 @@ describe('evidence', () => {
     expect(
       messagesOf(reasonEvidenceSchema.safeParse({ date: '2026-08-01', reason: '因'.repeat(501) })),
     ).toEqual(['原因不能超过 500 字']);
-    expect(messagesOf(productionEvidenceSchema.safeParse({}))).toEqual(['请填写日期']);
+    expect(messagesOf(productionEvidenceSchema.safeParse({ evidenceKind: 'licence', attachmentId }))).toEqual(
+      ['请填写日期'],
+    );
+  });
+
+  it('production needs a licence, an acceptance record or a site photo with the day it was taken', () => {
+    const date = '2026-09-01';
+    expect(
+      productionEvidenceSchema.safeParse({ date, evidenceKind: 'acceptance', attachmentId }).success,
+    ).toBe(true);
+    expect(messagesOf(productionEvidenceSchema.safeParse({ date, attachmentId }))).toEqual([
+      '请选择投产证据（生产许可证、竣工验收记录或带日期的现场照片）',
+    ]);
+    expect(messagesOf(productionEvidenceSchema.safeParse({ date, evidenceKind: 'licence' }))).toEqual([
+      '请上传投产证据文件',
+    ]);
+    expect(
+      messagesOf(productionEvidenceSchema.safeParse({ date, evidenceKind: 'site_photo', attachmentId })),
+    ).toEqual(['请填写照片拍摄日期']);
   });
 });

@@ -204,6 +204,12 @@ const reasonField = z
   .min(1, '请填写原因')
   .max(500, '原因不能超过 500 字');
 
+/** An optional reason: blank text counts as none. */
+const optionalReason = z.preprocess(
+  (v) => (typeof v === 'string' && !v.trim() ? undefined : v),
+  reasonField.optional(),
+);
+
 export const agreementKinds = ['framework', 'formal'] as const;
 export type AgreementKind = (typeof agreementKinds)[number];
 export const agreementKindLabels: Record<AgreementKind, Record<Locale, string>> = {
@@ -219,16 +225,23 @@ function notAfter(earlier: string, later: string): boolean {
 export const negotiatingEvidenceSchema = z.object({ date: dateField });
 
 /** → signed (签约): the agreement and its agreed investment (协议投资额). */
-export const signedEvidenceSchema = z.object({
-  date: dateField,
-  agreementKind: z.enum(agreementKinds, { error: '请选择协议类型（框架协议或正式合同）' }),
-  agreedInvestmentFen: z
-    .number({ error: '请填写协议投资额' })
-    .int('协议投资额应为整数分')
-    .min(1, '协议投资额应大于 0')
-    .max(Number.MAX_SAFE_INTEGER, '协议投资额过大'),
-  attachmentId: z.uuid({ error: '附件编号无效' }).optional(),
-});
+export const signedEvidenceSchema = z
+  .object({
+    date: dateField,
+    agreementKind: z.enum(agreementKinds, { error: '请选择协议类型（框架协议或正式合同）' }),
+    agreedInvestmentFen: z
+      .number({ error: '请填写协议投资额' })
+      .int('协议投资额应为整数分')
+      .min(1, '协议投资额应大于 0')
+      .max(Number.MAX_SAFE_INTEGER, '协议投资额过大'),
+    /** The agreement file (协议文本); without it, `noAgreementReason` says why (e.g. 协议原件在企业，待扫描). */
+    attachmentId: z.uuid({ error: '附件编号无效' }).optional(),
+    noAgreementReason: optionalReason,
+  })
+  .refine((value) => value.attachmentId || value.noAgreementReason, {
+    path: ['attachmentId'],
+    message: '请上传协议文件，或说明未上传的原因',
+  });
 
 /** → settled (落地): registered locally, with the local entity's credit code. */
 export const settledEvidenceSchema = z
@@ -254,8 +267,34 @@ export const constructionEvidenceSchema = z
     message: '实际开工日期不能晚于记录日期',
   });
 
-/** → production (投产). */
-export const productionEvidenceSchema = z.object({ date: dateField });
+/** What proves production (投产): a production licence, an acceptance record, or a dated site photo. */
+export const productionEvidenceKinds = ['licence', 'acceptance', 'site_photo'] as const;
+export type ProductionEvidenceKind = (typeof productionEvidenceKinds)[number];
+export const productionEvidenceKindLabels: Record<ProductionEvidenceKind, Record<Locale, string>> = {
+  licence: { 'zh-CN': '生产许可证', 'en-US': 'Production licence' },
+  acceptance: { 'zh-CN': '竣工验收记录', 'en-US': 'Acceptance record' },
+  site_photo: { 'zh-CN': '带日期的现场照片', 'en-US': 'Dated site photo' },
+};
+
+/**
+ * → production (投产): the evidence's kind and file. A site photo states the day it was taken
+ * (`photoTakenOn`); the server compares it with the photo's EXIF date (photo-evidence.ts) and,
+ * when that is missing or off, keeps the move marked 未核验 with `unverifiedReason` (required then).
+ */
+export const productionEvidenceSchema = z
+  .object({
+    date: dateField,
+    evidenceKind: z.enum(productionEvidenceKinds, {
+      error: '请选择投产证据（生产许可证、竣工验收记录或带日期的现场照片）',
+    }),
+    attachmentId: z.uuid({ error: '请上传投产证据文件' }),
+    photoTakenOn: calendarDateSchema.optional(),
+    unverifiedReason: optionalReason,
+  })
+  .refine((value) => value.evidenceKind !== 'site_photo' || value.photoTakenOn, {
+    path: ['photoTakenOn'],
+    message: '请填写照片拍摄日期',
+  });
 
 /** pause, resume, drop, reopen and revert: a date and a reason. */
 export const reasonEvidenceSchema = z.object({ date: dateField, reason: reasonField });

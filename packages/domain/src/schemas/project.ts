@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { calendarDateSchema, knownOnSchema } from '../dates.ts';
 import { fenSchema, positiveFenSchema } from '../money.ts';
-import { fundingSources, regions } from '../regions.ts';
+import { fundingSources, regions, type FundingSource } from '../regions.ts';
 import { stages } from '../stages.ts';
-import { capitalKinds, industryCodeSchema } from './enterprise.ts';
+import { capitalKinds, industryCodeSchema, type CapitalKind } from './enterprise.ts';
 import { divisionCodeSchema, idSchema, versionSchema } from './common.ts';
 
 /** Land in 亩 with at most two decimals, kept as text so it stays exact. */
@@ -94,14 +94,53 @@ export const progressEntrySchema = z
   });
 export type ProgressEntryInput = z.input<typeof progressEntrySchema>;
 
+/**
+ * Whether a source and a capital kind contradict each other: funds from abroad (境外) are foreign
+ * capital, never 内资 (`abroad_domestic`, refused); foreign capital from a source other than abroad
+ * (`foreign_not_abroad`) happens — a foreign-invested entity in China pays it — and needs a reason.
+ */
+export function sourceCapitalConflict(
+  source: FundingSource,
+  capitalKind: CapitalKind,
+): 'abroad_domestic' | 'foreign_not_abroad' | null {
+  if (source === 'abroad' && capitalKind === 'domestic') return 'abroad_domestic';
+  if (source !== 'abroad' && capitalKind === 'foreign') return 'foreign_not_abroad';
+  return null;
+}
+
 /** 到位资金: one dated amount with its source. */
-export const fundingEntrySchema = z.object({
-  date: calendarDateSchema,
-  amountFen: positiveFenSchema,
-  source: z.enum(fundingSources),
-  capitalKind: z.enum(capitalKinds).default('domestic'),
-  note: text(500),
-});
+export const fundingEntrySchema = z
+  .object({
+    date: calendarDateSchema,
+    amountFen: positiveFenSchema,
+    source: z.enum(fundingSources),
+    /** 资金性质; when not given, foreign for funds from abroad, else domestic. */
+    capitalKind: z.enum(capitalKinds).optional(),
+    /** Why foreign capital comes from a source other than abroad (e.g. 外资企业境内子公司出资). */
+    sourceReason: text(500),
+    note: text(500),
+  })
+  .transform((v) => ({
+    ...v,
+    capitalKind: v.capitalKind ?? (v.source === 'abroad' ? 'foreign' : 'domestic'),
+  }))
+  .superRefine((v, ctx) => {
+    const conflict = sourceCapitalConflict(v.source, v.capitalKind);
+    if (conflict === 'abroad_domestic') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['capitalKind'],
+        message: '资金来源为境外的，资金性质应为外资',
+      });
+    }
+    if (conflict === 'foreign_not_abroad' && !v.sourceReason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sourceReason'],
+        message: '资金性质为外资、来源不是境外的，请说明原因（如外资企业境内主体出资）',
+      });
+    }
+  });
 export type FundingEntryInput = z.input<typeof fundingEntrySchema>;
 
 /** A correction: never an edit. A funding entry is reversed; a progress entry is restated. */

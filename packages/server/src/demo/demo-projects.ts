@@ -36,6 +36,9 @@ const sitePhoto = Buffer.from(
   'hex',
 );
 
+/** A one-page PDF standing in for a signed agreement, a production licence or an acceptance record. */
+const demoPdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
 const WAN = 1_000_000; // fen in one 万元
 
 export async function buildDemoProject(
@@ -132,13 +135,17 @@ export async function buildDemoProject(
           'outside_province',
           'abroad',
         ] as const);
+        // 万州 is in a municipality: an investor from 重庆 is from inside the city (as an import reads it),
+        // and no money is from outside the city but inside the province.
+        const source = fromInsideCity ? 'inside_city' : drawn;
+        // Money from abroad is foreign capital; a foreign investor's money from inside China says how.
+        const capitalKind = source === 'abroad' ? 'foreign' : project.capitalKind;
         await recordFunding(ctx, project.id, {
           date,
           amountFen: amount,
-          // 万州 is in a municipality: an investor from 重庆 is from inside the city (as an import reads it),
-          // and no money is from outside the city but inside the province.
-          source: fromInsideCity ? 'inside_city' : drawn,
-          capitalKind: project.capitalKind,
+          source,
+          capitalKind,
+          sourceReason: capitalKind === 'foreign' && source !== 'abroad' ? '外资企业境内子公司出资' : '',
         });
         total += amount;
       }
@@ -166,12 +173,20 @@ async function evidenceFor(
   random: Random,
 ) {
   switch (to) {
-    case 'signed':
-      return {
+    case 'signed': {
+      const base = {
         date,
         agreementKind: random.chance(0.6) ? 'formal' : 'framework',
         agreedInvestmentFen: plannedFen,
       };
+      // Most agreements are scanned in; some are still with the investor for sealing.
+      if (index % 4 === 1) return { ...base, noAgreementReason: '协议原件在投资方盖章，待返回后扫描上传' };
+      const file = await uploadAttachment(ctx, projectId, {
+        filename: `投资协议-${date}.pdf`,
+        content: demoPdf,
+      });
+      return { ...base, attachmentId: file.id };
+    }
     case 'settled':
       return {
         date,
@@ -189,6 +204,28 @@ async function evidenceFor(
         content: sitePhoto,
       });
       return { date, actualStartOn: date, attachmentId: photo.id };
+    }
+    case 'production': {
+      // A licence or an acceptance record; now and then only a forwarded photo, kept as 未核验.
+      if (index % 7 === 3) {
+        const photo = await uploadAttachment(ctx, projectId, {
+          filename: `投产现场-${date}.png`,
+          content: sitePhoto,
+        });
+        return {
+          date,
+          evidenceKind: 'site_photo',
+          attachmentId: photo.id,
+          photoTakenOn: date,
+          unverifiedReason: '照片经微信转发，拍摄信息丢失；生产许可证办理中',
+        };
+      }
+      const acceptance = index % 3 === 0;
+      const file = await uploadAttachment(ctx, projectId, {
+        filename: `${acceptance ? '竣工验收记录' : '生产许可证'}-${date}.pdf`,
+        content: demoPdf,
+      });
+      return { date, evidenceKind: acceptance ? 'acceptance' : 'licence', attachmentId: file.id };
     }
     default:
       return { date };

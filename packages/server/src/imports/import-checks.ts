@@ -6,6 +6,7 @@
  * the rest of its column (a 万元 figure typed into a 亿元 column, 元 into 万元).
  */
 import { formatIn, type AmountUnit } from '@landfall/domain/money';
+import type { FundingSource } from '@landfall/domain/regions';
 import { canReceiveFunds, stageLabels, type Stage } from '@landfall/domain/stages';
 import { importFieldLabels, type ColumnMapping, type ImportField } from '@landfall/domain/import/index';
 import { columnLetter, type ImportRecord, type RowIssue } from './import-rows.ts';
@@ -92,8 +93,8 @@ const partLabels: Record<PlannedFunds['part'], string> = {
 };
 
 /**
- * The row's funds against the project: above its agreed investment (协议投资额 or 总投资); on a
- * project not yet signed at the cut-off; or dated (by the sheet's own periods) before its signing date.
+ * The row's funds against the project: above its agreed investment (协议投资额 or 总投资), or on a
+ * project not yet signed at the cut-off. (Funds before the signing date: fundsBeforeSigningErrors.)
  */
 export function projectFigureWarnings(
   record: ImportRecord,
@@ -133,7 +134,25 @@ export function projectFigureWarnings(
       ),
     );
   }
-  const signedOn = project.signedOn;
+  return out;
+}
+
+/**
+ * Funds the sheet places before the project's signing (签约时间), one error per figure: funds are
+ * never received before the signing. The date is the one the funds are planned on — the period
+ * the sheet states, or, for funds the sheet gives no date for, the latest day they could have
+ * arrived (the cut-off at most): a signing dated after the sheet's own cut-off with funds in place
+ * is as impossible as 本年到位 before a signing this month. Errors: the office corrects the sheet.
+ */
+export function fundsBeforeSigningErrors(
+  record: ImportRecord,
+  funds: PlannedFunds[],
+  signedOn: string | null,
+  f: Figures,
+): RowIssue[] {
+  const out: RowIssue[] = [];
+  const { row } = record;
+  const c = record.fundsCumulativeFen;
   if (signedOn) {
     const named = new Set<PlannedFunds['part']>();
     for (const e of funds) {
@@ -156,7 +175,7 @@ export function projectFigureWarnings(
           row,
           e.part,
           value,
-          `${partLabels[e.part]}中有 ${f.wan(e.amount)} ${when}，早于签约时间 ${signedOn}，请核对`,
+          `${partLabels[e.part]}中有 ${f.wan(e.amount)} ${when}，早于签约时间 ${signedOn}；到位资金不能早于签约，请核对签约时间或到位资金`,
         ),
       );
     }
@@ -272,4 +291,23 @@ function medianLog(col: ColumnState): number {
     if (seen >= half) return (bin + 0.5) / BINS_PER_DECADE;
   }
   return 0;
+}
+
+/**
+ * A row's stated 资金性质 against where its funds come from (a warning: the sheet is the office's
+ * record): 内资 with funds from abroad — those funds are counted as 外资 (import-sources.ts), and
+ * the office is told. 外资 from a source other than abroad is not warned about: a foreign investor
+ * placed in China (its 境内 entity pays) is the common case, and a sheet has no column for the
+ * reason an entry typed in the ledger gives (an exported ledger would warn on every re-import).
+ */
+export function capitalSourceWarning(
+  stated: 'domestic' | 'foreign' | null,
+  funds: readonly { amount: number; source: FundingSource; party?: 'ours' | 'partner' }[],
+  f: Figures,
+): string | null {
+  if (stated !== 'domestic') return null;
+  const abroad = funds.filter((e) => e.amount > 0 && e.party !== 'ours' && e.source === 'abroad');
+  if (!abroad.length) return null;
+  const total = abroad.reduce((sum, e) => sum + e.amount, 0);
+  return `资金性质填为内资，但有 ${f.wan(total)} 资金来源为境外，已按外资计入，请核对资金性质`;
 }

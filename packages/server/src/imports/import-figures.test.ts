@@ -79,26 +79,40 @@ describe('import: the sheet’s funds figures, read back', () => {
   const cells = (summary: { warnings: { cell: string; message: string }[] }) =>
     summary.warnings.map((w) => w.cell);
 
-  it('signed this year, 累计 6000 and 本年 2000: this year is 2000, the rest before 1 January, with a warning', async () => {
-    const { summary, delta } = await importSheet(
-      await sheet(
-        '2026-03-31',
-        ['month', 'year', 'cumulative'],
-        [{ name: '今年签约项目', signed: '2026-02-10', month: 500, year: 2000, cumulative: '6,000.25' }],
-      ),
+  it('signed this year, 累计 6000 and 本年 2000: the rest arrived before 1 January, before the signing — a row error', async () => {
+    n += 1;
+    const file = await sheet(
       '2026-03-31',
+      ['month', 'year', 'cumulative'],
+      [{ name: '今年签约项目', signed: '2026-02-10', month: 500, year: 2000, cumulative: '6,000.25' }],
     );
-    expect(delta).toEqual({ month: 500 * WAN, year: 2000 * WAN, cumulative: 6_000_250_000 });
-    expect(await fundsOf('今年签约项目')).toEqual([
-      { on: '2025-12-31', wan: 4000.25, undated: '2026-01-01' },
-      { on: '2026-02-28', wan: 1500, undated: '2026-03-01' },
-      { on: '2026-03-31', wan: 500, undated: null },
-    ]);
-    // Never silently moved into this year: the reader is told, on the 累计到位 cell.
-    expect(summary.warnings).toEqual([
+    const up = await coordinator.upload('/api/imports', `台账${n}.xlsx`, file);
+    expect(up.statusCode, up.body).toBe(201);
+    const commit = await coordinator.post(`/api/imports/${up.json().id}/commit`, { createUnits: true });
+    expect(commit.statusCode).toBe(400);
+    // Never silently moved into this year nor taken as it stands: the office corrects the sheet.
+    expect(commit.json().error.details.summary.errors).toEqual([
       expect.objectContaining({ row: 4, column: '累计到位', cell: 'I4', value: '6000.25' }),
     ]);
-    expect(summary.warnings[0].message).toContain('早于签约时间 2026-02-10');
+    expect(commit.json().error.details.summary.errors[0].message).toContain(
+      '4000.25万元 2026年以前到位（累计到位中本年到位以外的部分），早于签约时间 2026-02-10；到位资金不能早于签约',
+    );
+    expect(await fundsOf('今年签约项目').catch(() => [])).toEqual([]);
+  });
+
+  it('a signing dated after the sheet’s cut-off with funds in place: a row error', async () => {
+    n += 1;
+    const file = await sheet(
+      '2026-03-31',
+      ['month', 'cumulative'],
+      [{ name: '截止后签约项目', signed: '2026-04-05', month: 100, cumulative: 300 }],
+    );
+    const up = await coordinator.upload('/api/imports', `台账${n}.xlsx`, file);
+    const commit = await coordinator.post(`/api/imports/${up.json().id}/commit`, { createUnits: true });
+    expect(commit.statusCode).toBe(400);
+    const errors = commit.json().error.details.summary.errors as { column: string; message: string }[];
+    // Funds the sheet gives no earlier date for stand at its cut-off: a signing after it is refused.
+    expect(errors.map((e) => e.column)).toEqual(['签约时间']);
   });
 
   it('本年 without a 本月 column: the year counts, this month gets none of it', async () => {

@@ -11,7 +11,7 @@ import { fenText, MAX_ITEMS } from './import-types.ts';
 import { normaliseName } from './import-index.ts';
 import { fundsPlan, stageChain } from './import-history.ts';
 import { splitBySource } from './import-sources.ts';
-import { projectFigureWarnings } from './import-checks.ts';
+import { capitalSourceWarning, fundsBeforeSigningErrors, projectFigureWarnings } from './import-checks.ts';
 import { newProjectEntries, newProjectRow } from './import-plans.ts';
 import type { ImportRun, RowRefs } from './import-run.ts';
 import type { ChunkWrites } from './import-writes.ts';
@@ -69,6 +69,12 @@ export async function planNewProject(
     ),
     'warnings',
   );
+  run.addIssues(fundsBeforeSigningErrors(record, funds, row.signed_on ?? null, figures), 'errors');
+  const capitalWarning = capitalSourceWarning(record.capitalKind, funds, figures);
+  if (capitalWarning) {
+    const stated = record.capitalKind === 'foreign' ? '外资' : '内资';
+    run.addIssues([run.fieldIssue(record.row, 'capitalKind', stated, capitalWarning)], 'warnings');
+  }
   writes.entries.push(
     ...newProjectEntries(
       record,

@@ -231,4 +231,62 @@ describe('import: funds by source and foreign currency', () => {
     const rmbList = (await coordinator.get(`/api/projects?q=${encodeURIComponent('人民币项目')}`)).json();
     expect(rmbList.items[0].agreedInvestmentFen).toBe(3000 * WAN);
   });
+
+  it('warns when a row stated 内资 has funds from abroad (counted as 外资); 外资 placed in China is not warned', async () => {
+    const header = [
+      '序号',
+      '项目名称',
+      '责任单位',
+      '项目阶段',
+      '投资方',
+      '所在地',
+      '内外资',
+      '签约时间',
+      '累计到位',
+      '其中：境外',
+    ];
+    const id = await upload(
+      await sheet(header, [
+        [
+          1,
+          '内资境外资金项目',
+          '经信委',
+          '已签约',
+          '某控股公司',
+          '上海市浦东新区',
+          '内资',
+          '2024-05-01',
+          800,
+          200,
+        ],
+        [
+          2,
+          '外资境内主体项目',
+          '经信委',
+          '已签约',
+          '某外资公司',
+          '上海市浦东新区',
+          '外资',
+          '2024-05-01',
+          500,
+          null,
+        ],
+      ]),
+      '内外资.xlsx',
+    );
+    const commit = await coordinator.post(`/api/imports/${id}/commit`, { createUnits: true });
+    expect(commit.statusCode, commit.body.slice(0, 1000)).toBe(200);
+    const warnings = commit.json().summary.warnings as { row: number; column: string; message: string }[];
+    const capital = warnings.filter((w) => w.column === '内外资');
+    expect(capital).toEqual([
+      expect.objectContaining({
+        row: 4,
+        message: '资金性质填为内资，但有 200万元 资金来源为境外，已按外资计入，请核对资金性质',
+      }),
+    ]);
+    expect(funding(await entriesOf('内资境外资金项目'))).toEqual([
+      { wan: 200, source: 'abroad', capital: 'foreign' },
+      { wan: 600, source: 'outside_province', capital: 'domestic' },
+    ]);
+  });
 });

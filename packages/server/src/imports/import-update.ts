@@ -17,7 +17,7 @@ import { changeLabels, fenText, ImportConflict, MAX_ITEMS } from './import-types
 import type { ExistingState } from './import-index.ts';
 import { fundsPlan } from './import-history.ts';
 import { splitBySource } from './import-sources.ts';
-import { projectFigureWarnings } from './import-checks.ts';
+import { capitalSourceWarning, fundsBeforeSigningErrors, projectFigureWarnings } from './import-checks.ts';
 import { projectPatch, updateEntries } from './import-plans.ts';
 import type { ImportReferences } from './import-refs.ts';
 import {
@@ -120,6 +120,12 @@ export async function updateProject(
     agreedFen: agreedAfter,
   };
   run.addIssues(projectFigureWarnings(record, funds, facts, figures), 'warnings');
+  run.addIssues(fundsBeforeSigningErrors(record, funds, facts.signedOn, figures), 'errors');
+  const capitalWarning = capitalSourceWarning(record.capitalKind, funds, figures);
+  if (capitalWarning) {
+    const stated = record.capitalKind === 'foreign' ? '外资' : '内资';
+    run.addIssues([run.fieldIssue(record.row, 'capitalKind', stated, capitalWarning)], 'warnings');
+  }
   if (plan.monthMismatch) {
     run.addIssues(
       [

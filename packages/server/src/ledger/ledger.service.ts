@@ -19,7 +19,7 @@ import type { Ctx, Tx } from '../context.ts';
 import type { LedgerEntryRow, LedgerEntryTable, ProjectRow, ProjectTable } from '../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError, invalidField } from '../http/app-error.ts';
-import { findAttachment } from '../attachments/attachment.repo.ts';
+import { assertAttachmentOf, checkSitePhoto } from './stage-evidence.ts';
 import { findProject, touchProject, updateProjectRow } from '../projects/project.repo.ts';
 import { toProject } from '../projects/project.mapper.ts';
 import { loadProject, today } from '../projects/project.service.ts';
@@ -127,6 +127,12 @@ export async function recordFunding(ctx: Ctx, projectId: string, raw: FundingEnt
         : 'Funds can be recorded once the project is signed',
     );
   }
+  if (project.signed_on && input.date < project.signed_on) {
+    throw invalidField(ctx, 'date', {
+      zh: `到位资金日期不能早于签约日期 ${project.signed_on}`,
+      en: `Funds cannot be dated before the signing on ${project.signed_on}`,
+    });
+  }
   return ctx.db.transaction().execute(async (trx) => {
     assertEntryDate(ctx, input.date, await enteredOn(trx, projectId));
     return appendEntry(
@@ -139,7 +145,9 @@ export async function recordFunding(ctx: Ctx, projectId: string, raw: FundingEnt
         amount_fen: input.amountFen,
         funding_source: input.source,
         capital_kind: input.capitalKind,
-        payload: JSON.stringify({ note: input.note }),
+        payload: JSON.stringify(
+          input.sourceReason ? { note: input.note, sourceReason: input.sourceReason } : { note: input.note },
+        ),
       },
       { fundsDeltaFen: input.amountFen, lastEntryOn: input.date },
     );
@@ -201,26 +209,6 @@ export async function correctEntry(ctx: Ctx, entryId: number, raw: CorrectionInp
   });
 }
 
-async function assertAttachmentOf(
-  ctx: Ctx,
-  db: Tx,
-  attachmentId: string,
-  projectId: string,
-  field: string,
-  imageOrPdf = false,
-) {
-  const attachment = await findAttachment(db, attachmentId);
-  if (!attachment || attachment.project_id !== projectId) {
-    throw invalidField(ctx, field, { zh: '附件不存在', en: 'No such attachment' });
-  }
-  if (imageOrPdf && !/^(image\/|application\/pdf$)/.test(attachment.media_type)) {
-    throw invalidField(ctx, field, {
-      zh: '请上传施工许可证（PDF）或现场照片',
-      en: 'Upload the permit (PDF) or a site photo',
-    });
-  }
-}
-
 /**
  * Moves a project along the pipeline with the evidence the move needs (see
  * domain/stages.ts). The move is a dated ledger entry; dates may not run
@@ -263,14 +251,22 @@ export async function moveStage(ctx: Ctx, projectId: string, input: StageMoveInp
 
   return ctx.db.transaction().execute(async (trx) => {
     if (typeof evidence.attachmentId === 'string') {
+      const sitePhoto = evidence.evidenceKind === 'site_photo';
       await assertAttachmentOf(
         ctx,
         trx,
         evidence.attachmentId,
         projectId,
-        'evidence.attachmentId',
-        input.to === 'construction',
+        ['evidence', 'attachmentId'],
+        sitePhoto ? 'image' : input.to === 'construction' || input.to === 'production' ? 'imageOrPdf' : 'any',
       );
+      // A dated site photo: its EXIF date against the stated one, else 未核验 with the user's reason.
+      if (sitePhoto && typeof evidence.photoTakenOn === 'string') {
+        const reason = typeof evidence.unverifiedReason === 'string' ? evidence.unverifiedReason : undefined;
+        const check = await checkSitePhoto(ctx, trx, evidence.attachmentId, evidence.photoTakenOn, reason);
+        evidence.photoCheck = check;
+        if (check.verified) delete evidence.unverifiedReason;
+      }
     }
     const patch: Updateable<ProjectTable> = {
       stage: applied.state.stage,
@@ -302,6 +298,12 @@ export async function moveStage(ctx: Ctx, projectId: string, input: StageMoveInp
         });
       if (input.to === 'construction') Object.assign(patch, { actual_start_on: evidence.actualStartOn });
       if (input.to === 'production') Object.assign(patch, { production_on: evidence.date });
+    }
+    // A signing reverted as a mistake (误录) never happened: its date and agreement go with it
+    // (a real 解约 is a drop and keeps them). The revert's payload keeps what was cleared.
+    if (move.kind === 'revert' && move.from === 'signed') {
+      Object.assign(patch, { signed_on: null, agreement_kind: null });
+      evidence.cleared = { signedOn: project.signed_on, agreementKind: project.agreement_kind };
     }
     // 待补证据: the move's evidence (or a revert below the stage that needed it) clears what it covers.
     if (project.evidence_missing?.length)

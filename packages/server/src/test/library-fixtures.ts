@@ -43,7 +43,13 @@ export async function buildProject(
 export async function signProject(
   client: TestClient,
   project: BuiltProject,
-  opts: { negotiatingOn: string; signedOn: string; agreedInvestmentFen: number },
+  opts: {
+    negotiatingOn: string;
+    signedOn: string;
+    agreedInvestmentFen: number;
+    /** The agreement file; without it the signing states why (协议原件在企业). */
+    attachmentId?: string;
+  },
 ): Promise<BuiltProject> {
   let current = project;
   if (current.stage === 'planning') {
@@ -57,7 +63,14 @@ export async function signProject(
   }
   const res = await client.post(`/api/projects/${current.id}/stage`, {
     to: 'signed',
-    evidence: { date: opts.signedOn, agreementKind: 'formal', agreedInvestmentFen: opts.agreedInvestmentFen },
+    evidence: {
+      date: opts.signedOn,
+      agreementKind: 'formal',
+      agreedInvestmentFen: opts.agreedInvestmentFen,
+      ...(opts.attachmentId
+        ? { attachmentId: opts.attachmentId }
+        : { noAgreementReason: '协议原件在企业，待扫描上传' }),
+    },
     version: current.version,
   });
   expectStatus(res, 200, 'signed');

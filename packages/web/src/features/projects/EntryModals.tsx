@@ -92,6 +92,7 @@ interface FundingValues {
   amountFen: string;
   source?: FundingSource;
   capitalKind: CapitalKind;
+  sourceReason?: string;
   note?: string;
 }
 
@@ -110,6 +111,10 @@ export function FundingModal({
   const rules = useFieldRules();
   const [form] = Form.useForm<FundingValues>();
   const recordFunding = useRecordFunding();
+  const source = Form.useWatch('source', form);
+  const capitalKind = Form.useWatch('capitalKind', form);
+  // Foreign capital from a source other than abroad happens (a foreign investor's entity in China) and says how.
+  const needsReason = capitalKind === 'foreign' && source !== undefined && source !== 'abroad';
   return (
     <FormModal<FundingValues>
       open={open}
@@ -148,10 +153,14 @@ export function FundingModal({
       </Form.Item>
       <Form.Item name="source" label={t('funds.source')} rules={[required(t('validation.required'))]}>
         <Select
-          options={fundingSources.map((source) => ({
-            value: source,
-            label: fundingSourceLabels[source][locale],
+          options={fundingSources.map((value) => ({
+            value,
+            label: fundingSourceLabels[value][locale],
           }))}
+          // Funds from abroad are foreign capital.
+          onChange={(value: FundingSource) => {
+            if (value === 'abroad') form.setFieldValue('capitalKind', 'foreign');
+          }}
         />
       </Form.Item>
       <Form.Item name="capitalKind" label={t('funds.capitalKind')}>
@@ -159,6 +168,16 @@ export function FundingModal({
           options={capitalKinds.map((kind) => ({ value: kind, label: t(`capitalKind.${kind}`) }))}
         />
       </Form.Item>
+      {needsReason ? (
+        <Form.Item
+          name="sourceReason"
+          label={t('funds.sourceReason')}
+          extra={t('funds.sourceReasonHelp')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        >
+          <Input maxLength={500} />
+        </Form.Item>
+      ) : null}
       <Form.Item name="note" label={t('funds.note')}>
         <Input maxLength={500} />
       </Form.Item>

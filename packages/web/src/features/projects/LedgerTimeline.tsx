@@ -6,7 +6,10 @@ import {
   formatAmount,
   fundingSourceLabels,
   ledgerMoveKindLabels,
+  photoProblemText,
+  productionEvidenceKindLabels,
   stageLabels,
+  type PhotoCheck,
 } from '@landfall/domain';
 import { attachmentUrl } from '../../api/projects.ts';
 import type { Attachment, LedgerEntry, StageMovePayload } from '../../api/library-types.ts';
@@ -36,6 +39,13 @@ const kindColors: Record<LedgerEntry['kind'], string> = {
 };
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** A reverted signing's payload keeps what it cleared. */
+function isClearedSigning(value: unknown): value is { signedOn: string } {
+  return (
+    !!value && typeof value === 'object' && typeof (value as { signedOn?: unknown }).signedOn === 'string'
+  );
+}
 
 function Line({ label, children }: { label: string; children: ReactNode }) {
   const { t } = useI18n();
@@ -103,6 +113,31 @@ export function LedgerTimeline(props: LedgerTimelineProps) {
     }
   };
 
+  /** A site photo's date check: verified by its EXIF date, or 未核验 with the reason the user gave. */
+  const photoLines = (evidence: Record<string, unknown>) => {
+    const check = evidence.photoCheck as PhotoCheck | undefined;
+    if (!check || typeof check !== 'object') return null;
+    const stated = str(evidence.photoTakenOn);
+    if (check.verified) {
+      return (
+        <Line label={t('move.photoTakenOn')}>
+          {stated} <Tag color="green">{t('entry.verifiedPhoto', { date: check.exifOn })}</Tag>
+        </Line>
+      );
+    }
+    return (
+      <>
+        <Line label={t('move.photoTakenOn')}>
+          {stated} <Tag color="orange">{t('entry.unverified')}</Tag>
+          <Typography.Text type="secondary">{photoProblemText(check, stated, locale)}</Typography.Text>
+        </Line>
+        {str(evidence.unverifiedReason) ? (
+          <Line label={t('move.unverifiedReason')}>{str(evidence.unverifiedReason)}</Line>
+        ) : null}
+      </>
+    );
+  };
+
   function body(entry: LedgerEntry): ReactNode {
     const payload = entry.payload;
     switch (entry.kind) {
@@ -136,6 +171,20 @@ export function LedgerTimeline(props: LedgerTimelineProps) {
               <Line label={t('field.actualStartOn')}>{str(evidence.actualStartOn)}</Line>
             ) : null}
             {str(evidence.reason) ? <Line label={t('entry.reason')}>{str(evidence.reason)}</Line> : null}
+            {str(evidence.noAgreementReason) ? (
+              <Line label={t('entry.noAgreementReason')}>{str(evidence.noAgreementReason)}</Line>
+            ) : null}
+            {str(evidence.evidenceKind) ? (
+              <Line label={t('move.productionEvidence')}>
+                {labelOf(productionEvidenceKindLabels, str(evidence.evidenceKind), locale)}
+              </Line>
+            ) : null}
+            {photoLines(evidence)}
+            {isClearedSigning(evidence.cleared) ? (
+              <Typography.Text type="secondary">
+                {t('entry.cleared', { date: evidence.cleared.signedOn })}
+              </Typography.Text>
+            ) : null}
             {attachmentLink(entry.attachmentId ?? str(evidence.attachmentId))}
           </>
         );

@@ -7,7 +7,11 @@ import {
   listAllowedMoves,
   moveKindLabels,
   normaliseCreditCode,
+  PHOTO_DATE_TOLERANCE_DAYS,
+  productionEvidenceKindLabels,
+  productionEvidenceKinds,
   stageLabels,
+  type ProductionEvidenceKind,
   type ActiveStage,
   type AgreementKind,
   type Stage,
@@ -31,6 +35,10 @@ interface Values {
     agreementKind?: AgreementKind;
     agreedInvestmentFen?: string;
     attachmentId?: string;
+    noAgreementReason?: string;
+    evidenceKind?: ProductionEvidenceKind;
+    photoTakenOn?: Dayjs;
+    unverifiedReason?: string;
     registeredOn?: Dayjs;
     localCreditCode?: string;
     actualStartOn?: Dayjs;
@@ -56,6 +64,7 @@ function toEvidence(move: StageMove, evidence: Values['evidence']): Record<strin
         agreementKind: evidence.agreementKind,
         agreedInvestmentFen: text ? wanTextToFen(text) : undefined,
         attachmentId: evidence.attachmentId,
+        noAgreementReason: evidence.attachmentId ? undefined : evidence.noAgreementReason,
       };
     }
     case 'settled':
@@ -66,6 +75,16 @@ function toEvidence(move: StageMove, evidence: Values['evidence']): Record<strin
       };
     case 'construction':
       return { date, actualStartOn: toDateText(evidence.actualStartOn), attachmentId: evidence.attachmentId };
+    case 'production': {
+      const photo = evidence.evidenceKind === 'site_photo';
+      return {
+        date,
+        evidenceKind: evidence.evidenceKind,
+        attachmentId: evidence.attachmentId,
+        photoTakenOn: photo ? toDateText(evidence.photoTakenOn) : undefined,
+        unverifiedReason: photo ? evidence.unverifiedReason : undefined,
+      };
+    }
     default:
       return { date };
   }
@@ -96,6 +115,8 @@ export function StageMoveModal(props: { project: MovableProject | null; to?: Sta
   const notBeforeStage = (day: Dayjs) =>
     day.isAfter(dayjs(), 'day') || (project ? day.isBefore(dayjs(project.stageOn), 'day') : false);
   const required = { required: true, message: t('validation.required') };
+  const attached = Form.useWatch(['evidence', 'attachmentId'], form);
+  const proof = Form.useWatch(['evidence', 'evidenceKind'], form);
 
   return (
     <FormModal<Values>
@@ -151,6 +172,61 @@ export function StageMoveModal(props: { project: MovableProject | null; to?: Sta
           <Form.Item name={['evidence', 'attachmentId']} label={t('move.contractFile')}>
             <AttachmentUpload projectId={project.id} accept=".pdf,.jpg,.jpeg,.png,.doc,.docx" />
           </Form.Item>
+          {attached ? null : (
+            <Form.Item
+              name={['evidence', 'noAgreementReason']}
+              label={t('move.noAgreementReason')}
+              extra={t('move.noAgreementHelp')}
+              rules={[{ ...required, whitespace: true }]}
+            >
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+          )}
+        </>
+      ) : null}
+      {evidenceKind === 'production' && project ? (
+        <>
+          <Form.Item
+            name={['evidence', 'evidenceKind']}
+            label={t('move.productionEvidence')}
+            rules={[required]}
+          >
+            <Radio.Group
+              options={productionEvidenceKinds.map((value) => ({
+                value,
+                label: productionEvidenceKindLabels[value][locale],
+              }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name={['evidence', 'attachmentId']}
+            label={t('move.productionFile')}
+            required
+            rules={[{ required: true, message: t('move.productionFileRequired') }]}
+          >
+            <AttachmentUpload
+              projectId={project.id}
+              accept={proof === 'site_photo' ? '.jpg,.jpeg,.png' : '.pdf,.jpg,.jpeg,.png'}
+            />
+          </Form.Item>
+          {proof === 'site_photo' ? (
+            <>
+              <Form.Item
+                name={['evidence', 'photoTakenOn']}
+                label={t('move.photoTakenOn')}
+                rules={[required]}
+              >
+                <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+              </Form.Item>
+              <Form.Item
+                name={['evidence', 'unverifiedReason']}
+                label={t('move.unverifiedReason')}
+                extra={t('move.unverifiedHelp', { days: String(PHOTO_DATE_TOLERANCE_DAYS) })}
+              >
+                <Input.TextArea rows={2} maxLength={500} />
+              </Form.Item>
+            </>
+          ) : null}
         </>
       ) : null}
       {evidenceKind === 'settled' ? (
