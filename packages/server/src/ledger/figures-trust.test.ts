@@ -161,7 +161,12 @@ describe('a signing reverted as a mistake (误录)', () => {
     // Signed again on 8 April, then 解约 (dropped): counted once, on 8 April, and kept.
     const again = await coordinator.post(`/api/projects/${p.id}/stage`, {
       to: 'signed',
-      evidence: { date: '2026-04-08', agreementKind: 'formal', agreedInvestmentFen: 3 * YI },
+      evidence: {
+        date: '2026-04-08',
+        agreementKind: 'formal',
+        agreedInvestmentFen: 3 * YI,
+        noAgreementReason: '协议原件在投资方处盖章',
+      },
       version: back.json().project.version,
     });
     expect(again.statusCode, again.body).toBe(200);
