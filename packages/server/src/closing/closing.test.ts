@@ -16,6 +16,8 @@ let staff: TestClient;
 let viewer: TestClient;
 let projectId: string;
 let juneEntryId: number;
+let planning: { id: string; version: number };
+let unitA: string;
 const accounts: { client: TestClient; username: string }[] = [];
 /** Moves the clock and logs everyone in again (sessions expire across the jump). */
 async function at(instant: string) {
@@ -63,7 +65,7 @@ async function download(id: string, client = coordinator) {
 
 beforeAll(async () => {
   world = await createWorld('2026-05-01T09:00:00+08:00');
-  const unitA = (await buildUnit(world.admin, { name: '区商务委' })).id;
+  unitA = (await buildUnit(world.admin, { name: '区商务委' })).id;
   await buildUnit(world.admin, { name: '分水镇', kind: 'town' });
   coordinator = await account(world, 'coordinator');
   leader = await account(world, 'leader');
@@ -77,6 +79,7 @@ beforeAll(async () => {
     agreedInvestmentFen: 50_000_000_000,
   });
   projectId = p.id;
+  planning = await buildProject(coordinator, { name: '冷链物流园项目', unitId: unitA });
   await at('2026-06-15T09:00:00+08:00');
   juneEntryId = (await recordFunds(coordinator, projectId, '2026-06-12', 1_234_500_000)).id;
   await at('2026-07-03T09:00:00+08:00');
@@ -133,6 +136,20 @@ describe('closing a month', () => {
       current: '设备进场',
     });
     expect(progress.statusCode).toBe(409);
+    // A stage move and a new project dated in June are refused the same way.
+    const move = await coordinator.post(`/api/projects/${planning.id}/stage`, {
+      to: 'negotiating',
+      evidence: { date: '2026-06-20' },
+      version: planning.version,
+    });
+    expect(move.statusCode).toBe(409);
+    expect(move.json().error.message).toMatch(/^该月已封账/);
+    const created = await coordinator.post('/api/projects', {
+      name: '六月入库项目',
+      enteredOn: '2026-06-10',
+      unitId: unitA,
+    });
+    expect(created.statusCode).toBe(409);
     const after = await month('2026-06');
     expect(after.reports).toEqual(june.reports);
     for (const r of after.reports) expect(sha(await download(r.id))).toBe(r.sha256);

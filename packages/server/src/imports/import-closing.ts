@@ -26,7 +26,8 @@ export async function placeImportEntries(run: ImportRun, entries: EntryRow[]): P
     if (placement.ok && !placement.placed.lateFor) continue;
     const payload = JSON.parse(String(entry.payload)) as { row?: number; [key: string]: unknown };
     const row = payload.row ?? 0;
-    const once = `${row}:${date}`;
+    // One error per row (its first date in a closed month); one warning per row and date moved.
+    const once = placement.ok ? `${row}:${date}` : `${row}`;
     const first = !reported.has(once);
     reported.add(once);
     if (!placement.ok) {
