@@ -21,6 +21,8 @@ export interface UnitCheck {
   pendingReview: number;
   stale: number;
   evidencePending: number;
+  /** Entries recorded in this month for a closed one (补录, `lateFor`). */
+  late: number;
 }
 
 /** What a month's check finds for a tenant, read through `db` (the closing transaction when closing). */
@@ -50,6 +52,7 @@ export async function checkFigures(
     pendingReview: Number(r.pending_review),
     stale: Number(r.stale),
     evidencePending: Number(r.evidence_pending),
+    late: Number(r.late),
   }));
   const issues: CheckIssue[] = [];
   if (to >= today) {

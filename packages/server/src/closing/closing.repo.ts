@@ -126,7 +126,8 @@ export async function supersedeReports(db: Tx, tenantId: string, month: string, 
  * The check screen's figures per unit of the tenant for [from, to] (a month): funds in place this
  * month and this year (fen, exact), projects signed and started in the month, and what stops or
  * warns — projects awaiting review (报送审核) with entries in the month, stale projects (no entry in
- * the `staleDays` before the month's end), projects with 待补证据.
+ * the `staleDays` before the month's end), projects with 待补证据 — and the month's 补录 entries
+ * (recorded here for a closed month: `lateFor`).
  */
 export async function unitCheckFigures(
   db: Tx,
@@ -144,6 +145,7 @@ export async function unitCheckFigures(
     pending_review: string;
     stale: string;
     evidence_pending: string;
+    late: string;
   }>`
     select u.id as unit_id, u.name as unit_name,
       (select sum(e.amount_fen) from ledger_entry e join project p on p.id = e.project_id
@@ -169,7 +171,10 @@ export async function unitCheckFigures(
             and e.effective_on > ${staleBefore} and e.effective_on <= ${to}))::text as stale,
       (select count(*) from project p
         where p.unit_id = u.id and p.review_status = 'approved'
-          and cardinality(p.evidence_missing) > 0)::text as evidence_pending
+          and cardinality(p.evidence_missing) > 0)::text as evidence_pending,
+      (select count(*) from ledger_entry e join project p on p.id = e.project_id
+        where p.unit_id = u.id and e.effective_on between ${from} and ${to}
+          and e.payload->>'lateFor' is not null)::text as late
     from unit u
     where u.tenant_id = ${tenantId}
     order by u.name`.execute(db);

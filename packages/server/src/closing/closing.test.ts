@@ -176,9 +176,10 @@ describe('closing a month', () => {
     expect((await month('2026-06')).reports).toEqual(june.reports);
     for (const r of june.reports) expect(sha(await download(r.id))).toBe(r.sha256);
     const july = (await coordinator.get('/api/months/2026-07/check')).json();
-    expect(july.units.find((u: { unitName: string }) => u.unitName === '区商务委').fundsMonthFen).toBe(
-      300_000_000 - 1_234_500_000,
-    );
+    expect(july.units.find((u: { unitName: string }) => u.unitName === '区商务委')).toMatchObject({
+      fundsMonthFen: 300_000_000 - 1_234_500_000,
+      late: 2,
+    });
     await setting({ lateEntries: false });
   });
 

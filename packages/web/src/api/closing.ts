@@ -41,6 +41,7 @@ export interface UnitCheck {
   pendingReview: number;
   stale: number;
   evidencePending: number;
+  late: number;
 }
 
 export interface MonthCheck extends Month {

@@ -125,6 +125,12 @@ export function MonthDetail({ month }: { month: string }) {
             render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0),
           },
           {
+            title: t('closing.late'),
+            dataIndex: 'late',
+            align: 'right',
+            render: (n: number) => (n ? <Tag color="purple">{n}</Tag> : 0),
+          },
+          {
             title: t('closing.evidencePending'),
             dataIndex: 'evidencePending',
             align: 'right',
@@ -147,7 +153,7 @@ export function MonthDetail({ month }: { month: string }) {
               <Table.Summary.Cell index={4} align="right">
                 {c.totals.started}
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={5} colSpan={3} />
+              <Table.Summary.Cell index={5} colSpan={4} />
             </Table.Summary.Row>
           ) : null
         }
