@@ -6,7 +6,7 @@
 import { addMonths, monthStart, toMonth } from '@landfall/domain/dates';
 import type { Ctx, Tx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
-import { listShutMonthsFrom } from './closing.repo.ts';
+import { listShutMonthsFrom, lockMonthsForEntry } from './closing.repo.ts';
 import { readClosingSetting } from './closing.settings.ts';
 
 export interface PlacedDate {
@@ -27,6 +27,7 @@ export async function placeEntryDate(
   date: string,
 ): Promise<Placement> {
   const month = toMonth(date);
+  await lockMonthsForEntry(db, tenantId);
   const shut = await listShutMonthsFrom(db, tenantId, month);
   if (shut[0] !== month) return { ok: true, placed: { date } };
   if (!(await readClosingSetting(db, tenantId)).lateEntries) {

@@ -23,6 +23,19 @@ export async function listMonthRows(db: Tx, tenantId: string, from: string, to: 
     .execute();
 }
 
+/**
+ * A tenant's months are closed under an exclusive transaction lock and every dated entry is placed
+ * under a shared one, so on PostgreSQL an entry committing while a month closes cannot slip into the
+ * closed month after its report was generated (PGlite has one connection: nothing to race).
+ */
+const MONTH_LOCK = 11;
+export async function lockMonthsForClose(db: Tx, tenantId: string) {
+  await sql`select pg_advisory_xact_lock(${MONTH_LOCK}, hashtext(${tenantId}))`.execute(db);
+}
+export async function lockMonthsForEntry(db: Tx, tenantId: string) {
+  await sql`select pg_advisory_xact_lock_shared(${MONTH_LOCK}, hashtext(${tenantId}))`.execute(db);
+}
+
 /** The months of a tenant from `month` on that take no entries (closed or awaiting sign-off), in order. */
 export async function listShutMonthsFrom(db: Tx, tenantId: string, month: string): Promise<string[]> {
   const rows = await db

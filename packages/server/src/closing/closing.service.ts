@@ -25,6 +25,7 @@ import {
   insertMonth,
   listMonthRows,
   listReports,
+  lockMonthsForClose,
   updateMonth,
 } from './closing.repo.ts';
 import { checkFigures } from './closing.check.ts';
@@ -122,6 +123,7 @@ export async function closeMonth(ctx: Ctx, month: string, raw: MonthCloseInput) 
   await authorize(ctx, 'month.close', { type: 'month', id: month, tenantId });
   const tenant = await getTenant(ctx.db, tenantId);
   return ctx.db.transaction().execute(async (trx) => {
+    await lockMonthsForClose(trx, tenantId);
     const row = await findMonth(trx, tenantId, month);
     if (row && row.status !== 'open') throw stateConflict(ctx, row.status);
     if ((row?.version ?? 0) !== input.version)
@@ -174,6 +176,7 @@ export async function signOffMonth(ctx: Ctx, month: string, raw: MonthCloseInput
   await authorize(ctx, 'month.signOff', { type: 'month', id: month, tenantId });
   const tenant = await getTenant(ctx.db, tenantId);
   return ctx.db.transaction().execute(async (trx) => {
+    await lockMonthsForClose(trx, tenantId);
     const row = await findMonth(trx, tenantId, month);
     if (!row || row.status !== 'awaiting_signoff') throw stateConflict(ctx, 'notAwaiting');
     if (row.version !== input.version)
@@ -212,6 +215,7 @@ export async function reopenMonth(ctx: Ctx, month: string, raw: MonthReopenInput
   const tenantId = targetTenant(ctx, input.tenantId);
   await authorize(ctx, 'month.reopen', { type: 'month', id: month, tenantId });
   return ctx.db.transaction().execute(async (trx) => {
+    await lockMonthsForClose(trx, tenantId);
     const row = await findMonth(trx, tenantId, month);
     if (!row || row.status === 'open') throw stateConflict(ctx, 'open');
     if (row.version !== input.version)
