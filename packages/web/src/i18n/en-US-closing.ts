@@ -31,6 +31,8 @@ export const enUSClosing: Record<keyof typeof zhCNClosing, string> = {
   'closing.reopenReasonLabel': 'Reason',
   'closing.reopenHelp': 'Reopening is audited; closing again issues a new report beside the earlier one.',
   'closing.reopenedDone': 'Month reopened',
+  'closing.blocked': 'Resolve these before closing',
+  'closing.warnings': 'Worth a look (closing is not stopped)',
   'closing.ready': 'The check passed: the month can be closed',
   'closing.unit': 'Unit',
   'closing.fundsMonth': 'Funds this month',

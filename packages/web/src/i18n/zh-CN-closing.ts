@@ -30,6 +30,8 @@ export const zhCNClosing = {
   'closing.reopenReasonLabel': '原因',
   'closing.reopenHelp': '重新开账将记入审计日志；再次封账会生成新版上报材料，原版本保留。',
   'closing.reopenedDone': '已重新开账',
+  'closing.blocked': '以下情况需先处理，才能封账',
+  'closing.warnings': '请留意（不影响封账）',
   'closing.ready': '核对通过，可以封账',
   'closing.unit': '责任单位',
   'closing.fundsMonth': '本月到位资金',

@@ -65,7 +65,7 @@ function ClosingSettings() {
 
 /** 月度封账: the year's months with their status; a month's check, actions and issued reports. */
 export function MonthClosePage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const [selected, setSelected] = useState<string>();
@@ -114,7 +114,9 @@ export function MonthClosePage() {
               title: t('closing.closedBy'),
               key: 'closed',
               render: (_v, r) =>
-                r.closedAt ? `${r.closedBy ?? ''} ${new Date(r.closedAt).toLocaleDateString()}` : '—',
+                r.closedAt
+                  ? `${r.closedBy ?? ''} ${new Date(r.closedAt).toLocaleDateString(locale, { timeZone: 'Asia/Shanghai' })}`
+                  : '—',
             },
             {
               title: t('closing.signedOffBy'),

@@ -13,8 +13,10 @@ import { MonthStatusTag } from './MonthStatusTag.tsx';
 import { useMonthAction, useMonthCheck } from './useClosing.ts';
 
 /** One month: the per-unit check, 封账 / 签发 / 重新开账, and the reports it issued. */
+const shanghai = { timeZone: 'Asia/Shanghai' } as const;
+
 export function MonthDetail({ month }: { month: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const can = useCan();
   const reportError = useReportError();
@@ -70,22 +72,36 @@ export function MonthDetail({ month }: { month: string }) {
       {c ? (
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('closing.closedBy')}>
-            {c.closedAt ? `${c.closedBy ?? ''} ${new Date(c.closedAt).toLocaleString()}` : '—'}
+            {c.closedAt
+              ? `${c.closedBy ?? ''} ${new Date(c.closedAt).toLocaleString(locale, shanghai)}`
+              : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('closing.signedOffBy')}>
-            {c.signedOffAt ? `${c.signedOffBy ?? ''} ${new Date(c.signedOffAt).toLocaleString()}` : '—'}
+            {c.signedOffAt
+              ? `${c.signedOffBy ?? ''} ${new Date(c.signedOffAt).toLocaleString(locale, shanghai)}`
+              : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('closing.reopenReason')}>{c.reopenReason ?? '—'}</Descriptions.Item>
         </Descriptions>
       ) : null}
-      {c?.issues.map((i) => (
-        <Alert
-          key={`${i.kind}-${i.message}`}
-          type={i.level === 'block' ? 'error' : 'warning'}
-          showIcon
-          title={i.message}
-        />
-      ))}
+      {(['block', 'warn'] as const).map((level) => {
+        const list = c?.issues.filter((i) => i.level === level) ?? [];
+        return list.length ? (
+          <Alert
+            key={level}
+            type={level === 'block' ? 'error' : 'warning'}
+            showIcon
+            title={level === 'block' ? t('closing.blocked') : t('closing.warnings')}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {list.map((i) => (
+                  <li key={`${i.kind}-${i.message}`}>{i.message}</li>
+                ))}
+              </ul>
+            }
+          />
+        ) : null;
+      })}
       {c && c.status === 'open' && c.canClose ? (
         <Alert type="success" showIcon title={t('closing.ready')} />
       ) : null}
