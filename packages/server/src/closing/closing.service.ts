@@ -24,6 +24,7 @@ import {
   findReport,
   insertMonth,
   listMonthRows,
+  listMonthStatuses,
   listReports,
   lockMonthsForClose,
   updateMonth,
@@ -214,10 +215,22 @@ export async function reopenMonth(ctx: Ctx, month: string, raw: MonthReopenInput
   const input = monthReopenSchema.parse(raw);
   const tenantId = targetTenant(ctx, input.tenantId);
   await authorize(ctx, 'month.reopen', { type: 'month', id: month, tenantId });
+  const tenant = await getTenant(ctx.db, tenantId);
   return ctx.db.transaction().execute(async (trx) => {
     await lockMonthsForClose(trx, tenantId);
     const row = await findMonth(trx, tenantId, month);
     if (!row || row.status === 'open') throw stateConflict(ctx, 'open');
+    // 纵向联动: the city's (province's) report holds this district's month; it reopens first.
+    const above = tenant.path.split('/').filter((id) => id && id !== tenantId);
+    const closedAbove = (await listMonthStatuses(trx, above, month)).filter((m) => m.status !== 'open');
+    if (closedAbove.length) {
+      throw new AppError(
+        'conflict',
+        ctx.locale === 'zh-CN'
+          ? '上级区域已封账该月，请先由上级重新开账'
+          : 'The month is closed above this tenant; it must be reopened there first',
+      );
+    }
     if (row.version !== input.version)
       throw new AppError('stale_version', undefined, {
         current: await monthState(ctx, trx, tenantId, month),

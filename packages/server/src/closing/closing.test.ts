@@ -299,5 +299,13 @@ describe('a city closes after its districts', () => {
     const done = await closeAs(cityCoordinator);
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().status).toBe('closed');
+    // While the city's month stands closed, a district cannot reopen its own: the city reopens first.
+    const reopen = (client: TestClient) =>
+      client.post('/api/months/2026-06/reopen', { version: 1, reason: '补报' });
+    const refused = await reopen(districts['万州区']!);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe('上级区域已封账该月，请先由上级重新开账');
+    expect((await reopen(cityCoordinator)).statusCode).toBe(200);
+    expect((await reopen(districts['万州区']!)).statusCode).toBe(200);
   });
 });
