@@ -686,6 +686,62 @@ const cases: Record<string, Case> = {
     },
   },
   'GET /api/notifications': { allowed: 'everyone', ok: 200, make: () => ({ url: '/api/notifications' }) },
+  // 封账 (months long past in the matrix's tenant, so no other row's entry falls in a closed month).
+  'GET /api/months': {
+    allowed: ['coordinator', 'leader', 'viewer'],
+    ok: 200,
+    make: () => ({ url: '/api/months?year=2025' }),
+  },
+  'GET /api/months/settings': {
+    allowed: ['coordinator', 'leader', 'viewer'],
+    ok: 200,
+    make: () => ({ url: '/api/months/settings' }),
+  },
+  'PUT /api/months/settings': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const current = (await clients.coordinator.get('/api/months/settings')).json();
+      return { url: '/api/months/settings', body: { ...current, lateEntries: false } };
+    },
+  },
+  'GET /api/months/:month/check': {
+    allowed: ['coordinator', 'leader', 'viewer'],
+    ok: 200,
+    make: () => ({ url: '/api/months/2025-01/check' }),
+  },
+  'POST /api/months/:month/close': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const m = await monthIn('2025-03', 'open');
+      return { url: '/api/months/2025-03/close', body: { version: m.version } };
+    },
+  },
+  'POST /api/months/:month/reopen': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const m = await monthIn('2025-04', 'closed');
+      return { url: '/api/months/2025-04/reopen', body: { version: m.version, reason: '矩阵重新开账' } };
+    },
+  },
+  'POST /api/months/:month/sign-off': {
+    allowed: ['leader'],
+    ok: 200,
+    make: async () => {
+      const m = await monthIn('2025-05', 'awaiting_signoff');
+      return { url: '/api/months/2025-05/sign-off', body: { version: m.version } };
+    },
+  },
+  'GET /api/months/reports/:id': {
+    allowed: ['coordinator', 'leader', 'viewer'],
+    ok: 200,
+    make: async () => {
+      const m = await monthIn('2025-06', 'closed');
+      return { url: `/api/months/reports/${m.reports[0]!.id}` };
+    },
+  },
   'GET /api/review/settings': {
     allowed: ['coordinator', 'unit_staff'],
     ok: 200,
@@ -807,6 +863,29 @@ async function underReview<T>(submit: () => Promise<T>): Promise<T> {
   } finally {
     await set(false);
   }
+}
+
+/** Brings a 2025 month of the matrix's tenant into `status` as the coordinator (and a leader, to sign off). */
+async function monthIn(month: string, status: 'open' | 'closed' | 'awaiting_signoff') {
+  type M = { month: string; status: string; version: number; reports: { id: string }[] };
+  const read = async () =>
+    ((await clients.coordinator.get('/api/months?year=2025')).json().months as M[]).find(
+      (m) => m.month === month,
+    )!;
+  const signOff = async (on: boolean) => {
+    const current = (await clients.coordinator.get('/api/months/settings')).json();
+    await clients.coordinator.put('/api/months/settings', { ...current, signOffRequired: on });
+  };
+  let m = await read();
+  if (m.status !== 'open' && m.status !== status)
+    await clients.coordinator.post(`/api/months/${month}/reopen`, { version: m.version, reason: '矩阵' });
+  m = await read();
+  if (m.status === 'open' && status !== 'open') {
+    await signOff(status === 'awaiting_signoff');
+    await clients.coordinator.post(`/api/months/${month}/close`, { version: m.version });
+    await signOff(false);
+  }
+  return read();
 }
 
 /** Routes that end or change the caller's own session run with a throwaway account. */

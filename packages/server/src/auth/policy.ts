@@ -178,6 +178,13 @@ export const rules = {
   'review.decide': { coordinator: 'tenant' },
   'review.configure': { coordinator: 'tenant' },
   'notification.read': everyone,
+  // 封账: the coordination group checks and closes the tenant's month (and reopens it, with a reason);
+  // a leader signs it off when the tenant requires it; the issued reports are read as the month's are.
+  'month.read': { coordinator: 'tenant', leader: 'tenant', viewer: 'subtree' },
+  'month.configure': { coordinator: 'tenant' },
+  'month.close': { coordinator: 'tenant' },
+  'month.signOff': { leader: 'tenant' },
+  'month.reopen': { coordinator: 'tenant' },
 } as const satisfies Record<string, Partial<Record<Principal, Scope>>>;
 
 export type Action = keyof typeof rules;

@@ -504,6 +504,42 @@ export interface DB {
   inspection: InspectionTable;
   import_batch: ImportBatchTable;
   import_mapping: ImportMappingTable;
+  month_close: MonthCloseTable;
+  issued_report: IssuedReportTable;
+}
+
+/** 封账 (migration 0011): a tenant's month and the reports issued when it closed. */
+export interface MonthCloseTable {
+  tenant_id: string;
+  month: string;
+  status: 'open' | 'awaiting_signoff' | 'closed';
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closed_by_name: string | null;
+  signed_off_at: Timestamp | null;
+  signed_off_by: string | null;
+  signed_off_by_name: string | null;
+  reopened_at: Timestamp | null;
+  reopen_reason: string | null;
+  issue: Generated<number>;
+  version: Generated<number>;
+}
+
+export interface IssuedReportTable {
+  id: Generated<string>;
+  tenant_id: string;
+  month: string;
+  issue: number;
+  kind: 'monthly' | 'ledger' | 'stats';
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  issued_at: Timestamp;
+  issued_by: string | null;
+  issued_by_name: string;
+  superseded_at: Timestamp | null;
 }
 
 export type TenantRow = Selectable<TenantTable>;

@@ -44,6 +44,7 @@ import { matchChunk } from './import-match.ts';
 import { planNewProject } from './import-new.ts';
 import { mergeExpansion, updateProject } from './import-update.ts';
 import { emptyWrites, writeChunk } from './import-writes.ts';
+import { placeImportEntries } from './import-closing.ts';
 
 const isTotalLabel = (text: string) => totalScope(text) === 'all';
 
@@ -242,6 +243,8 @@ async function processChunk(run: ImportRun, records: ImportRecord[]) {
     else await planNewProject(run, record, rowRefs, writes);
   }
   for (const x of expansions) await mergeExpansion(run, x.record, existing.get(x.projectId)!.row, x.known);
+  // 封账: entries dated in a closed month are row errors, or 补录 in the next open month.
+  await placeImportEntries(run, writes.entries);
   if (!settings.commit) return;
   await writeChunk(db, refs, writes);
 }

@@ -30,6 +30,7 @@ import {
 } from './import-expansion.ts';
 import { capitalOf, type ImportRun, type RowRefs } from './import-run.ts';
 import { insertEntries, type ChunkWrites } from './import-writes.ts';
+import { placeImportEntries } from './import-closing.ts';
 
 /** Plans the update of an existing project for `record` and, on commit, writes it (or its error). */
 export async function updateProject(
@@ -257,5 +258,5 @@ export async function mergeExpansion(
     capitalKind: capitalOf(record, place),
   });
   // Written now, with the chunk's other entries (its project row already exists).
-  await insertEntries(db, written);
+  await insertEntries(db, await placeImportEntries(run, written));
 }

@@ -26,6 +26,7 @@ import { loadProject, today } from '../projects/project.service.ts';
 import { findCorrectionOf, findLedgerEntry, insertLedgerEntry } from './ledger.repo.ts';
 import { toLedgerEntry } from './ledger.mapper.ts';
 import { remainingEvidence } from '../projects/evidence-state.ts';
+import { lateMark, resolveEntryDate } from '../closing/closing.guard.ts';
 
 function entryBase(ctx: Ctx, project: ProjectRow) {
   return {
@@ -96,21 +97,24 @@ export async function addProgress(ctx: Ctx, projectId: string, raw: ProgressEntr
   return ctx.db.transaction().execute(async (trx) => {
     assertEntryDate(ctx, input.date, await enteredOn(trx, projectId));
     if (input.attachmentId) await assertAttachmentOf(ctx, trx, input.attachmentId, projectId, 'attachmentId');
+    // 封账: refused in a closed month, or 补录 on the next open month's first day.
+    const placed = await resolveEntryDate(ctx, trx, project.tenant_id, input.date);
     return appendEntry(
       ctx,
       trx,
       project,
       {
         kind: 'progress',
-        effective_on: input.date,
+        effective_on: placed.date,
         attachment_id: input.attachmentId ?? null,
         payload: JSON.stringify({
           current: input.current,
           problems: input.problems,
           nextSteps: input.nextSteps,
+          ...lateMark(placed),
         }),
       },
-      { lastEntryOn: input.date },
+      { lastEntryOn: placed.date },
     );
   });
 }
@@ -135,21 +139,25 @@ export async function recordFunding(ctx: Ctx, projectId: string, raw: FundingEnt
   }
   return ctx.db.transaction().execute(async (trx) => {
     assertEntryDate(ctx, input.date, await enteredOn(trx, projectId));
+    // 封账: refused in a closed month, or 补录 on the next open month's first day.
+    const placed = await resolveEntryDate(ctx, trx, project.tenant_id, input.date);
     return appendEntry(
       ctx,
       trx,
       project,
       {
         kind: 'funding',
-        effective_on: input.date,
+        effective_on: placed.date,
         amount_fen: input.amountFen,
         funding_source: input.source,
         capital_kind: input.capitalKind,
-        payload: JSON.stringify(
-          input.sourceReason ? { note: input.note, sourceReason: input.sourceReason } : { note: input.note },
-        ),
+        payload: JSON.stringify({
+          note: input.note,
+          ...(input.sourceReason ? { sourceReason: input.sourceReason } : {}),
+          ...lateMark(placed),
+        }),
       },
-      { fundsDeltaFen: input.amountFen, lastEntryOn: input.date },
+      { fundsDeltaFen: input.amountFen, lastEntryOn: placed.date },
     );
   });
 }
@@ -182,29 +190,32 @@ export async function correctEntry(ctx: Ctx, entryId: number, raw: CorrectionInp
     const isFunding = original.kind === 'funding';
     const amount = isFunding ? -Number(original.amount_fen) : null;
     const previous = original.payload as Record<string, string>;
+    // 封账: correcting an entry of a closed month is a late entry too (refused, or 补录 next open month).
+    const placed = await resolveEntryDate(ctx, trx, project.tenant_id, original.effective_on);
     return appendEntry(
       ctx,
       trx,
       project,
       {
         kind: 'correction',
-        effective_on: original.effective_on,
+        effective_on: placed.date,
         corrects_id: original.id,
         amount_fen: amount,
         funding_source: original.funding_source,
         capital_kind: original.capital_kind,
         payload: JSON.stringify(
           isFunding
-            ? { reason: input.reason }
+            ? { reason: input.reason, ...lateMark(placed) }
             : {
                 reason: input.reason,
                 current: input.current ?? previous.current ?? '',
                 problems: input.problems ?? previous.problems ?? '',
                 nextSteps: input.nextSteps ?? previous.nextSteps ?? '',
+                ...lateMark(placed),
               },
         ),
       },
-      { fundsDeltaFen: amount ?? 0, lastEntryOn: original.effective_on, before: original },
+      { fundsDeltaFen: amount ?? 0, lastEntryOn: placed.date, before: original },
     );
   });
 }
@@ -250,6 +261,9 @@ export async function moveStage(ctx: Ctx, projectId: string, input: StageMoveInp
   }
 
   return ctx.db.transaction().execute(async (trx) => {
+    // 封账: a move dated in a closed month is refused, or recorded as 补录 on the next open month's
+    // first day (the evidence keeps the date it gives; the stage's date is the recorded one).
+    const placed = await resolveEntryDate(ctx, trx, project.tenant_id, evidence.date);
     if (typeof evidence.attachmentId === 'string') {
       const sitePhoto = evidence.evidenceKind === 'site_photo';
       await assertAttachmentOf(
@@ -271,8 +285,8 @@ export async function moveStage(ctx: Ctx, projectId: string, input: StageMoveInp
     const patch: Updateable<ProjectTable> = {
       stage: applied.state.stage,
       stage_before: applied.state.pausedFrom ?? applied.state.droppedFrom ?? null,
-      stage_on: evidence.date,
-      last_entry_on: evidence.date > project.last_entry_on ? evidence.date : project.last_entry_on,
+      stage_on: placed.date,
+      last_entry_on: placed.date > project.last_entry_on ? placed.date : project.last_entry_on,
       updated_at: ctx.clock.now(),
     };
     let agreedFen: number | null = null;
@@ -316,12 +330,18 @@ export async function moveStage(ctx: Ctx, projectId: string, input: StageMoveInp
     const entry = await insertLedgerEntry(trx, {
       ...entryBase(ctx, project),
       kind: 'stage_move',
-      effective_on: evidence.date,
+      effective_on: placed.date,
       stage_to: after.stage,
       agreed_fen: agreedFen,
       attachment_id: typeof evidence.attachmentId === 'string' ? evidence.attachmentId : null,
       snapshot: JSON.stringify(toProject(after)),
-      payload: JSON.stringify({ from: move.from, to: move.to, kind: move.kind, evidence }),
+      payload: JSON.stringify({
+        from: move.from,
+        to: move.to,
+        kind: move.kind,
+        evidence,
+        ...lateMark(placed),
+      }),
     });
     await recordAudit(trx, ctx, {
       action: 'project.moveStage',

@@ -32,6 +32,7 @@ import { toLibraryItem, toProject } from './project.mapper.ts';
 import { resolveProjectReferences } from './project.rules.ts';
 import { unitSubmissionsReviewed } from '../settings/review-setting.service.ts';
 import { remainingEvidence } from './evidence-state.ts';
+import { lateMark, resolveEntryDate } from '../closing/closing.guard.ts';
 
 export function today(ctx: Ctx) {
   return shanghaiToday(ctx.clock.now());
@@ -181,16 +182,18 @@ export async function createProject(ctx: Ctx, raw: ProjectCreateInput) {
   const pending = actor?.role === 'unit_staff' && (await unitSubmissionsReviewed(ctx.db, tenantId));
   return ctx.db.transaction().execute(async (trx) => {
     const refs = await resolveProjectReferences(ctx, trx, tenantId, { ...input, unitId });
+    // 封账: an entry date in a closed month is refused, or 补录 on the next open month's first day.
+    const placed = await resolveEntryDate(ctx, trx, tenantId, enteredOn);
     const now = ctx.clock.now();
     const row = await insertProject(trx, {
       tenant_id: tenantId,
       review_status: pending ? 'pending' : 'approved',
       ...editableColumns(input, refs, unitId),
       stage: input.stage,
-      stage_on: enteredOn,
+      stage_on: placed.date,
       lead_id: input.leadId ?? null,
       funds_in_place_fen: 0,
-      last_entry_on: enteredOn,
+      last_entry_on: placed.date,
       created_at: now,
       updated_at: now,
     });
@@ -200,7 +203,7 @@ export async function createProject(ctx: Ctx, raw: ProjectCreateInput) {
       tenant_id: tenantId,
       project_id: row.id,
       kind: 'created',
-      effective_on: enteredOn,
+      effective_on: placed.date,
       recorded_at: now,
       actor_id: actor?.id ?? null,
       actor_name: actor?.username ?? 'system',
@@ -209,7 +212,11 @@ export async function createProject(ctx: Ctx, raw: ProjectCreateInput) {
       agreed_fen: row.agreed_investment_fen,
       fixed_fen: row.fixed_asset_fen,
       snapshot: JSON.stringify(toProject(row)),
-      payload: JSON.stringify({ leadId: input.leadId ?? null, enterpriseIds: refs.enterpriseIds }),
+      payload: JSON.stringify({
+        leadId: input.leadId ?? null,
+        enterpriseIds: refs.enterpriseIds,
+        ...lateMark(placed),
+      }),
     });
     await recordAudit(trx, ctx, {
       action: 'project.create',

@@ -21,6 +21,7 @@ import {
   FileSearchOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  LockOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
@@ -63,6 +64,7 @@ export const loopItems: NavItem[] = [
     action: 'inspection.read',
   },
   { path: '/review', label: 'nav.review', icon: <FileSearchOutlined />, action: 'review.read' },
+  { path: '/months', label: 'nav.months', icon: <LockOutlined />, action: 'month.read' },
 ];
 
 /** The 系统管理 group; each item shows only when `me.actions` lists its action. */

@@ -17,6 +17,7 @@ import { MeetingDetailPage } from '../features/meetings/MeetingDetailPage.tsx';
 import { MeetingListPage } from '../features/meetings/MeetingListPage.tsx';
 import { ReviewQueuePage } from '../features/review/ReviewQueuePage.tsx';
 import { ReviewSettingsPage } from '../features/review/ReviewSettingsPage.tsx';
+import { MonthClosePage } from '../features/closing/MonthClosePage.tsx';
 import { TaskDetailPage } from '../features/tasks/TaskDetailPage.tsx';
 import { TaskListPage } from '../features/tasks/TaskListPage.tsx';
 import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.tsx';
@@ -85,6 +86,7 @@ export const router = createBrowserRouter([
           { path: 'inspections/:id', element: guarded('inspection.read', <InspectionDetailPage />) },
           { path: 'review', element: guarded('review.read', <ReviewQueuePage />) },
           { path: 'settings/review', element: guarded('review.read', <ReviewSettingsPage />) },
+          { path: 'months', element: guarded('month.read', <MonthClosePage />) },
           { path: 'admin/tenants', element: guarded('tenant.read', <TenantsPage />) },
           { path: 'admin/units', element: guarded('unit.read', <UnitsPage />) },
           { path: 'admin/groups', element: guarded('group.read', <GroupsPage />) },

@@ -1,3 +1,4 @@
+import { enUSClosing } from './en-US-closing.ts';
 import { enUSCoordination } from './en-US-coordination.ts';
 import { enUSDashboard } from './en-US-dashboard.ts';
 import { enUSImports } from './en-US-imports.ts';
@@ -223,4 +224,5 @@ export const enUS: Record<MessageKey, string> = {
   ...enUSDashboard,
   ...enUSImports,
   ...enUSCoordination,
+  ...enUSClosing,
 };

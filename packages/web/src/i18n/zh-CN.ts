@@ -1,3 +1,4 @@
+import { zhCNClosing } from './zh-CN-closing.ts';
 import { zhCNCoordination } from './zh-CN-coordination.ts';
 import { zhCNDashboard } from './zh-CN-dashboard.ts';
 import { zhCNImports } from './zh-CN-imports.ts';
@@ -223,6 +224,7 @@ export const zhCN = {
   ...zhCNDashboard,
   ...zhCNImports,
   ...zhCNCoordination,
+  ...zhCNClosing,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

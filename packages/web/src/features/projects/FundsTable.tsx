@@ -36,6 +36,11 @@ export function FundsTable({ entries }: { entries: LedgerEntry[] }) {
           {row.entry.payload.undated === true ? (
             <Tag style={{ marginInlineStart: 8 }}>{t('funds.undated')}</Tag>
           ) : null}
+          {typeof row.entry.payload.lateFor === 'string' ? (
+            <Tag color="purple" style={{ marginInlineStart: 8 }}>
+              {t('closing.lateFor', { date: row.entry.payload.lateFor })}
+            </Tag>
+          ) : null}
         </span>
       ),
     },

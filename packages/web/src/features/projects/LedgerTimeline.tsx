@@ -262,6 +262,9 @@ export function LedgerTimeline(props: LedgerTimelineProps) {
                   {kindTitle(entry)}
                 </Typography.Text>
                 {corrected ? <Tag color="red">{t('entry.correctedBy')}</Tag> : null}
+                {typeof entry.payload.lateFor === 'string' ? (
+                  <Tag color="purple">{t('closing.lateFor', { date: entry.payload.lateFor })}</Tag>
+                ) : null}
                 {correctable ? (
                   <Button size="small" type="link" onClick={() => onCorrect(entry)}>
                     {t('entry.correct')}
