@@ -2,6 +2,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { IssuedReportTable, MonthCloseTable } from '../db/schema.ts';
+import { fundsIn, projectCounted, projectFacts, type LedgerView } from '../ledger/ledger.reads.ts';
 
 export async function findMonth(db: Tx, tenantId: string, month: string) {
   return db
@@ -148,6 +149,9 @@ export async function unitCheckFigures(
   range: { yearFrom: string; from: string; to: string; staleBefore: string },
 ) {
   const { yearFrom, from, to, staleBefore } = range;
+  // The ledger's reads (ledger.reads.ts): funds in the 口径 the 月度统计表 counts (市外), signings and
+  // starts by the reached-stage rule (a 误录 is none), staleness from the facts as of the month's end.
+  const view: LedgerView = { asOf: to, tenantIds: [tenantId] };
   const rows = await sql<{
     unit_id: string;
     unit_name: string;
@@ -161,27 +165,12 @@ export async function unitCheckFigures(
     late: string;
   }>`
     select u.id as unit_id, u.name as unit_name,
-      (select sum(e.amount_fen) from ledger_entry e join project p on p.id = e.project_id
-        where p.unit_id = u.id and p.review_status = 'approved' and e.amount_fen is not null
-          and e.effective_on between ${from} and ${to})::text as funds_month,
-      (select sum(e.amount_fen) from ledger_entry e join project p on p.id = e.project_id
-        where p.unit_id = u.id and p.review_status = 'approved' and e.amount_fen is not null
-          and e.effective_on between ${yearFrom} and ${to})::text as funds_year,
-      (select count(distinct e.project_id) from ledger_entry e join project p on p.id = e.project_id
-        where p.unit_id = u.id and p.review_status = 'approved' and e.stage_to = 'signed'
-          and e.kind in ('created', 'stage_move') and e.effective_on between ${from} and ${to})::text as signed,
-      (select count(distinct e.project_id) from ledger_entry e join project p on p.id = e.project_id
-        where p.unit_id = u.id and p.review_status = 'approved' and e.stage_to = 'construction'
-          and e.kind in ('created', 'stage_move') and e.effective_on between ${from} and ${to})::text as started,
+      fu.month::text as funds_month, fu.year::text as funds_year,
+      coalesce(fa.signed, 0)::text as signed, coalesce(fa.started, 0)::text as started,
       (select count(distinct p.id) from project p join ledger_entry e on e.project_id = p.id
         where p.unit_id = u.id and p.review_status = 'pending'
           and e.effective_on between ${from} and ${to})::text as pending_review,
-      (select count(*) from project p
-        where p.unit_id = u.id and p.review_status = 'approved' and p.stage not in ('paused', 'dropped')
-          and exists (select 1 from ledger_entry c where c.project_id = p.id and c.kind = 'created'
-            and c.effective_on <= ${to})
-          and not exists (select 1 from ledger_entry e where e.project_id = p.id
-            and e.effective_on > ${staleBefore} and e.effective_on <= ${to}))::text as stale,
+      coalesce(fa.stale, 0)::text as stale,
       (select count(*) from project p
         where p.unit_id = u.id and p.review_status = 'approved'
           and cardinality(p.evidence_missing) > 0)::text as evidence_pending,
@@ -189,6 +178,21 @@ export async function unitCheckFigures(
         where p.unit_id = u.id and e.effective_on between ${from} and ${to}
           and e.payload->>'lateFor' is not null)::text as late
     from unit u
+    left join (
+      select p.unit_id, sum(e.amount_fen) filter (where e.effective_on >= ${from}) as month, sum(e.amount_fen) as year
+      from ledger_entry e join project p on p.id = e.project_id
+      where ${fundsIn(view, { from: yearFrom, basis: 'all' })} and ${projectCounted(view, 'p')}
+      group by p.unit_id
+    ) fu on fu.unit_id = u.id
+    left join (
+      select p.unit_id,
+        count(*) filter (where f.signed_on between ${from} and ${to}) as signed,
+        count(*) filter (where f.started_on between ${from} and ${to}) as started,
+        count(*) filter (where f.last_entry_on <= ${staleBefore} and f.stage not in ('paused', 'dropped')) as stale
+      from (${projectFacts(view)}) f join project p on p.id = f.project_id
+      where ${projectCounted(view, 'p')}
+      group by p.unit_id
+    ) fa on fa.unit_id = u.id
     where u.tenant_id = ${tenantId}
     order by u.name`.execute(db);
   return rows.rows;
