@@ -163,7 +163,7 @@ function Standing({ home, asOf }: { home: UnitHome; asOf: string | undefined }) 
       ) : null}
       <Row gutter={[12, 12]}>
         {cards.map((card) => (
-          <Col key={card.key} xs={12} md={8} xl={{ flex: '1 1 0' }}>
+          <Col key={card.key} xs={12} md={8} xl={6} xxl={{ flex: '1 1 0' }}>
             {card.node}
           </Col>
         ))}
