@@ -42,7 +42,7 @@ test('a leader reads the dashboard, rewinds it, and drills into a unit behind pa
   const now = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
   const year = now.slice(5) < '04-01' ? Number(now.slice(0, 4)) - 1 : Number(now.slice(0, 4));
   const past = `${year}-03-31`;
-  await typeDate(page, '截至日期', past);
+  await typeDate(page, '数据截至', past);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`asOf=${past}`));
   await expect(completion).not.toHaveText(todayCompletion ?? '');

@@ -31,6 +31,7 @@ import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
 import { targetRoutes } from './targets/target.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { unitHomeRoutes } from './dashboard/unit-home.routes.ts';
 import { matterRoutes } from './matters/matter.routes.ts';
 import { meetingRoutes } from './meetings/meeting.routes.ts';
 import { briefRoutes } from './briefs/brief.routes.ts';
@@ -170,6 +171,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(statsRoutes);
   await app.register(targetRoutes);
   await app.register(dashboardRoutes);
+  await app.register(unitHomeRoutes);
   await app.register(matterRoutes);
   await app.register(meetingRoutes);
   await app.register(briefRoutes);

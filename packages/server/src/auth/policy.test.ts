@@ -437,6 +437,24 @@ const cases: Record<string, Case> = {
     ok: 200,
     make: () => ({ url: '/api/dashboard?year=2026' }),
   },
+  'GET /api/dashboard/unit': {
+    allowed: COORDINATION,
+    ok: 200,
+    make: () => ({ url: `/api/dashboard/unit?unitId=${unitId}&year=2026` }),
+  },
+  'GET /api/settings/unit-ranking': {
+    allowed: COORDINATION,
+    ok: 200,
+    make: () => ({ url: '/api/settings/unit-ranking' }),
+  },
+  'PUT /api/settings/unit-ranking': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const current = (await clients.coordinator.get('/api/settings/unit-ranking')).json();
+      return { url: '/api/settings/unit-ranking', body: { showRanking: false, version: current.version } };
+    },
+  },
   'GET /api/stats': {
     allowed: ['coordinator', 'leader', 'viewer'],
     ok: 200,

@@ -148,6 +148,11 @@ export const rules = {
   },
   'target.write': { coordinator: 'tenant', operator: 'all' },
   'dashboard.read': figuresRead,
+  // A unit's home (单位工作台): its standing, stale projects, open matters and tasks. Unit staff read their own
+  // unit's; the coordination group and leaders any unit of their tenant. Whether unit staff also see the
+  // full ranking (赛马榜) is the tenant's setting (dashboard.configure).
+  'dashboard.readUnit': { coordinator: 'tenant', unit_staff: 'unit', leader: 'tenant' },
+  'dashboard.configure': { coordinator: 'tenant' },
   // The Excel door: the coordination group imports ledgers; exports follow what each role may read.
   'import.read': { coordinator: 'tenant', operator: 'all' },
   'import.run': { coordinator: 'tenant', operator: 'all' },

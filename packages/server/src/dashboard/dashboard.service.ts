@@ -16,7 +16,7 @@ import { addDays } from '@landfall/domain/dates';
 import type { Ctx } from '../context.ts';
 import type { TargetMetricColumn } from '../db/schema.ts';
 import { authorize } from '../auth/authorize.ts';
-import { listScope, seesSensitive } from '../auth/policy.ts';
+import { listScope, seesSensitive, type ListScope } from '../auth/policy.ts';
 import { AppError } from '../http/app-error.ts';
 import { today } from '../projects/project.service.ts';
 import { summariseLibrary } from '../projects/project.repo.ts';
@@ -112,13 +112,38 @@ function score(actual: number, target: number | null, progress: number) {
  * the pipeline by stage, and — for a city or province — the districts ranked.
  */
 export async function readDashboard(ctx: Ctx, rawQuery: DashboardQuery) {
-  const query = { ...rawQuery, knownBefore: rawQuery.knownBefore ?? knownBeforeOf(rawQuery.knownOn) };
   const actor = await authorize(ctx, 'dashboard.read');
-  const scope = listScope(actor, 'dashboard.read');
+  return computeDashboard(
+    ctx,
+    {
+      scope: listScope(actor, 'dashboard.read'),
+      homeTenantId: actor.tenantId,
+      seesSensitive: seesSensitive(actor),
+      seesSharedInvestors: actor.role === 'coordinator',
+    },
+    rawQuery,
+  );
+}
+
+/** Who the dashboard is computed for, once a caller's policy check has decided it. */
+export interface DashboardReader {
+  scope: ListScope;
+  homeTenantId: string | null;
+  seesSensitive: boolean;
+  seesSharedInvestors: boolean;
+}
+
+/**
+ * The dashboard's figures for a reader the caller has already authorised (readDashboard for the
+ * dashboard itself; the unit home for one unit's row, under its own policy action).
+ */
+export async function computeDashboard(ctx: Ctx, reader: DashboardReader, rawQuery: DashboardQuery) {
+  const query = { ...rawQuery, knownBefore: rawQuery.knownBefore ?? knownBeforeOf(rawQuery.knownOn) };
+  const scope = reader.scope;
   const allTenants = await listTenants(ctx.db, scope.tenantIds);
   const home = query.tenantId
     ? allTenants.find((t) => t.id === query.tenantId)
-    : (allTenants.find((t) => t.id === actor.tenantId) ?? allTenants[0]);
+    : (allTenants.find((t) => t.id === reader.homeTenantId) ?? allTenants[0]);
   if (!home) throw new AppError('not_found');
   const tenantIds = allTenants.filter((t) => t.path.startsWith(home.path)).map((t) => t.id);
 
@@ -132,7 +157,7 @@ export async function readDashboard(ctx: Ctx, rawQuery: DashboardQuery) {
     from: `${year}-01-01`,
     to,
     basis,
-    includeSensitive: seesSensitive(actor),
+    includeSensitive: reader.seesSensitive,
     knownBefore: query.knownBefore,
   };
   const progress = timeProgress(to, year, query.timeMode ?? 'month');
@@ -318,6 +343,6 @@ export async function readDashboard(ctx: Ctx, rawQuery: DashboardQuery) {
       evidencePending: s.evidencePending,
     })),
     over100mProjects: Number(library.sums?.over100m ?? 0),
-    sharedInvestors: actor.role === 'coordinator' ? await findSharedInvestors(ctx.db, tenantIds) : [],
+    sharedInvestors: reader.seesSharedInvestors ? await findSharedInvestors(ctx.db, tenantIds) : [],
   };
 }

@@ -2,6 +2,7 @@ import type { UnitCreateInput, UnitUpdateInput } from '@landfall/domain';
 import type { Ctx, Tx } from '../context.ts';
 import type { UnitRow } from '../db/schema.ts';
 import { authorize } from '../auth/authorize.ts';
+import type { Action } from '../auth/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError, invalidField } from '../http/app-error.ts';
 import { findGroup } from '../groups/group.repo.ts';
@@ -86,4 +87,12 @@ export async function updateUnit(ctx: Ctx, id: string, input: UnitUpdateInput) {
     });
     return toUnit(after);
   });
+}
+
+/** Loads a unit the actor may act on for `action` (404 outside their scope, as if it did not exist). */
+export async function loadUnit(ctx: Ctx, id: string, action: Action) {
+  const row = await findUnit(ctx.db, id);
+  if (!row) throw new AppError('not_found');
+  await authorize(ctx, action, { type: 'unit', id, tenantId: row.tenant_id, unitId: row.id });
+  return row;
 }

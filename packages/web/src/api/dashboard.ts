@@ -101,6 +101,8 @@ export interface DashboardQuery {
   basis?: FundsBasis;
   tenantId?: string;
   timeMode?: TimeProgressMode;
+  /** 统计时点: as known at the end of this day (or at an instant); undefined = now. */
+  knownOn?: string;
 }
 
 export function getDashboard(query: DashboardQuery): Promise<Dashboard> {

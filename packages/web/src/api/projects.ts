@@ -43,8 +43,8 @@ export function listProjects(query: LibraryQuery): Promise<LibraryPage> {
   return api.get<LibraryPage>(text ? `/api/projects?${text}` : '/api/projects');
 }
 
-export function getProject(id: string, asOf?: string): Promise<ProjectDetail> {
-  return api.get<ProjectDetail>(projectPath(id), { asOf });
+export function getProject(id: string, asOf?: string, knownOn?: string): Promise<ProjectDetail> {
+  return api.get<ProjectDetail>(projectPath(id), { asOf, knownOn });
 }
 
 export function createProject(input: ProjectCreateInput): Promise<Project> {

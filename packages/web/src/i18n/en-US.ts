@@ -4,6 +4,7 @@ import { enUSDashboard } from './en-US-dashboard.ts';
 import { enUSImports } from './en-US-imports.ts';
 import { enUSInfo } from './en-US-info.ts';
 import { enUSLibrary } from './en-US-library.ts';
+import { enUSUnitHome } from './en-US-unit-home.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -225,4 +226,5 @@ export const enUS: Record<MessageKey, string> = {
   ...enUSImports,
   ...enUSCoordination,
   ...enUSClosing,
+  ...enUSUnitHome,
 };

@@ -4,6 +4,7 @@ import { zhCNDashboard } from './zh-CN-dashboard.ts';
 import { zhCNImports } from './zh-CN-imports.ts';
 import { zhCNInfo } from './zh-CN-info.ts';
 import { zhCNLibrary } from './zh-CN-library.ts';
+import { zhCNUnitHome } from './zh-CN-unit-home.ts';
 
 /** The source dictionary. Every UI string lives here; en-US must carry the same keys. */
 export const zhCN = {
@@ -225,6 +226,7 @@ export const zhCN = {
   ...zhCNImports,
   ...zhCNCoordination,
   ...zhCNClosing,
+  ...zhCNUnitHome,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

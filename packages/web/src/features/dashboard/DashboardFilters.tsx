@@ -12,11 +12,11 @@ import {
   type TimeProgressMode,
 } from '@landfall/domain';
 import { useI18n } from '../../i18n/useT.ts';
-import { AsOfPicker } from '../projects/AsOf.tsx';
+import { AsOfPicker, KnownOnPicker } from '../projects/AsOf.tsx';
 import type { DashboardParams } from './useDashboardParams.ts';
 
 /**
- * 年度, 指标, 口径 (funds only), 截至日期 and 序时进度 (按月/按日); every choice goes to the address.
+ * 年度, 指标, 口径 (funds only), 数据截至, 统计时点 and 序时进度 (按月/按日); every choice goes to the address.
  * The date comes before the segmented control: Tab then Enter after typing a date lands on a
  * radio button, not on a link.
  */
@@ -67,6 +67,7 @@ export function DashboardFilters({ params }: { params: DashboardParams }) {
       <span data-testid="dashboard-as-of">
         <AsOfPicker value={params.asOf} onChange={params.setAsOf} />
       </span>
+      <KnownOnPicker value={params.knownOn} onChange={params.setKnownOn} />
       <Space size={4}>
         <Typography.Text id="dashboard-mode-label">{t('dashboard.timeMode')}</Typography.Text>
         <Segmented<TimeProgressMode>

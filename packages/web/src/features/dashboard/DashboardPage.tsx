@@ -19,6 +19,7 @@ import { KpiCards } from './KpiCards.tsx';
 import { MonthlyExport } from './MonthlyExport.tsx';
 import { RateCards } from './RateCards.tsx';
 import { SharedInvestors } from './SharedInvestors.tsx';
+import { UnitRankingSwitch } from '../home/UnitRankingSwitch.tsx';
 import { UnitRanking } from './UnitRanking.tsx';
 import { useDashboard } from './useDashboard.ts';
 import { useDashboardParams } from './useDashboardParams.ts';
@@ -88,9 +89,11 @@ export function DashboardPage() {
             {dashboard.isFetching ? <Spin size="small" /> : null}
           </Space>
         }
-        extra={can('export.monthly') ? <MonthlyExport tenantId={params.tenantId} /> : null}
+        extra={
+          can('export.monthly') ? <MonthlyExport tenantId={params.tenantId} knownOn={params.knownOn} /> : null
+        }
       >
-        <AsOfBanner asOf={asOf} onClear={() => params.setAsOf(undefined)} />
+        <AsOfBanner asOf={asOf} knownOn={params.knownOn} onClear={params.clearAsOf} />
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <DashboardFilters params={params} />
           <PlanNotice dashboard={data} />
@@ -112,7 +115,12 @@ export function DashboardPage() {
           <Col xs={24} xxl={15}>
             <Card
               title={t('dashboard.ranking')}
-              extra={<Typography.Text type="secondary">{t('dashboard.rankingHelp')}</Typography.Text>}
+              extra={
+                <Space wrap>
+                  <Typography.Text type="secondary">{t('dashboard.rankingHelp')}</Typography.Text>
+                  {can('dashboard.configure') && !away ? <UnitRankingSwitch /> : null}
+                </Space>
+              }
             >
               <UnitRanking
                 units={data.units}

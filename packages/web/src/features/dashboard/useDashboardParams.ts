@@ -10,7 +10,7 @@ import {
   type TimeProgressMode,
 } from '@landfall/domain';
 import type { DashboardQuery } from '../../api/dashboard.ts';
-import { useAsOf } from '../projects/useAsOf.ts';
+import { useAsOf, useClearAsOf, useKnownOn } from '../projects/useAsOf.ts';
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null, fallback: T): T =>
   value !== null && (list as readonly string[]).includes(value) ? (value as T) : fallback;
@@ -21,22 +21,29 @@ export interface DashboardParams {
   basis: FundsBasis;
   timeMode: TimeProgressMode;
   tenantId: string | undefined;
-  /** 截至日期; undefined = today. */
+  /** 数据截至; undefined = today. */
   asOf: string | undefined;
   setAsOf: (date: string | undefined) => void;
+  /** 统计时点; undefined = now. */
+  knownOn: string | undefined;
+  setKnownOn: (date: string | undefined) => void;
+  /** Back to today and now (both in one change of the address). */
+  clearAsOf: () => void;
   update: (changes: Partial<Record<'year' | 'metric' | 'basis' | 'timeMode' | 'tenantId', string>>) => void;
   /** What GET /api/dashboard is asked. */
   query: DashboardQuery;
 }
 
 /**
- * The dashboard's selectors live in the address (?year=&metric=&basis=&timeMode=&tenantId=&asOf=),
+ * The dashboard's selectors live in the address (?year=&metric=&basis=&timeMode=&tenantId=&asOf=&knownOn=),
  * so back from a drill-down returns to the same view. The year defaults to the as-of date's
  * and never runs past it.
  */
 export function useDashboardParams(): DashboardParams {
   const [params, setParams] = useSearchParams();
   const [asOf, setAsOf] = useAsOf();
+  const [knownOn, setKnownOn] = useKnownOn();
+  const clearAsOf = useClearAsOf();
   const key = params.toString();
   const values = useMemo(() => {
     const read = new URLSearchParams(key);
@@ -66,6 +73,6 @@ export function useDashboardParams(): DashboardParams {
     [setParams],
   );
 
-  const query: DashboardQuery = { ...values, asOf };
-  return { ...values, asOf, setAsOf, update, query };
+  const query: DashboardQuery = { ...values, asOf, knownOn };
+  return { ...values, asOf, setAsOf, knownOn, setKnownOn, clearAsOf, update, query };
 }

@@ -3,14 +3,19 @@ import { Card, Descriptions, Typography } from 'antd';
 import { roleLabels } from '@landfall/domain';
 import { useI18n } from '../../i18n/useT.ts';
 import { useCan, useMe } from '../auth/useMe.ts';
+import { UnitHomePage } from './UnitHomePage.tsx';
 
-/** 工作台: coordinators, leaders and viewers land on 领导驾驶舱; everyone else gets a welcome. */
+/**
+ * 工作台: coordinators, leaders and viewers land on 领导驾驶舱; unit staff on their unit's standing
+ * (单位工作台); everyone else gets a welcome.
+ */
 export function HomePage() {
   const { t, locale } = useI18n();
   const { data: me } = useMe();
   const can = useCan();
   if (!me) return null;
   if (can('dashboard.read')) return <Navigate to="/dashboard" replace />;
+  if (can('dashboard.readUnit') && me.unitId) return <UnitHomePage />;
   return (
     <Card title={t('nav.home')}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
@@ -30,7 +35,7 @@ export function HomePage() {
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
-        {t('home.hint')}
+        {can('dashboard.readUnit') ? t('unitHome.noUnit') : t('home.hint')}
       </Typography.Paragraph>
     </Card>
   );

@@ -23,7 +23,7 @@ import { ProjectMattersCard } from '../matters/ProjectMattersCard.tsx';
 import { ReviewActions } from '../review/ReviewActions.tsx';
 import { ReviewBanner, ReviewTag } from '../review/ReviewTag.tsx';
 import { useUnits } from '../units/useUnits.ts';
-import { AsOfBanner, AsOfPicker } from './AsOf.tsx';
+import { AsOfBanner, AsOfPicker, KnownOnPicker } from './AsOf.tsx';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { CorrectionModal, FundingModal, ProgressModal } from './EntryModals.tsx';
 import { EvidenceRecordModal } from './EvidenceRecordModal.tsx';
@@ -34,7 +34,7 @@ import { ProjectFieldsCard } from './ProjectFieldsCard.tsx';
 import { StageMoveModal, allowedMoves } from './StageMoveModal.tsx';
 import { StageSteps } from './StageSteps.tsx';
 import { EvidenceTag, StageTag, StaleTag } from './StageTag.tsx';
-import { useAsOf } from './useAsOf.ts';
+import { asOfSearch, useAsOf, useClearAsOf, useKnownOn } from './useAsOf.ts';
 import { useProject } from './useProjects.ts';
 
 type Dialog = 'edit' | 'progress' | 'funding' | 'move' | 'matter' | 'evidence' | null;
@@ -46,7 +46,9 @@ export function ProjectDetailPage() {
   const canOnUnit = useCanOnUnit();
   const { data: me } = useMe();
   const [asOf, setAsOf] = useAsOf();
-  const detail = useProject(id, asOf);
+  const [knownOn, setKnownOn] = useKnownOn();
+  const clearAsOf = useClearAsOf();
+  const detail = useProject(id, asOf, knownOn);
   const units = useUnits(me?.tenantId);
   const groups = useGroups(me?.tenantId);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -58,11 +60,11 @@ export function ProjectDetailPage() {
       return (
         <Result
           status="404"
-          title={asOf ? t('projects.notEnteredYet') : t('errors.notFound')}
+          title={asOf || knownOn ? t('projects.notEnteredYet') : t('errors.notFound')}
           subTitle={describeError(detail.error, locale, t)}
           extra={
             <Space>
-              {asOf ? <Button onClick={() => setAsOf(undefined)}>{t('projects.asOfClear')}</Button> : null}
+              {asOf || knownOn ? <Button onClick={clearAsOf}>{t('projects.asOfClear')}</Button> : null}
               <Link to="/projects">
                 <Button type="primary">{t('projects.back')}</Button>
               </Link>
@@ -75,7 +77,7 @@ export function ProjectDetailPage() {
   }
 
   const { project } = detail.data;
-  const live = !asOf;
+  const live = !asOf && !knownOn;
   const can = (action: string) => live && canOnUnit(action, project.unitId);
   const unitList = units.data ?? [];
   const groupList = groups.data ?? [];
@@ -86,7 +88,7 @@ export function ProjectDetailPage() {
       <Card
         title={
           <Space wrap>
-            <Link to={`/projects${asOf ? `?asOf=${asOf}` : ''}`} aria-label={t('projects.back')}>
+            <Link to={`/projects${asOfSearch(asOf, knownOn)}`} aria-label={t('projects.back')}>
               <ArrowLeftOutlined />
             </Link>
             <Typography.Title level={4} style={{ margin: 0 }}>
@@ -98,9 +100,14 @@ export function ProjectDetailPage() {
             <ReviewTag record={project} />
           </Space>
         }
-        extra={<AsOfPicker value={asOf} onChange={setAsOf} />}
+        extra={
+          <Space wrap>
+            <AsOfPicker value={asOf} onChange={setAsOf} />
+            <KnownOnPicker value={knownOn} onChange={setKnownOn} />
+          </Space>
+        }
       >
-        <AsOfBanner asOf={asOf} onClear={() => setAsOf(undefined)} />
+        <AsOfBanner asOf={asOf} knownOn={knownOn} onClear={clearAsOf} />
         {live ? <ReviewBanner record={project} /> : null}
         {live && project.evidenceMissing?.length ? (
           <Alert

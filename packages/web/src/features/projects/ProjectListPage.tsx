@@ -8,14 +8,14 @@ import { useI18n } from '../../i18n/useT.ts';
 import { useCan, useCanOnUnit, useMe } from '../auth/useMe.ts';
 import { useGroups } from '../groups/useGroups.ts';
 import { useUnits } from '../units/useUnits.ts';
-import { AsOfBanner, AsOfPicker } from './AsOf.tsx';
+import { AsOfBanner, AsOfPicker, KnownOnPicker } from './AsOf.tsx';
 import { LedgerExportButton } from './LedgerExportButton.tsx';
 import { ProjectCreateModal } from './ProjectFormModal.tsx';
 import { ProjectFilters } from './ProjectFilters.tsx';
 import { ProjectKanban } from './ProjectKanban.tsx';
 import { ProjectTable } from './ProjectTable.tsx';
 import { StageMoveModal } from './StageMoveModal.tsx';
-import { useAsOf } from './useAsOf.ts';
+import { asOfSearch, useAsOf, useClearAsOf, useKnownOn } from './useAsOf.ts';
 import { useLibraryParams, type LibraryView } from './useLibraryParams.ts';
 import { useLibrary } from './useProjects.ts';
 
@@ -29,6 +29,9 @@ export function ProjectListPage() {
   const { data: me } = useMe();
   const params = useLibraryParams();
   const [asOf, setAsOf] = useAsOf();
+  const [knownOn, setKnownOn] = useKnownOn();
+  const clearAsOf = useClearAsOf();
+  const past = !!asOf || !!knownOn;
   const units = useUnits(me?.tenantId);
   const groups = useGroups(me?.tenantId);
   const [creating, setCreating] = useState(false);
@@ -36,10 +39,10 @@ export function ProjectListPage() {
 
   const kanban = params.view === 'kanban';
   const query = kanban
-    ? { ...params.query, asOf, page: 1, pageSize: kanbanPageSize }
-    : { ...params.query, asOf };
+    ? { ...params.query, asOf, knownOn, page: 1, pageSize: kanbanPageSize }
+    : { ...params.query, asOf, knownOn };
   const library = useLibrary(query);
-  const linkSearch = asOf ? `?asOf=${asOf}` : '';
+  const linkSearch = asOfSearch(asOf, knownOn);
   const unitList = units.data ?? [];
   const groupList = groups.data ?? [];
 
@@ -52,6 +55,7 @@ export function ProjectListPage() {
       extra={
         <Space wrap>
           <AsOfPicker value={asOf} onChange={setAsOf} />
+          <KnownOnPicker value={knownOn} onChange={setKnownOn} />
           <Segmented<LibraryView>
             value={params.view}
             onChange={(view) => params.update({ view })}
@@ -60,8 +64,8 @@ export function ProjectListPage() {
               { value: 'kanban', label: t('projects.viewKanban'), icon: <AppstoreOutlined /> },
             ]}
           />
-          {can('export.ledger') ? <LedgerExportButton query={{ ...params.query, asOf }} /> : null}
-          {can('project.create') && !asOf ? (
+          {can('export.ledger') ? <LedgerExportButton query={{ ...params.query, asOf, knownOn }} /> : null}
+          {can('project.create') && !past ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('projects.create')}
             </Button>
@@ -69,7 +73,7 @@ export function ProjectListPage() {
         </Space>
       }
     >
-      <AsOfBanner asOf={asOf} onClear={() => setAsOf(undefined)} />
+      <AsOfBanner asOf={asOf} knownOn={knownOn} onClear={clearAsOf} />
       <ProjectFilters
         params={params}
         units={unitList}
@@ -93,7 +97,7 @@ export function ProjectListPage() {
             items={library.data?.items ?? []}
             units={unitList}
             linkSearch={linkSearch}
-            canMove={(item) => !asOf && canOnUnit('project.moveStage', item.unitId)}
+            canMove={(item) => !past && canOnUnit('project.moveStage', item.unitId)}
             onMove={(item, to) => setMoving({ item, to })}
           />
         </>

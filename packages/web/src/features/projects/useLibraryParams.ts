@@ -45,6 +45,7 @@ export function useLibraryParams(): LibraryParams {
       over100m: flag(read.get('over100m')),
       stale: flag(read.get('stale')),
       asOf: read.get('asOf') ?? undefined,
+      knownOn: read.get('knownOn') ?? undefined,
       fundedFrom: date(read.get('fundedFrom')),
       fundedTo: date(read.get('fundedTo')),
       sort: isSort(sort) ? sort : undefined,
@@ -78,7 +79,7 @@ export function useLibraryParams(): LibraryParams {
       setParams(
         (current) => {
           const next = new URLSearchParams();
-          for (const keep of ['view', 'asOf', 'pageSize']) {
+          for (const keep of ['view', 'asOf', 'knownOn', 'pageSize']) {
             const value = current.get(keep);
             if (value) next.set(keep, value);
           }

@@ -33,10 +33,10 @@ export function useLibrary(query: LibraryQuery, enabled = true) {
   });
 }
 
-export function useProject(id: string | undefined, asOf: string | undefined) {
+export function useProject(id: string | undefined, asOf: string | undefined, knownOn?: string) {
   return useQuery({
-    queryKey: [...projectsKey, 'one', id, asOf ?? null],
-    queryFn: () => getProject(id ?? '', asOf),
+    queryKey: [...projectsKey, 'one', id, asOf ?? null, knownOn ?? null],
+    queryFn: () => getProject(id ?? '', asOf, knownOn),
     enabled: !!id,
   });
 }
