@@ -114,6 +114,8 @@ export interface SheetOutcome {
 
 export interface ImportSummary {
   cutOff: string;
+  /** How the entries are known: 基线 (on their dates) or 补录 (now). */
+  entries?: 'baseline' | 'late';
   amountUnit: AmountUnit;
   rows: number;
   skipped: number;

@@ -86,6 +86,15 @@ export const enUSImports: Record<keyof typeof zhCNImports, string> = {
   'imports.newUnits': 'The file names {n} responsible units that do not exist',
   'imports.newUnitsCreated': 'These {n} responsible units will be created on import',
   'imports.createUnitsAndPreview': 'Create them and preview again',
+  'imports.entries': 'Entries',
+  'imports.entriesAuto': 'Automatic (baseline for an empty tenant)',
+  'imports.entriesBaseline': 'Baseline: known on the file’s dates',
+  'imports.entriesLate': 'Late (补录): known today, listed in the next brief',
+  'imports.entriesHelp':
+    'Choose baseline to load history at go-live: each entry counts as known on its own date, so past briefs and known-on figures read as they were and the first brief is not flooded. Choose late for a file loaded after the office has been entering its work here.',
+  'imports.entriesChosen.baseline': 'This import is a baseline: each entry counts as known on its own date',
+  'imports.entriesChosen.late':
+    'This import is late (补录): its entries are known today and listed in the next brief',
   'imports.usdRate': 'USD rate',
   'imports.usdRatePlaceholder': 'e.g. 7.1; blank without USD amounts',
   'imports.usdRateSuffix': 'CNY per USD',

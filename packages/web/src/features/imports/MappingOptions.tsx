@@ -83,6 +83,21 @@ export function MappingOptions({
           data-testid="import-usd-rate"
         />
       </Form.Item>
+      <Form.Item label={t('imports.entries')} htmlFor="import-entries" tooltip={t('imports.entriesHelp')}>
+        <Select<'baseline' | 'late'>
+          id="import-entries"
+          value={draft.entries}
+          placeholder={t('imports.entriesAuto')}
+          allowClear
+          style={{ width: 260 }}
+          options={[
+            { value: 'baseline', label: t('imports.entriesBaseline') },
+            { value: 'late', label: t('imports.entriesLate') },
+          ]}
+          onChange={(value) => onChange({ ...draft, entries: value ?? undefined })}
+          data-testid="import-entries"
+        />
+      </Form.Item>
       {noUnitColumn ? (
         <Form.Item label={t('imports.defaultUnit')} htmlFor="import-default-unit">
           <Select<string>

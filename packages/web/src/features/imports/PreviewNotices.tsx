@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/useT.ts';
 import { needsUsdRate } from './usdRate.ts';
 
 /**
- * The preview's sentences on what needs a person: USD amounts without a rate (with the way to the
+ * The preview's sentences: how its entries will be known (基线 or 补录), and what needs a person: USD amounts without a rate (with the way to the
  * 美元汇率 field), projects that will wait for 待补证据, and new projects that wait for 报送审核.
  */
 export function PreviewNotices({
@@ -24,9 +24,16 @@ export function PreviewNotices({
   const evidence = summary.evidencePending?.count ?? 0;
   const review = summary.projects.pendingReview ?? 0;
   const usd = needsUsdRate(summary);
-  if (!usd && evidence === 0 && review === 0) return null;
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+      {summary.entries ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="import-entries-notice"
+          title={t(`imports.entriesChosen.${summary.entries}`)}
+        />
+      ) : null}
       {usd ? (
         <Alert
           type="error"

@@ -21,6 +21,8 @@ export interface ImportDraft {
   stageLabels: Record<string, Stage>;
   /** 美元汇率 as typed (元 per 美元, '7.1'); blank: none (a USD amount is then a row error). */
   usdRate?: string;
+  /** 基线 or 补录; undefined: the server's default (baseline for the first import of an empty tenant). */
+  entries?: 'baseline' | 'late';
   /** A workbook's project sheets (empty for a one-sheet file). */
   sheets: SheetChoice[];
 }
@@ -47,6 +49,7 @@ export function draftFromBatch(batch: ImportBatch): ImportDraft {
     defaultUnitId: options.defaultUnitId,
     stageLabels: options.stageLabels ?? {},
     usdRate: options.usdRate,
+    entries: options.entries,
     sheets: workbook ? sheetChoicesFromBatch(batch) : [],
   };
 }
@@ -66,6 +69,7 @@ export function optionsFromDraft(draft: ImportDraft): ImportOptions {
     defaultUnitId: mapsField(draft, 'unit') ? undefined : draft.defaultUnitId,
     sheets: sheetOptions(draft.sheets),
     usdRate: draft.usdRate?.trim() || undefined,
+    entries: draft.entries,
   };
 }
 
