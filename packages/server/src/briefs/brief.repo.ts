@@ -57,7 +57,8 @@ export async function listNewLeads(db: Tx, w: BriefWindow) {
 }
 
 /**
- * Ledger entries new in the period, of the kinds asked for (created, stage_move) or carrying an amount.
+ * Ledger entries new in the period, of the kinds asked for (created, stage_move) or carrying an amount;
+ * `late` (补录): effective before the period, or recorded for a closed month (封账) on the next open one (lateFor).
  * A stage move's payload is completed (from, to, kind) by the ledger's rule, `from` read as of D.
  */
 export async function listNewEntries(db: Tx, w: BriefWindow, which: 'created' | 'stage_move' | 'funds') {
@@ -74,7 +75,7 @@ export async function listNewEntries(db: Tx, w: BriefWindow, which: 'created' | 
     late: boolean;
   }>`
     select e.id, e.project_id, e.effective_on, e.amount_fen, e.stage_to, ${previous} as previous_stage,
-      e.payload, e.effective_on <= ${w.after} as late
+      e.payload, (e.effective_on <= ${w.after} or e.payload ? 'lateFor') as late
     from ledger_entry e join project p on p.id = e.project_id
     where e.tenant_id = ${w.tenantId} and ${counted} and ${kind} and ${isNew(w, sql`e.effective_on`, entryKnownAt)}
     order by e.effective_on, e.id`.execute(db);

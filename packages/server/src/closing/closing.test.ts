@@ -175,6 +175,11 @@ describe('closing a month', () => {
 
     expect((await month('2026-06')).reports).toEqual(june.reports);
     for (const r of june.reports) expect(sha(await download(r.id))).toBe(r.sha256);
+    // The week's brief shows the moved funds as 补录, not as news of July.
+    const brief = await coordinator.get('/api/briefs?kind=weekly&date=2026-07-03');
+    expect(brief.statusCode, brief.body).toBe(200);
+    const funds = brief.json().sections.find((s: { key: string }) => s.key === 'funds');
+    expect(funds.lines.map((l: { text: string }) => l.text).join('\n')).toContain('补录');
     const july = (await coordinator.get('/api/months/2026-07/check')).json();
     expect(july.units.find((u: { unitName: string }) => u.unitName === '区商务委')).toMatchObject({
       fundsMonthFen: 300_000_000 - 1_234_500_000,
