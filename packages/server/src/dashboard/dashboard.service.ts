@@ -9,7 +9,7 @@ import {
   trafficLight,
 } from '@landfall/domain/metrics';
 import { forecastYearEnd, learnStageWeights } from '@landfall/domain/forecast';
-import type { Allocation } from '@landfall/domain/targets';
+import type { Allocation, FundsBasis } from '@landfall/domain/targets';
 import type { Stage } from '@landfall/domain/stages';
 import { ledgerPunctuality, type PunctualityProject } from '@landfall/domain/coordination';
 import { addDays } from '@landfall/domain/dates';
@@ -41,7 +41,7 @@ export interface DashboardQuery {
   year?: number;
   asOf?: string;
   metric?: TargetMetricColumn;
-  basis?: 'all' | 'outside_province' | 'foreign';
+  basis?: FundsBasis;
   tenantId?: string;
   timeMode?: 'month' | 'day';
   /** 统计时点 as the API takes it (a date: as known at its end; an instant). */
