@@ -37,6 +37,7 @@ import { briefRoutes } from './briefs/brief.routes.ts';
 import { inspectionRoutes } from './inspections/inspection.routes.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
 import { reviewRoutes } from './settings/review.routes.ts';
+import { tierRoutes } from './settings/tier.routes.ts';
 import { importRoutes } from './imports/import.routes.ts';
 import { exportRoutes } from './exports/export.routes.ts';
 
@@ -175,6 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(inspectionRoutes);
   await app.register(notificationRoutes);
   await app.register(reviewRoutes);
+  await app.register(tierRoutes);
   await app.register(importRoutes);
   await app.register(exportRoutes);
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () =>

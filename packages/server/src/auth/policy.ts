@@ -162,6 +162,7 @@ export const rules = {
   'review.read': { coordinator: 'tenant', unit_staff: 'unit' },
   'review.decide': { coordinator: 'tenant' },
   'review.configure': { coordinator: 'tenant' },
+  'tiers.configure': { coordinator: 'tenant' },
   'notification.read': everyone,
 } as const satisfies Record<string, Partial<Record<Principal, Scope>>>;
 
