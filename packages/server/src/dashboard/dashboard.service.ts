@@ -34,7 +34,7 @@ import {
 } from './dashboard.repo.ts';
 import { actualsByUnit } from './dashboard.actuals.ts';
 import { listProjectFigures } from './indicators.repo.ts';
-import { comparePeriods, countTiers, ratesWithParts, splitBySigning } from './indicators.ts';
+import { compareBases, comparePeriods, countTiers, ratesWithParts, splitBySigning } from './indicators.ts';
 import { tenantTiers } from '../settings/tier-setting.service.ts';
 import { knownBeforeOf } from '../ledger/ledger.reads.ts';
 
@@ -312,6 +312,8 @@ export async function readDashboard(ctx: Ctx, rawQuery: DashboardQuery) {
       yoy: comparison.total.yoy,
       doubleHalf: reportedDoubleHalf(to, kpiScore.completion),
     },
+    /** Funds by every 口径 (funds in place only). */
+    bases: metric === 'funds_in_place' ? await compareBases(ctx.db, period) : null,
     signing: splitBySigning(figures, period),
     tiers: countTiers(figures, period, tiers),
     groups: groupRows,

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTiers } from '@landfall/domain/tiers';
 import { buildUnit, buildUser, createWorld, type TestWorld } from '../test/fixtures.ts';
@@ -219,5 +220,59 @@ describe('新签约 vs 续建, tiers, 双过半, rates', () => {
     expect(rates.fundingRate).toBe(rates.funding.rate);
     expect(rates.start).toEqual({ rate: 0, numerator: 0, denominator: 2 });
     expect(rates.fulfilment).toEqual({ rate: null, numerator: 0, denominator: 0 });
+  });
+});
+
+describe('the same indicators in stats and the 月度统计表', () => {
+  it('/api/stats: funds by 口径 with 本月/本年累计/上年同期/同比, 新签约/续建, tiers, rates (万元)', async () => {
+    const res = await leader.get(`/api/stats?asOf=2026-10-31&knownOn=${KNOWN}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const { indicators, fundsOutsideCityWan } = res.json();
+    expect(indicators.fundsByBasis).toEqual({
+      total: { monthWan: 32_000, yearToDateWan: 53_000, lastYearWan: 20_000, yoy: 33 / 20 },
+      all: { monthWan: 32_000, yearToDateWan: 43_000, lastYearWan: 20_000, yoy: 23 / 20 },
+      outside_province: { monthWan: 30_000, yearToDateWan: 41_000, lastYearWan: 20_000, yoy: 21 / 20 },
+      foreign: { monthWan: 30_000, yearToDateWan: 30_000, lastYearWan: 0, yoy: null },
+    });
+    expect(fundsOutsideCityWan).toBe(73_000); // kept: every 市外 record ever, 2025 included (2 + 1 + 4.3)
+    expect(indicators.signing.new).toEqual({ projects: 2, fundsWan: 41_000 });
+    expect(indicators.signing.continuing).toEqual({ projects: 1, fundsWan: 2_000 });
+    expect(indicators.tiers.find((t: { id: string }) => t.id === 'industrial30m')).toMatchObject({
+      label: '3000万元以上工业项目',
+      signed: 1,
+      inLibrary: 2,
+    });
+    expect(indicators.doubleHalf).toEqual({ taskHalf: true, achieved: true });
+    expect(indicators.rates.funding).toEqual({
+      rate: 83 / 179,
+      numeratorWan: 83_000,
+      denominatorWan: 179_000,
+    });
+  });
+
+  it('月度统计表: 上年同期 and 同比 per unit and in the 合计 row', async () => {
+    const res = await coordinator.get(`/api/exports/monthly.xlsx?month=2026-10&knownOn=${KNOWN}`);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(3).values).toEqual([
+      undefined,
+      ...['排名', '责任单位', '全年目标', '本月到位', '本年累计到位', '上年同期', '同比', '完成率'],
+      ...['时间进度', '超欠进度', '状态'],
+    ]);
+    const rows = new Map<unknown, ExcelJS.Row>();
+    sheet.eachRow((row) => rows.set(row.getCell(1).value === '合计' ? '合计' : row.getCell(2).value, row));
+    const cells = (row: ExcelJS.Row, cols: number[]) =>
+      cols.map((c) => {
+        const v = row.getCell(c).value;
+        return v !== null && typeof v === 'object' && 'result' in v ? v.result : v;
+      });
+    expect(cells(rows.get('经信委')!, [3, 4, 5, 6, 7])).toEqual([60_000, 32_000, 42_000, 20_000, 1.1]);
+    expect(cells(rows.get('经开区')!, [3, 4, 5, 6, 7])).toEqual([20_000, 0, 1_000, 0, null]);
+    expect(cells(rows.get('合计')!, [3, 4, 5, 6, 7])).toEqual([80_000, 32_000, 43_000, 20_000, 1.15]);
+    expect(rows.get('合计')!.getCell(7).value).toMatchObject({
+      formula: expect.stringMatching(/^IF\(F\d+=0/),
+    });
   });
 });

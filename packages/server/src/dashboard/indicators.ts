@@ -13,6 +13,7 @@ import {
   yearOnYearGrowth,
 } from '@landfall/domain/metrics';
 import { inTier, type Tier } from '@landfall/domain/tiers';
+import { fundsBasisOrder, type FundsBasis } from '@landfall/domain/targets';
 import type { Tx } from '../context.ts';
 import type { TargetMetricColumn } from '../db/schema.ts';
 import { actualsByUnit, type ActualRow } from './dashboard.actuals.ts';
@@ -76,6 +77,17 @@ export async function comparePeriods(
       yoy: yearOnYearGrowth(Math.max(0, yearToDate), Math.max(0, previous)),
     };
   }
+}
+
+/** Funds in place by every 口径 (全口径, 市外, 省外, 外资): 本月 / 本年累计 / 上年同期 / 同比 of each. */
+export async function compareBases(db: Tx, period: Period): Promise<Record<FundsBasis, Comparison>> {
+  const out: Partial<Record<FundsBasis, Comparison>> = {};
+  for (const basis of fundsBasisOrder) {
+    const withBasis = { ...period, basis };
+    const current = await actualsByUnit(db, withBasis, 'funds_in_place');
+    out[basis] = (await comparePeriods(db, withBasis, 'funds_in_place', current)).total;
+  }
+  return out as Record<FundsBasis, Comparison>;
 }
 
 export interface SigningSplit {
