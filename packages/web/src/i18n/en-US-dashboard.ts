@@ -157,4 +157,36 @@ export const enUSDashboard: Record<keyof typeof zhCNDashboard, string> = {
   'rates.startNote': '{started} started ÷ {signed} signed this year',
   'rates.fulfilment': 'Fulfilment rate',
   'rates.fulfilmentNote': '{onTime} started on time ÷ {due} due to start',
+  'rates.fundingFormula':
+    'Funding rate = cumulative funds ÷ agreed investment (signed projects, every source) = {numerator} ÷ {denominator} = {rate}',
+  'rates.startFormula':
+    'Start rate = projects started this year ÷ projects signed this year = {numerator} ÷ {denominator} = {rate}',
+  'rates.fulfilmentFormula':
+    'Fulfilment rate = projects started on time ÷ projects due to start (signed, planned start reached) = {numerator} ÷ {denominator} = {rate}',
+  'dashboard.forecastMethod':
+    'Year-end forecast = year to date + Σ stage weight × open agreed investment × (1 − time progress by day); weights: {weights}',
+  'dashboard.forecastLearned': ' (learned from last year)',
+  'indicators.periods': 'This month · year to date · same period last year',
+  'indicators.month': 'This month',
+  'indicators.yearToDate': 'Year to date',
+  'indicators.lastYear': 'Same period last year',
+  'indicators.yoy': 'Year on year',
+  'indicators.yoyHelp':
+    'Year on year = (year to date − same period last year) ÷ same period last year; last year runs from 1 January to the same day',
+  'indicators.doubleHalf': 'Half and half',
+  'indicators.doubleHalfYes': 'Half done at half time',
+  'indicators.doubleHalfNo': 'Not half done at half time',
+  'indicators.signing': 'New and continuing',
+  'indicators.signing.new': 'Signed this year',
+  'indicators.signing.continuing': 'Signed earlier, continuing',
+  'indicators.signing.unsigned': 'Funds of unsigned projects',
+  'indicators.signingHelp': 'By the project’s signing date; funds received this year (current basis)',
+  'indicators.projects': 'Projects',
+  'indicators.funds': 'Funds this year',
+  'indicators.tiers': 'Project tiers',
+  'indicators.tier': 'Tier',
+  'indicators.tierSigned': 'Signed this year',
+  'indicators.tierInLibrary': 'In the library',
+  'indicators.bases': 'Funds by basis',
+  'indicators.basis': 'Basis',
 };
