@@ -201,6 +201,20 @@ describe('新签约 vs 续建, tiers, 双过半, rates', () => {
     await coordinator.put('/api/settings/tiers', { tiers: [...defaultTiers], version: saved.json().version });
   });
 
+  it('filters the library by a tier, the industrial one by GB/T 4754 B–D; an unknown tier is a 400', async () => {
+    const names = async (tier: string) => {
+      const res = await leader.get(`/api/projects?tier=${tier}&sort=name&order=asc`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((p: { name: string }) => p.name);
+    };
+    expect(await names('industrial30m')).toEqual(['P1', 'P3']);
+    expect(await names('over1b')).toEqual(['P1', 'P4']);
+    expect(await names('over500m')).toEqual(['P1', 'P2', 'P4']);
+    const unknown = await leader.get('/api/projects?tier=over9b');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('没有代码为 over9b 的项目规模档次');
+  });
+
   it('shows 双过半 from 30 June on, per unit and overall', async () => {
     const june29 = await dashboard(`year=2026&asOf=2026-06-29&knownOn=${KNOWN}`);
     expect(june29.kpi.doubleHalf).toBeNull();

@@ -2,7 +2,7 @@ import { defaultTiers, tierSettingSchema, type Tier, type TierSetting } from '@l
 import type { Ctx, Tx } from '../context.ts';
 import { authorize } from '../auth/authorize.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, invalidField } from '../http/app-error.ts';
 import { targetTenant, tenantsToList } from '../tenants/scope.ts';
 import { findSetting, upsertSetting } from './setting.repo.ts';
 
@@ -56,4 +56,20 @@ export async function updateTierSetting(ctx: Ctx, raw: TierSetting & { tenantId?
     });
     return after;
   });
+}
+
+/**
+ * One of the tenant's tiers by id (the library's `tier` filter); a 400 naming the tiers there are
+ * when the id is not one of them. No tenant (the operator): the default tiers.
+ */
+export async function resolveTier(ctx: Ctx, tenantId: string | null | undefined, id: string): Promise<Tier> {
+  const tiers = tenantId ? await tenantTiers(ctx.db, tenantId) : [...defaultTiers];
+  const tier = tiers.find((t) => t.id === id);
+  if (!tier) {
+    throw invalidField(ctx, 'tier', {
+      zh: `没有代码为 ${id} 的项目规模档次（可选：${tiers.map((t) => `${t.id} ${t.label}`).join('、')}）`,
+      en: `No project tier ${id} (choose one of: ${tiers.map((t) => t.id).join(', ')})`,
+    });
+  }
+  return tier;
 }

@@ -98,7 +98,7 @@ export function DashboardPage() {
         </Space>
       </Card>
       <KpiCards dashboard={data} kind={kind} asOf={asOf} />
-      <IndicatorCards dashboard={data} kind={kind} />
+      <IndicatorCards dashboard={data} kind={kind} asOf={asOf} />
       <RateCards rates={data.rates} />
       {data.districts.length > 0 ? (
         <Card title={t('dashboard.districts')} data-testid="district-ranking">

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Card, Col, Row, Table, Tag, Typography } from 'antd';
 import {
   formatSignedPercent,
@@ -8,6 +9,7 @@ import {
 import type { Comparison, Dashboard, DoubleHalf } from '../../api/dashboard.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { formatMetricValue } from '../targets/metricValue.ts';
+import { projectsLink } from './drillDown.ts';
 
 /** 双过半 as a tag (from 30 June on; nothing before). */
 export function DoubleHalfTag({ value, testId }: { value: DoubleHalf; testId?: string }) {
@@ -45,7 +47,15 @@ function Figure({
  * 本月 / 本年累计 / 上年同期 / 同比 of the metric, 双过半, funds by every 口径, 新签约 vs 往年签约续建 and
  * the tenant's tiers (项目规模档次).
  */
-export function IndicatorCards({ dashboard, kind }: { dashboard: Dashboard; kind: MetricUnitKind }) {
+export function IndicatorCards({
+  dashboard,
+  kind,
+  asOf,
+}: {
+  dashboard: Dashboard;
+  kind: MetricUnitKind;
+  asOf: string | undefined;
+}) {
   const { t, locale } = useI18n();
   const { kpi } = dashboard;
   const value = (n: number) => formatMetricValue(n, kind, locale);
@@ -120,7 +130,15 @@ export function IndicatorCards({ dashboard, kind }: { dashboard: Dashboard; kind
             data-testid="tier-counts"
             dataSource={dashboard.tiers}
             columns={[
-              { title: t('indicators.tier'), dataIndex: 'label' },
+              {
+                title: t('indicators.tier'),
+                key: 'label',
+                render: (_v, tier) => (
+                  <Link to={projectsLink({ tier: tier.id }, asOf)} data-testid={`tier-link-${tier.id}`}>
+                    {tier.label}
+                  </Link>
+                ),
+              },
               { title: t('indicators.tierSigned'), dataIndex: 'signed', align: 'right' },
               { title: t('indicators.tierInLibrary'), dataIndex: 'inLibrary', align: 'right' },
             ]}
