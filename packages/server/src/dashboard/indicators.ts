@@ -136,7 +136,7 @@ export function splitBySigning(
 export interface TierCount extends Tier {
   /** Signed in the period (新签约) and in the tier by agreed investment at the period's end. */
   signed: number;
-  /** In the library at the period's end (not 解约) and in the tier. */
+  /** In the library at the period's end and in the tier — as the library's tier filter lists them (终止 included). */
   inLibrary: number;
 }
 
@@ -153,7 +153,7 @@ export function countTiers(
     for (const r of rows) {
       if (unitId !== undefined && r.unitId !== unitId) continue;
       if (!inTier(tier, r)) continue;
-      if (r.stage !== 'dropped') inLibrary += 1;
+      inLibrary += 1;
       if (r.signedOn !== null && r.signedOn >= period.from) signed += 1;
     }
     return { ...tier, signed, inLibrary };
