@@ -6,6 +6,7 @@ export const enUSDashboard: Record<keyof typeof zhCNDashboard, string> = {
   'action.target.read': 'View targets',
   'action.target.write': 'Set, allocate and re-allocate targets',
   'action.dashboard.read': 'View the leaders’ dashboard',
+  'action.tiers.configure': 'Configure project tiers',
   'light.green': 'Green',
   'light.yellow': 'Yellow',
   'light.red': 'Red',

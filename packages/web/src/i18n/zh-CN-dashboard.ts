@@ -5,6 +5,7 @@ export const zhCNDashboard = {
   'action.target.read': '查看目标任务',
   'action.target.write': '设置、分解和调整目标任务',
   'action.dashboard.read': '查看领导驾驶舱',
+  'action.tiers.configure': '设置项目规模档次',
   'light.green': '绿灯',
   'light.yellow': '黄灯',
   'light.red': '红灯',
