@@ -21,6 +21,7 @@ export * from './schemas/project.ts';
 export * from './schemas/lead.ts';
 export * from './metrics.ts';
 export * from './targets.ts';
+export * from './tiers.ts';
 export * from './forecast.ts';
 export * from './coordination.ts';
 export * from './schemas/coordination.ts';

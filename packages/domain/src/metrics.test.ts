@@ -11,6 +11,9 @@ import {
   fundingRate,
   isDoubleHalf,
   paceGap,
+  reportedDoubleHalf,
+  sameDayLastYear,
+  yearOnYearGrowth,
   paceStatusLabels,
   paceStatuses,
   startRate,
@@ -307,5 +310,28 @@ describe('labels', () => {
     for (const mode of timeProgressModes) expect(timeProgressModeLabels[mode]['zh-CN']).toMatch(/按/);
     for (const status of paceStatuses) expect(paceStatusLabels[status]['en-US']).toMatch(/^[A-Z]/);
     for (const light of trafficLights) expect(trafficLightLabels[light]['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('period comparisons', () => {
+  it('finds the same day last year, 29 February on the 28th', () => {
+    expect(sameDayLastYear('2026-10-31')).toBe('2025-10-31');
+    expect(sameDayLastYear('2028-02-29')).toBe('2027-02-28');
+    expect(sameDayLastYear('2026-01-01')).toBe('2025-01-01');
+  });
+
+  it('gives 同比 as growth over last year, none without a base', () => {
+    expect(yearOnYearGrowth(125, 100)).toBe(0.25);
+    expect(yearOnYearGrowth(57, 60)).toBeCloseTo(-0.05, 12);
+    expect(yearOnYearGrowth(0, 40)).toBe(-1);
+    expect(yearOnYearGrowth(10, 0)).toBeNull();
+    expect(() => yearOnYearGrowth(-1, 3)).toThrow(RangeError);
+  });
+
+  it('reports 双过半 from 30 June on only', () => {
+    expect(reportedDoubleHalf('2026-06-29', 0.9)).toBeNull();
+    expect(reportedDoubleHalf('2026-06-30', 0.5)).toEqual({ taskHalf: true, achieved: true });
+    expect(reportedDoubleHalf('2026-10-31', 0.4999)).toEqual({ taskHalf: false, achieved: false });
+    expect(reportedDoubleHalf('2026-07-01', null)).toEqual({ taskHalf: false, achieved: false });
   });
 });

@@ -256,3 +256,40 @@ export function countFulfilment(
   }
   return { dueToStart, startedOnTime };
 }
+
+// ── Period comparisons (本月 / 本年累计 / 上年同期 / 同比) ─────────────────────────────
+
+/**
+ * The same calendar day a year earlier (上年同期's end): 2026-10-31 → 2025-10-31; 29 February
+ * → 28 February of a common year.
+ */
+export function sameDayLastYear(date: CalendarDate): CalendarDate {
+  const year = Number(date.slice(0, 4)) - 1;
+  assertYear(year);
+  const month = Number(date.slice(5, 7));
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${date.slice(5, 7)}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * 同比增长: (this year − the same period last year) ÷ the same period last year; null when last
+ * year had nothing (no base to grow from). 0.25 = +25%; −1 = nothing this year.
+ */
+export function yearOnYearGrowth(current: number, lastYear: number): number | null {
+  assertCount(current, 'current');
+  assertCount(lastYear, 'lastYear');
+  return lastYear === 0 ? null : (current - lastYear) / lastYear;
+}
+
+/**
+ * 双过半 as reported from 30 June on: time half gone (the calendar, 30 June) and the task half done
+ * (completion ≥ 50%). Before 30 June there is nothing to report (null).
+ */
+export function reportedDoubleHalf(
+  asOf: CalendarDate,
+  completion: number | null,
+): { taskHalf: boolean; achieved: boolean } | null {
+  if (compareDates(asOf, `${asOf.slice(0, 4)}-06-30`) < 0) return null;
+  const taskHalf = isDoubleHalf(completion);
+  return { taskHalf, achieved: taskHalf };
+}

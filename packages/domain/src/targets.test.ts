@@ -8,6 +8,7 @@ import {
   checkAllocation,
   fundsBases,
   fundsBasisLabels,
+  fundsBasisOrder,
   matchesFundsBasis,
   reallocationInputSchema,
   targetMetricLabels,
@@ -54,6 +55,25 @@ describe('metrics and bases', () => {
       'outside_province/foreign',
       'abroad/foreign',
     ]);
+    // 全口径: every record, inside the city included; each basis within the wider one.
+    expect(matching('total')).toHaveLength(fundingSources.length * capitalKinds.length);
+    for (const [wide, narrow] of [
+      ['total', 'all'],
+      ['all', 'outside_province'],
+      ['all', 'foreign'],
+    ] as const) {
+      expect(matching(narrow).every((m) => matching(wide).includes(m))).toBe(true);
+    }
+    expect(fundsBasisOrder).toEqual(['total', 'all', 'outside_province', 'foreign']);
+  });
+
+  it("keeps a stored 'all' meaning 市外 and labels it so", () => {
+    expect(fundsBasisLabels.all['zh-CN']).toMatch(/^市外/);
+    expect(fundsBasisLabels.total['zh-CN']).toMatch(/^全口径/);
+    expect(targetPlanInputSchema.parse({ year: 2026, metric: 'funds_in_place', total: 1 }).basis).toBe('all');
+    expect(
+      targetPlanInputSchema.parse({ year: 2026, metric: 'funds_in_place', basis: 'total', total: 1 }).basis,
+    ).toBe('total');
   });
 });
 

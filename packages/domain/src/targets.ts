@@ -43,20 +43,27 @@ export const targetMetricUnitKinds: Record<TargetMetric, MetricUnitKind> = {
 };
 
 /**
- * 口径 of a funds-in-place target, always of funds brought in from outside the city (市外口径:
- * records from inside the city, 本市/我方, are kept but never counted):
- *   all               every funding record from outside the city (全口径);
- *   outside_province  funds from outside the province, abroad included (省外到位资金, as
- *                     provincial statistics count it): sources outside_province and abroad;
- *   foreign           foreign capital (外资): records whose capital kind is foreign, whatever the source.
+ * 口径 of funds in place. The stored value 'all' predates 全口径 and has always meant 市外 (funds
+ * brought in from outside the city); it keeps that meaning, so plans already stored read as they did:
+ *   all               市外: every funding record from outside the city — 市外省内 + 省外 + 境外
+ *                     (records from inside the city, 本市/我方, are kept but never counted);
+ *   outside_province  省外 (+境外): funds from outside the province, abroad included, as provincial
+ *                     statistics count them: sources outside_province and abroad;
+ *   foreign           境外·外资: records whose capital kind is foreign, from outside the city;
+ *   total             全口径: every funding record, inside the city included.
+ * Each is contained in the one before it in `fundsBasisOrder` (全口径 ⊇ 市外 ⊇ 省外).
  */
-export const fundsBases = ['all', 'outside_province', 'foreign'] as const;
+export const fundsBases = ['all', 'outside_province', 'foreign', 'total'] as const;
 export type FundsBasis = (typeof fundsBases)[number];
 
+/** The bases from widest to narrowest, as reports list them. */
+export const fundsBasisOrder: readonly FundsBasis[] = ['total', 'all', 'outside_province', 'foreign'];
+
 export const fundsBasisLabels: Record<FundsBasis, Record<Locale, string>> = {
-  all: { 'zh-CN': '全口径', 'en-US': 'All sources' },
+  total: { 'zh-CN': '全口径（含市内）', 'en-US': 'All sources (inside the city included)' },
+  all: { 'zh-CN': '市外（市外省内＋省外＋境外）', 'en-US': 'Outside the city' },
   outside_province: { 'zh-CN': '省外（含境外）', 'en-US': 'Outside the province (abroad included)' },
-  foreign: { 'zh-CN': '外资', 'en-US': 'Foreign capital' },
+  foreign: { 'zh-CN': '境外·外资', 'en-US': 'Foreign capital' },
 };
 
 /** Whether a funding record counts toward a funds-in-place basis. */
@@ -64,6 +71,7 @@ export function matchesFundsBasis(
   basis: FundsBasis,
   record: { source: FundingSource; capitalKind: CapitalKind },
 ): boolean {
+  if (basis === 'total') return true;
   if (!isOutsideCity(record.source)) return false;
   switch (basis) {
     case 'all':

@@ -177,6 +177,11 @@ export const projectQuerySchema = z.object({
   focusIndustryId: idSchema.optional(),
   region: z.enum(regions).optional(),
   over100m: flag.optional(),
+  /** A tier of the tenant's (项目规模档次, e.g. over500m, industrial30m): projects within it. */
+  tier: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,31}$/, '档次代码格式不正确')
+    .optional(),
   stale: flag.optional(),
   asOf: calendarDateSchema.optional(),
   /** 统计时点: as known at the end of this day (or at this instant); default now. */

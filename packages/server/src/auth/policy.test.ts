@@ -760,6 +760,19 @@ const cases: Record<string, Case> = {
       return { url: `/api/months/reports/${m.reports[0]!.id}` };
     },
   },
+  'GET /api/settings/tiers': {
+    allowed: ['coordinator', 'leader', 'viewer'],
+    ok: 200,
+    make: () => ({ url: '/api/settings/tiers' }),
+  },
+  'PUT /api/settings/tiers': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const current = (await clients.coordinator.get('/api/settings/tiers')).json();
+      return { url: '/api/settings/tiers', body: { tiers: current.tiers, version: current.version } };
+    },
+  },
   'GET /api/review/settings': {
     allowed: ['coordinator', 'unit_staff'],
     ok: 200,

@@ -182,6 +182,7 @@ export const rules = {
   'review.read': { coordinator: 'tenant', unit_staff: 'unit' },
   'review.decide': { coordinator: 'tenant' },
   'review.configure': { coordinator: 'tenant' },
+  'tiers.configure': { coordinator: 'tenant' },
   'notification.read': everyone,
   // 封账: the coordination group checks and closes the tenant's month (and reopens it, with a reason);
   // a leader signs it off when the tenant requires it; the issued reports are read as the month's are.

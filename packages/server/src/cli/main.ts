@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { roles } from '@landfall/domain';
+import { fundsBases, roles } from '@landfall/domain';
 import { readEnv, type Env } from '../env.ts';
 import { DataFolderLockedError } from '../db/data-folder.ts';
 import { CliError } from './connection.ts';
@@ -140,11 +140,7 @@ target
   .description("set a draft target total, or one unit's share with --unit (amounts accept 元/万元/亿元)")
   .requiredOption('--year <yyyy>', 'year', (v) => Number.parseInt(v, 10))
   .addOption(new Option('--metric <metric>', 'metric').choices(metricChoices).default('funds-in-place'))
-  .addOption(
-    new Option('--basis <basis>', '口径 of funds in place')
-      .choices(['all', 'outside_province', 'foreign'])
-      .default('all'),
-  )
+  .addOption(new Option('--basis <basis>', '口径 of funds in place').choices([...fundsBases]).default('all'))
   .requiredOption('--amount <amount>', 'e.g. 120亿, 35000万, 12')
   .option('--unit <name>', 'responsible unit')
   .option('--tenant <name>', 'tenant name or division code (default: the top tenant)')
@@ -168,9 +164,7 @@ target
   .description('下达: finalise a draft whose breakdown adds up')
   .requiredOption('--year <yyyy>', 'year', (v) => Number.parseInt(v, 10))
   .addOption(new Option('--metric <metric>', 'metric').choices(metricChoices).default('funds-in-place'))
-  .addOption(
-    new Option('--basis <basis>', '口径').choices(['all', 'outside_province', 'foreign']).default('all'),
-  )
+  .addOption(new Option('--basis <basis>', '口径').choices([...fundsBases]).default('all'))
   .option('--tenant <name>', 'tenant name or division code')
   .addOption(dataOption())
   .addOption(jsonOption())

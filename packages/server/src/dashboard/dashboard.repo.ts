@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { FundsBasis } from '@landfall/domain/targets';
 import type { Tx } from '../context.ts';
 import { OVER_100M_FEN } from '../projects/project.repo.ts';
 import {
@@ -14,7 +15,7 @@ export interface Period {
   tenantIds: string[];
   from: string;
   to: string;
-  basis: 'all' | 'outside_province' | 'foreign';
+  basis: FundsBasis;
   includeSensitive: boolean;
   /**
    * Only entries recorded before this instant (a brief reads the dashboard as it could be known on

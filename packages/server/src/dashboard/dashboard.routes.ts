@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idSchema } from '@landfall/domain';
+import { fundsBases, idSchema } from '@landfall/domain';
 import { calendarDateSchema, knownOnSchema } from '@landfall/domain/dates';
 import { readDashboard } from './dashboard.service.ts';
 
@@ -18,7 +18,7 @@ export const dashboardQuerySchema = z.object({
       'projects_over100m_signed',
     ])
     .optional(),
-  basis: z.enum(['all', 'outside_province', 'foreign']).optional(),
+  basis: z.enum(fundsBases).optional(),
   tenantId: idSchema.optional(),
   timeMode: z.enum(['month', 'day']).optional(),
 });

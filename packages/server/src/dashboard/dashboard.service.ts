@@ -1,15 +1,13 @@
 import {
   completionRate,
   countFulfilment,
-  fulfilmentRate,
-  fundingRate,
   paceGap,
-  startRate,
+  reportedDoubleHalf,
   timeProgress,
   trafficLight,
 } from '@landfall/domain/metrics';
 import { forecastYearEnd, learnStageWeights } from '@landfall/domain/forecast';
-import type { Allocation } from '@landfall/domain/targets';
+import type { Allocation, FundsBasis } from '@landfall/domain/targets';
 import type { Stage } from '@landfall/domain/stages';
 import { ledgerPunctuality, type PunctualityProject } from '@landfall/domain/coordination';
 import { addDays } from '@landfall/domain/dates';
@@ -31,42 +29,26 @@ import {
   readYearHistory,
   sumFundsBy,
   sumFundsByMonth,
-  sumFundsByUnit,
   sumOpenRemainder,
   type Period,
 } from './dashboard.repo.ts';
+import { actualsByUnit } from './dashboard.actuals.ts';
+import { listProjectFigures } from './indicators.repo.ts';
+import { compareBases, comparePeriods, countTiers, ratesWithParts, splitBySigning } from './indicators.ts';
+import { tenantTiers } from '../settings/tier-setting.service.ts';
 import { knownBeforeOf } from '../ledger/ledger.reads.ts';
 
 export interface DashboardQuery {
   year?: number;
   asOf?: string;
   metric?: TargetMetricColumn;
-  basis?: 'all' | 'outside_province' | 'foreign';
+  basis?: FundsBasis;
   tenantId?: string;
   timeMode?: 'month' | 'day';
   /** 统计时点 as the API takes it (a date: as known at its end; an instant). */
   knownOn?: string;
   /** Internal (briefs): only what was known before this instant (wins over knownOn). */
   knownBefore?: Date;
-}
-
-type Row = { tenantId: string; unitId: string; value: number };
-
-/** The actual value of a metric in the period, per tenant and unit. */
-async function actualsByUnit(ctx: Ctx, period: Period, metric: TargetMetricColumn): Promise<Row[]> {
-  if (metric === 'funds_in_place') return sumFundsByUnit(ctx.db, period);
-  const stage = metric === 'projects_started' ? 'construction' : 'signed';
-  const rows = await countFirstReached(ctx.db, period, stage);
-  return rows.map((r) => ({
-    tenantId: r.tenantId,
-    unitId: r.unitId,
-    value:
-      metric === 'agreed_investment'
-        ? r.agreedFen
-        : metric === 'projects_over100m_signed'
-          ? r.over100m
-          : r.count,
-  }));
 }
 
 /**
@@ -171,7 +153,11 @@ export async function computeDashboard(ctx: Ctx, reader: DashboardReader, rawQue
     known(plan) && plan ? await findRevisionAsOf(ctx.db, plan.id, to, query.knownBefore) : undefined;
   const allocation = revision?.allocation as Allocation | undefined;
 
-  const actuals = await actualsByUnit(ctx, period, metric);
+  const actuals = await actualsByUnit(ctx.db, period, metric);
+  // 本月 / 上年同期 / 同比 over the same view; 新签约·续建 and the tenant's tiers from the same facts.
+  const comparison = await comparePeriods(ctx.db, period, metric, actuals);
+  const figures = await listProjectFigures(ctx.db, period);
+  const tiers = await tenantTiers(ctx.db, home.id);
   const units = await ctx.db
     .selectFrom('unit')
     .selectAll()
@@ -220,11 +206,18 @@ export async function computeDashboard(ctx: Ctx, reader: DashboardReader, rawQue
       const target = allocation?.units.find((a) => a.unitId === u.id)?.amount ?? null;
       const actual = unitActual(u.id);
       const punctuality = punctualityOf(u.id);
+      const scored = score(actual, target, progress);
+      const compared = comparison.unit(u.id);
       return {
         unitId: u.id,
         name: u.name,
         groupId: u.group_id,
-        ...score(actual, target, progress),
+        ...scored,
+        month: compared.month,
+        lastYear: compared.lastYear,
+        yoy: compared.yoy,
+        doubleHalf: reportedDoubleHalf(to, scored.completion),
+        tiers: Object.fromEntries(countTiers(figures, period, tiers, u.id).map((t) => [t.id, t.signed])),
         forecast: forecastFor(u.id, actual),
         inspectionScore: inspectionScores.get(u.id) ?? null,
         punctuality: punctuality.punctuality,
@@ -251,10 +244,16 @@ export async function computeDashboard(ctx: Ctx, reader: DashboardReader, rawQue
         known(childPlan) && childPlan
           ? await findRevisionAsOf(ctx.db, childPlan.id, to, query.knownBefore)
           : undefined;
+      const scored = score(actual, childRevision ? Number(childRevision.total) : null, progress);
+      const compared = comparison.tenant(childIds);
       return {
         tenantId: t.id,
         name: t.name,
-        ...score(actual, childRevision ? Number(childRevision.total) : null, progress),
+        ...scored,
+        month: compared.month,
+        lastYear: compared.lastYear,
+        yoy: compared.yoy,
+        doubleHalf: reportedDoubleHalf(to, scored.completion),
       };
     }),
   );
@@ -298,19 +297,25 @@ export async function computeDashboard(ctx: Ctx, reader: DashboardReader, rawQue
     0,
   );
   const fulfilment = countFulfilment(signed, to);
+  const parts = ratesWithParts({
+    fundsFen: signed.reduce((s, p) => s + p.fundsFen, 0),
+    agreedFen: signed.reduce((s, p) => s + p.agreedFen, 0),
+    started: startedThisYear,
+    signed: signedThisYear,
+    ...fulfilment,
+  });
   const rates = {
-    fundingRate: fundingRate(
-      signed.reduce((s, p) => s + p.fundsFen, 0),
-      signed.reduce((s, p) => s + p.agreedFen, 0),
-    ),
-    startRate: startRate(startedThisYear, signedThisYear),
-    fulfilmentRate: fulfilmentRate(fulfilment.dueToStart, fulfilment.startedOnTime),
+    fundingRate: parts.funding.rate,
+    startRate: parts.start.rate,
+    fulfilmentRate: parts.fulfilment.rate,
+    ...parts,
     signedThisYear,
     startedThisYear,
     dueToStart: fulfilment.dueToStart,
     startedOnTime: fulfilment.startedOnTime,
   };
 
+  const kpiScore = score(total, homeTarget, progress);
   return {
     tenant: { id: home.id, name: home.name, level: home.level },
     rates,
@@ -324,7 +329,18 @@ export async function computeDashboard(ctx: Ctx, reader: DashboardReader, rawQue
     plan: plan
       ? { id: plan.id, status: plan.status, revisionEffectiveFrom: revision?.effective_from ?? null }
       : null,
-    kpi: { ...score(total, homeTarget, progress), forecast: forecastFor(null, total) },
+    kpi: {
+      ...kpiScore,
+      forecast: forecastFor(null, total),
+      month: comparison.total.month,
+      lastYear: comparison.total.lastYear,
+      yoy: comparison.total.yoy,
+      doubleHalf: reportedDoubleHalf(to, kpiScore.completion),
+    },
+    /** Funds by every 口径 (funds in place only). */
+    bases: metric === 'funds_in_place' ? await compareBases(ctx.db, period) : null,
+    signing: splitBySigning(figures, period),
+    tiers: countTiers(figures, period, tiers),
     groups: groupRows,
     units: unitRows,
     districts: districts.map((d, i) => ({ ...d, rank: i + 1 })),

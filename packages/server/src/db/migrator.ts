@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_evidence_missing.ts';
 import * as m0009 from './migrations/0009_funding_inside_city.ts';
 import * as m0010 from './migrations/0010_ledger_baseline.ts';
 import * as m0011 from './migrations/0011_month_close.ts';
+import * as m0013 from './migrations/0013_funds_basis_total.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009_funding_inside_city': m0009,
   '0010_ledger_baseline': m0010,
   '0011_month_close': m0011,
+  '0013_funds_basis_total': m0013,
 };
 
 export interface MigrationReport {

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { GroupKind, Role, TenantLevel, UnitKind } from '@landfall/domain';
+import type { FundsBasis, GroupKind, Role, TenantLevel, UnitKind } from '@landfall/domain';
 
 /** Kysely's view of the tables. snake_case here; services map to camelCase. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -285,7 +285,7 @@ export interface TargetPlanTable {
   tenant_id: string;
   year: number;
   metric: TargetMetricColumn;
-  basis: 'all' | 'outside_province' | 'foreign';
+  basis: FundsBasis;
   status: Generated<'draft' | 'final'>;
   total: number;
   draft: Json;

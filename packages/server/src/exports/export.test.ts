@@ -189,7 +189,7 @@ describe('the monthly statistics (月度统计表)', () => {
       if (n > 3 && typeof row.getCell(1).value === 'number') {
         byUnit.set(
           String(row.getCell(2).value),
-          [1, 3, 4, 5, 6, 7, 8, 9].map((c) => row.getCell(c).value),
+          [1, 3, 4, 5, 8, 9, 10, 11].map((c) => row.getCell(c).value),
         );
       }
     });

@@ -12,6 +12,7 @@ import { authorize } from '../auth/authorize.ts';
 import { listScope } from '../auth/policy.ts';
 import { AppError } from '../http/app-error.ts';
 import { listLibrary, STALE_AFTER_DAYS, type LibraryRow } from '../projects/project.repo.ts';
+import { resolveTier } from '../settings/tier-setting.service.ts';
 import { getTenant } from '../tenants/tenant.repo.ts';
 import {
   amountFacts,
@@ -155,7 +156,15 @@ export async function exportLedger(
   const { rows } = await listLibrary(
     ctx.db,
     scope,
-    { ...query, asOf: query.asOf, sort: 'name', order: 'asc', page: 1, pageSize: 1_000_000 },
+    {
+      ...query,
+      asOf: query.asOf,
+      sort: 'name',
+      order: 'asc',
+      page: 1,
+      pageSize: 1_000_000,
+      tierRule: query.tier ? await resolveTier(ctx, actor.tenantId, query.tier) : undefined,
+    },
     staleBefore,
   );
   // The reporting unit is the caller's tenant (a city's viewer exports its districts under the city's name).

@@ -1,6 +1,6 @@
 /** The monthly statistics of funds in place by unit (月度统计表), for any month. */
-import { addDays, monthEnd, monthStart, shanghaiToday } from '@landfall/domain/dates';
-import { timeProgress } from '@landfall/domain/metrics';
+import { monthEnd, monthStart, shanghaiToday } from '@landfall/domain/dates';
+import { timeProgress, yearOnYearGrowth } from '@landfall/domain/metrics';
 import type { Ctx } from '../context.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError } from '../http/app-error.ts';
@@ -8,7 +8,10 @@ import { getTenant } from '../tenants/tenant.repo.ts';
 import { readDashboard } from '../dashboard/dashboard.service.ts';
 import { allBorders, cellValue, chineseDate, streamingWorkbook, wanNumber } from './xlsx-writer.ts';
 
-/** 月度统计表: funds in place by unit for a month — target, this month, cumulative, completion, pace, rank. */
+/**
+ * 月度统计表: funds in place (市外口径) by unit for a month — target, this month, cumulative, the same
+ * period last year and 同比, completion, pace, rank — every figure of one dashboard read (one knownOn).
+ */
 export async function exportMonthly(ctx: Ctx, input: { month: string; tenantId?: string; knownOn?: string }) {
   await authorize(ctx, 'export.monthly');
   const today = shanghaiToday(ctx.clock.now());
@@ -22,16 +25,6 @@ export async function exportMonthly(ctx: Ctx, input: { month: string; tenantId?:
   const end = monthEnd(input.month) < today ? monthEnd(input.month) : today;
   const year = Number(input.month.slice(0, 4));
   const now = await readDashboard(ctx, { year, asOf: end, tenantId: input.tenantId, knownOn: input.knownOn });
-  const before =
-    from > `${year}-01-01`
-      ? await readDashboard(ctx, {
-          year,
-          asOf: addDays(from, -1),
-          tenantId: input.tenantId,
-          knownOn: input.knownOn,
-        })
-      : null;
-  const previous = new Map((before?.units ?? []).map((u) => [u.unitId, u.actual]));
   const tenant = await getTenant(ctx.db, now.tenant.id);
   const progress = timeProgress(end, year, 'month');
 
@@ -45,12 +38,14 @@ export async function exportMonthly(ctx: Ctx, input: { month: string; tenantId?:
     '全年目标',
     '本月到位',
     '本年累计到位',
+    '上年同期',
+    '同比',
     '完成率',
     '时间进度',
     '超欠进度',
     '状态',
   ];
-  sheet.columns = [8, 22, 14, 14, 16, 10, 10, 10, 10].map((width) => ({ width }));
+  sheet.columns = [8, 22, 14, 14, 16, 14, 10, 10, 10, 10, 10].map((width) => ({ width }));
   const [y, m] = input.month.split('-');
   const titleRow = sheet.addRow([`${tenant.name}${Number(y)}年${Number(m)}月招商引资到位资金统计表`]);
   titleRow.getCell(1).font = { size: 16, bold: true };
@@ -73,17 +68,20 @@ export async function exportMonthly(ctx: Ctx, input: { month: string; tenantId?:
   let totalTarget = 0;
   let totalMonth = 0;
   let totalActual = 0;
+  let totalLastYear = 0;
   for (const u of now.units) {
-    const month = u.actual - (previous.get(u.unitId) ?? 0);
     totalTarget += u.target ?? 0;
-    totalMonth += month;
+    totalMonth += u.month;
     totalActual += u.actual;
+    totalLastYear += u.lastYear;
     const row = sheet.addRow([
       u.rank,
       cellValue(u.name),
       wanNumber(u.target),
-      wanNumber(month),
+      wanNumber(u.month),
       wanNumber(u.actual),
+      wanNumber(u.lastYear),
+      u.yoy,
       u.completion,
       progress,
       u.gap,
@@ -102,22 +100,28 @@ export async function exportMonthly(ctx: Ctx, input: { month: string; tenantId?:
   total.getCell(3).value = sumCell('C', totalTarget);
   total.getCell(4).value = sumCell('D', totalMonth);
   total.getCell(5).value = sumCell('E', totalActual);
-  total.getCell(6).value =
-    completion === null
+  total.getCell(6).value = sumCell('F', totalLastYear);
+  const yoy = totalLastYear > 0 ? yearOnYearGrowth(Math.max(0, totalActual), totalLastYear) : null;
+  total.getCell(7).value =
+    yoy === null
       ? null
-      : { formula: `IF(C${rowNumber}=0,"",E${rowNumber}/C${rowNumber})`, result: completion };
-  total.getCell(7).value = progress;
+      : { formula: `IF(F${rowNumber}=0,"",(E${rowNumber}-F${rowNumber})/F${rowNumber})`, result: yoy };
   total.getCell(8).value =
     completion === null
       ? null
-      : { formula: `IF(C${rowNumber}=0,"",F${rowNumber}-G${rowNumber})`, result: completion - progress };
+      : { formula: `IF(C${rowNumber}=0,"",E${rowNumber}/C${rowNumber})`, result: completion };
+  total.getCell(9).value = progress;
+  total.getCell(10).value =
+    completion === null
+      ? null
+      : { formula: `IF(C${rowNumber}=0,"",H${rowNumber}-I${rowNumber})`, result: completion - progress };
   styleStatsRow(total);
   total.eachCell({ includeEmpty: true }, (cell) => {
     cell.font = { bold: true };
   });
   total.commit();
   const note = sheet.addRow([
-    '注：完成率＝本年累计到位÷全年目标；时间进度按已过月份计；超欠进度＝完成率－时间进度；排名按完成率。',
+    '注：口径为市外到位资金（市外省内＋省外＋境外，不含市内）；上年同期为上年1月1日至上年同日；同比＝（本年累计－上年同期）÷上年同期；完成率＝本年累计到位÷全年目标；时间进度按已过月份计；超欠进度＝完成率－时间进度；排名按完成率。',
   ]);
   sheet.mergeCells(rowNumber + 1, 1, rowNumber + 1, headers.length);
   note.commit();
@@ -132,7 +136,7 @@ export async function exportMonthly(ctx: Ctx, input: { month: string; tenantId?:
 function styleStatsRow(row: import('exceljs').Row) {
   row.eachCell({ includeEmpty: true }, (cell, col) => {
     cell.border = allBorders;
-    if (col >= 3 && col <= 5) cell.numFmt = '#,##0.00####';
-    if (col >= 6 && col <= 8) cell.numFmt = '0.00%';
+    if (col >= 3 && col <= 6) cell.numFmt = '#,##0.00####';
+    if (col >= 7 && col <= 10) cell.numFmt = '0.00%';
   });
 }

@@ -8,6 +8,7 @@ import type { TestClient } from '../test/client.ts';
 import { buildProject } from '../test/library-fixtures.ts';
 import { seededRandom } from '../demo/random.ts';
 import {
+  fundsByProject,
   fundsIn,
   knownBeforeOf,
   projectFacts,
@@ -291,6 +292,33 @@ describe('ledger reads (as of a date, as known before an instant)', () => {
         )
         .reduce((s, e) => s + BigInt(e.amount_fen!), 0n);
       expect(BigInt(got.rows[0]?.fen ?? 0), `${basis} ${from}..${view.asOf}`).toBe(want);
+    }
+  });
+
+  it('funds per project (fundsByProject) equal the entries grouped by hand; 全口径 counts inside the city', async () => {
+    const bases = ['total', 'all', 'outside_province', 'foreign'] as const;
+    for (const [i, view] of randomViews(13, 16).entries()) {
+      const basis = bases[i % bases.length]!;
+      const from = addDays(view.asOf, -120);
+      const got = await sql<{
+        project_id: string;
+        funds_fen: string;
+      }>`${fundsByProject(view, { from, basis })}`.execute(world.database.db);
+      const want = new Map<string, bigint>();
+      for (const e of entries) {
+        if (e.amount_fen === null || e.effective_on < from || e.effective_on > view.asOf) continue;
+        if (view.knownBefore && knownAt(e).getTime() >= view.knownBefore.getTime()) continue;
+        const outside = e.funding_source !== 'inside_city';
+        const counts =
+          basis === 'total' ||
+          (outside &&
+            (basis === 'all' ||
+              (basis === 'outside_province' && ['outside_province', 'abroad'].includes(e.funding_source!)) ||
+              (basis === 'foreign' && e.capital_kind === 'foreign')));
+        if (counts) want.set(e.project_id, (want.get(e.project_id) ?? 0n) + BigInt(e.amount_fen));
+      }
+      const label = `${basis} ${from}..${view.asOf}`;
+      expect(new Map(got.rows.map((r) => [r.project_id, BigInt(r.funds_fen)])), label).toEqual(want);
     }
   });
 

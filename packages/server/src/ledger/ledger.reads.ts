@@ -95,7 +95,7 @@ export function projectCounted(view: Pick<LedgerView, 'knownBefore'>, alias = 'p
 /** A funding entry counts toward a 口径 (domain/targets.ts matchesFundsBasis, in SQL). */
 export function fundsBasisIn(basis: FundsBasis | 'every', alias = 'e'): RawBuilder<boolean> {
   const source = col(alias, 'funding_source');
-  if (basis === 'every') return sql<boolean>`true`;
+  if (basis === 'every' || basis === 'total') return sql<boolean>`true`;
   const outsideCity = sql`${source} is distinct from 'inside_city'`;
   if (basis === 'outside_province') return sql<boolean>`${source} in ('outside_province', 'abroad')`;
   if (basis === 'foreign')
@@ -136,6 +136,20 @@ export function notReverted(view: Pick<LedgerView, 'knownBefore'>, alias = 'e'):
       and exists (select 1 from ledger_entry a where ${anchor('a')} and ${before('a', alias)})
       and not exists (select 1 from ledger_entry b where ${anchor('b')} and not ${before('b', alias)} and ${before('b', 'r')})
   )`;
+}
+
+/**
+ * Funds in place per project (project_id, funds_fen) over the view's funding entries, optionally
+ * from a date and of a 口径 (as fundsIn): join it on the project to split a period's funds by a
+ * project fact (新签约 / 续建, tier, unit).
+ */
+export function fundsByProject(
+  view: LedgerView,
+  opts: { from?: string; basis?: FundsBasis | 'every' } = {},
+): RawBuilder<{ project_id: string; funds_fen: string }> {
+  return sql<{ project_id: string; funds_fen: string }>`
+    select e.project_id, sum(e.amount_fen) as funds_fen from ledger_entry e
+    where ${fundsIn(view, opts)} group by e.project_id`;
 }
 
 /** The columns of projectFacts, one row per project with a visible stage. */

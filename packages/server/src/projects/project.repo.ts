@@ -137,8 +137,21 @@ const sortColumns: Record<ProjectQuery['sort'], string> = {
 export const OVER_100M_FEN = 10_000_000_000; // 1 亿元 = 10,000 万元
 export const STALE_AFTER_DAYS = 7;
 
+/** A tier's rule (domain/tiers.ts inTier) in SQL over agreed investment and a GB/T 4754 code. */
+export function tierCondition(
+  tier: { minFen: number; industrialOnly: boolean },
+  agreed: RawBuilder<unknown>,
+  industry: RawBuilder<unknown>,
+): RawBuilder<boolean> {
+  const industrial = sql`(${industry} in ('B', 'C', 'D')
+    or (${industry} ~ '^[0-9]{2}' and left(${industry}, 2)::int between 6 and 46))`;
+  return tier.industrialOnly
+    ? sql<boolean>`(${agreed} >= ${tier.minFen} and ${industrial})`
+    : sql<boolean>`${agreed} >= ${tier.minFen}`;
+}
+
 /** Library filters over the (current or as-of) source; `staleBefore` is the date an entry must be after. */
-function filters(query: ProjectQuery, staleBefore: string): RawBuilder<unknown> {
+function filters(query: LibraryQuery, staleBefore: string): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`true`];
   const stagesAsked =
     query.stage === undefined ? [] : Array.isArray(query.stage) ? query.stage : [query.stage];
@@ -162,6 +175,10 @@ function filters(query: ProjectQuery, staleBefore: string): RawBuilder<unknown> 
         : sql`lib.agreed_investment_fen < ${OVER_100M_FEN}`,
     );
   }
+  if (query.tierRule)
+    parts.push(
+      tierCondition(query.tierRule, sql.ref('lib.agreed_investment_fen'), sql.ref('lib.industry_code')),
+    );
   if (query.stale !== undefined) {
     const stale = sql`(lib.last_entry_on <= ${staleBefore}::date and lib.stage not in ('paused', 'dropped'))`;
     parts.push(query.stale ? stale : sql`not ${stale}`);
@@ -179,7 +196,10 @@ function filters(query: ProjectQuery, staleBefore: string): RawBuilder<unknown> 
   return sql.join(parts, sql` and `);
 }
 
-export async function listLibrary(db: Tx, scope: ListScope, query: ProjectQuery, staleBefore: string) {
+/** The library's query with the tier's rule resolved by the service (the tenant's tiers). */
+export type LibraryQuery = ProjectQuery & { tierRule?: { minFen: number; industrialOnly: boolean } };
+
+export async function listLibrary(db: Tx, scope: ListScope, query: LibraryQuery, staleBefore: string) {
   const source = librarySource(scope, query.asOf, knownBeforeOf(query.knownOn));
   const where = filters(query, staleBefore);
   const total = await sql<{ n: string }>`select count(*) as n from (${source}) lib where ${where}`.execute(

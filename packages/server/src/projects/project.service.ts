@@ -31,6 +31,7 @@ import {
 import { toLibraryItem, toProject } from './project.mapper.ts';
 import { resolveProjectReferences } from './project.rules.ts';
 import { unitSubmissionsReviewed } from '../settings/review-setting.service.ts';
+import { resolveTier } from '../settings/tier-setting.service.ts';
 import { remainingEvidence } from './evidence-state.ts';
 import { lateMark, resolveEntryDate } from '../closing/closing.guard.ts';
 
@@ -56,7 +57,13 @@ export async function listProjects(ctx: Ctx, query: ProjectQuery) {
   const actor = await authorize(ctx, 'project.read');
   const day = query.asOf ?? today(ctx);
   const staleBefore = addDays(day, -STALE_AFTER_DAYS);
-  const { rows, total } = await listLibrary(ctx.db, listScope(actor, 'project.read'), query, staleBefore);
+  const tierRule = query.tier ? await resolveTier(ctx, actor.tenantId, query.tier) : undefined;
+  const { rows, total } = await listLibrary(
+    ctx.db,
+    listScope(actor, 'project.read'),
+    { ...query, tierRule },
+    staleBefore,
+  );
   return {
     asOf: query.asOf ?? null,
     total,

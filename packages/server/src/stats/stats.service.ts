@@ -8,6 +8,7 @@ import { summariseFundsBySource, summariseLibrary } from '../projects/project.re
 import { today } from '../projects/project.service.ts';
 import { readDashboard } from '../dashboard/dashboard.service.ts';
 import { knownBeforeOf } from '../ledger/ledger.reads.ts';
+import { statsIndicators } from './stats.indicators.ts';
 
 /** 万元 from integer fen, exact in decimal (1 万元 = 1,000,000 fen), as a JSON number. */
 export function wanFromFen(fen: bigint | number | string): number {
@@ -94,5 +95,7 @@ export async function readStats(
     >,
     over100mProjects: Number(summary.sums?.over100m ?? 0),
     byRegion,
+    /** The year's assessed indicators (口径, 同比, 新签约/续建, tiers, 双过半, rates): stats.indicators.ts. */
+    indicators: statsIndicators(dashboard, wanFromFen),
   };
 }

@@ -21,7 +21,21 @@ export interface Score {
   light: TrafficLight;
 }
 
-export interface UnitScore extends Score {
+/** 双过半, reported from 30 June on (null before). */
+export type DoubleHalf = { taskHalf: boolean; achieved: boolean } | null;
+
+/** 本月 / 上年同期 / 同比 beside a score's 本年累计 (actual). */
+export interface Compared {
+  month: number;
+  lastYear: number;
+  /** 同比增长 as a fraction; null when last year had nothing. */
+  yoy: number | null;
+  doubleHalf: DoubleHalf;
+}
+
+export interface UnitScore extends Score, Compared {
+  /** Projects signed this year per tier id (the tenant's tiers). */
+  tiers: Record<string, number>;
   unitId: string;
   name: string;
   groupId: string | null;
@@ -39,7 +53,7 @@ export interface GroupScore extends Score {
   name: string;
 }
 
-export interface DistrictScore extends Score {
+export interface DistrictScore extends Score, Compared {
   tenantId: string;
   name: string;
   rank: number;
@@ -61,8 +75,18 @@ export interface SharedInvestor {
   projectIds: string[];
 }
 
+/** A rate with the numbers it is made of. */
+export interface RatePart {
+  rate: number | null;
+  numerator: number;
+  denominator: number;
+}
+
 /** 资金到位率, 开工率, 履约率 and their counts (see packages/domain/src/metrics.ts). */
 export interface DashboardRates {
+  funding: RatePart;
+  start: RatePart;
+  fulfilment: RatePart;
   fundingRate: number | null;
   startRate: number | null;
   fulfilmentRate: number | null;
@@ -72,8 +96,34 @@ export interface DashboardRates {
   startedOnTime: number;
 }
 
+export interface Comparison {
+  month: number;
+  yearToDate: number;
+  lastYear: number;
+  yoy: number | null;
+}
+
+export interface TierCount {
+  id: string;
+  label: string;
+  minFen: number;
+  industrialOnly: boolean;
+  signed: number;
+  inLibrary: number;
+}
+
+export interface SigningSplit {
+  new: { projects: number; fundsFen: number };
+  continuing: { projects: number; fundsFen: number };
+  unsigned: { projects: number; fundsFen: number };
+}
+
 export interface Dashboard {
   rates: DashboardRates;
+  forecastWeights: { weights: Record<Stage, number>; learnedStages: Stage[] };
+  bases: Record<FundsBasis, Comparison> | null;
+  signing: SigningSplit;
+  tiers: TierCount[];
   tenant: { id: string; name: string; level: TenantLevel };
   year: number;
   asOf: string;
@@ -82,7 +132,7 @@ export interface Dashboard {
   timeMode: TimeProgressMode;
   timeProgress: number;
   plan: { id: string; status: TargetStatus; revisionEffectiveFrom: string | null } | null;
-  kpi: Score & { forecast: number | null };
+  kpi: Score & Compared & { forecast: number | null };
   groups: GroupScore[];
   units: UnitScore[];
   districts: DistrictScore[];

@@ -15,6 +15,7 @@ import { StageChart } from './charts/StageChart.tsx';
 import { DashboardFilters } from './DashboardFilters.tsx';
 import { DistrictRanking } from './DistrictRanking.tsx';
 import { GroupSummary } from './GroupSummary.tsx';
+import { IndicatorCards } from './IndicatorCards.tsx';
 import { KpiCards } from './KpiCards.tsx';
 import { MonthlyExport } from './MonthlyExport.tsx';
 import { RateCards } from './RateCards.tsx';
@@ -100,6 +101,7 @@ export function DashboardPage() {
         </Space>
       </Card>
       <KpiCards dashboard={data} kind={kind} asOf={asOf} />
+      <IndicatorCards dashboard={data} kind={kind} asOf={asOf} />
       <RateCards rates={data.rates} />
       {data.districts.length > 0 ? (
         <Card title={t('dashboard.districts')} data-testid="district-ranking">
@@ -128,6 +130,7 @@ export function DashboardPage() {
                 kind={kind}
                 showForecast={funds}
                 asOf={asOf}
+                tiers={data.tiers}
               />
             </Card>
           </Col>

@@ -5,6 +5,8 @@ import {
   completionRate,
   formatPercent,
   formatSignedPercent,
+  stageLabels,
+  stages,
   timeProgressModeLabels,
   type MetricUnitKind,
 } from '@landfall/domain';
@@ -60,6 +62,17 @@ export function KpiCards({
     kpi.forecast !== null && kpi.target !== null && kpi.target > 0
       ? completionRate(kpi.forecast, kpi.target)
       : null;
+  // The forecast's method and weights, stated where the forecast is shown.
+  const { weights, learnedStages } = dashboard.forecastWeights;
+  const forecastMethod = t('dashboard.forecastMethod', {
+    weights: stages
+      .filter((stage) => weights[stage] > 0)
+      .map(
+        (stage) =>
+          `${stageLabels[stage][locale]} ${weights[stage]}${learnedStages.includes(stage) ? t('dashboard.forecastLearned') : ''}`,
+      )
+      .join(locale === 'zh-CN' ? '、' : ', '),
+  });
   const gapColor = kpi.gap === null ? undefined : kpi.gap >= 0 ? lightColors.green : lightColors.red;
   const cards: { key: string; span: number; node: ReactNode }[] = [
     {
@@ -129,6 +142,7 @@ export function KpiCards({
                 title={t('dashboard.forecast')}
                 value={value(kpi.forecast)}
                 testId="kpi-forecast"
+                hint={forecastMethod}
                 footer={
                   forecastRate === null ? null : (
                     <Typography.Text type="secondary">

@@ -1,11 +1,12 @@
 import type { HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { formatPercent, type MetricUnitKind } from '@landfall/domain';
-import type { GroupScore, UnitScore } from '../../api/dashboard.ts';
+import { formatPercent, formatSignedPercent, type MetricUnitKind } from '@landfall/domain';
+import type { GroupScore, TierCount, UnitScore } from '../../api/dashboard.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { formatMetricValue } from '../targets/metricValue.ts';
 import { projectsLink } from './drillDown.ts';
+import { DoubleHalfTag } from './IndicatorCards.tsx';
 import { scoreColumns } from './scoreColumns.tsx';
 
 interface UnitRankingProps {
@@ -14,12 +15,14 @@ interface UnitRankingProps {
   kind: MetricUnitKind;
   showForecast: boolean;
   asOf: string | undefined;
+  /** The tenant's tiers: a column each, projects signed this year in the tier. */
+  tiers: TierCount[];
 }
 
 const medals = ['gold', 'default', 'orange'];
 
 /** 赛马榜: units ranked by completion; a row opens the unit's projects in the library. */
-export function UnitRanking({ units, groups, kind, showForecast, asOf }: UnitRankingProps) {
+export function UnitRanking({ units, groups, kind, showForecast, asOf, tiers }: UnitRankingProps) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const linkTo = (unit: UnitScore) => projectsLink({ unitId: unit.unitId }, asOf);
@@ -62,6 +65,46 @@ export function UnitRanking({ units, groups, kind, showForecast, asOf }: UnitRan
           ? { ...column, width: 96 }
           : column,
     ),
+    {
+      title: t('indicators.month'),
+      key: 'month',
+      align: 'right',
+      width: 100,
+      render: (_v, unit) => formatMetricValue(unit.month, kind, locale),
+    },
+    {
+      title: t('indicators.lastYear'),
+      key: 'lastYear',
+      align: 'right',
+      width: 100,
+      render: (_v, unit) => formatMetricValue(unit.lastYear, kind, locale),
+    },
+    {
+      title: t('indicators.yoy'),
+      key: 'yoy',
+      align: 'right',
+      width: 84,
+      render: (_v, unit) => <span data-testid={`yoy-${unit.unitId}`}>{formatSignedPercent(unit.yoy)}</span>,
+    },
+    ...(units.some((unit) => unit.doubleHalf !== null)
+      ? [
+          {
+            title: t('indicators.doubleHalf'),
+            key: 'doubleHalf',
+            width: 96,
+            render: (_v: unknown, unit: UnitScore) => (
+              <DoubleHalfTag value={unit.doubleHalf} testId={`double-half-${unit.unitId}`} />
+            ),
+          },
+        ]
+      : []),
+    ...tiers.map((tier) => ({
+      title: tier.label,
+      key: `tier-${tier.id}`,
+      align: 'right' as const,
+      width: 90,
+      render: (_v: unknown, unit: UnitScore) => unit.tiers[tier.id] ?? 0,
+    })),
     {
       title: t('dashboard.inspectionScore'),
       key: 'inspectionScore',
@@ -110,7 +153,7 @@ export function UnitRanking({ units, groups, kind, showForecast, asOf }: UnitRan
       columns={columns}
       dataSource={units}
       pagination={false}
-      scroll={{ x: 960 }}
+      scroll={{ x: 1320 + tiers.length * 90 }}
       onRow={(unit) => {
         const attributes: HTMLAttributes<HTMLElement> & { 'data-testid': string } = {
           'data-testid': `ranking-row-${unit.unitId}`,

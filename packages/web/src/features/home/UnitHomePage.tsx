@@ -176,6 +176,7 @@ function Standing({ home, asOf }: { home: UnitHome; asOf: string | undefined }) 
             kind={kind}
             showForecast={s.forecast !== null}
             asOf={asOf}
+            tiers={[]}
           />
         </Card>
       ) : (

@@ -43,6 +43,7 @@ export function useLibraryParams(): LibraryParams {
       focusIndustryId: read.get('focusIndustryId') ?? undefined,
       region: isRegion(region) ? region : undefined,
       over100m: flag(read.get('over100m')),
+      tier: read.get('tier') ?? undefined,
       stale: flag(read.get('stale')),
       asOf: read.get('asOf') ?? undefined,
       knownOn: read.get('knownOn') ?? undefined,
