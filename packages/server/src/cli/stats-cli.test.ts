@@ -101,7 +101,8 @@ describe.skipIf(skip)('landfall demo and stats', () => {
       const database = await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pg') });
       try {
         for (const [i, date] of dates.entries()) {
-          const { target: _target, ...figures } = reported[i];
+          const { target: _target, indicators: _indicators, knownOn, ...figures } = reported[i];
+          expect(knownOn).toBeNull();
           expect(figures).toEqual({ asOf: date, ...(await statsBySql(database.db, date)) });
         }
         const thisYear = await database.db

@@ -70,7 +70,11 @@ describe('stage moves written by an import', () => {
   async function importSheet(name: string, file: Buffer) {
     const up = await coordinator.upload('/api/imports', name, file);
     expect(up.statusCode, up.body).toBe(201);
-    const commit = await coordinator.post(`/api/imports/${up.json().id}/commit`, { createUnits: true });
+    // 补录 (not the first import's default, 基线): the brief then lists the sheet's earlier moves as late.
+    const commit = await coordinator.post(`/api/imports/${up.json().id}/commit`, {
+      createUnits: true,
+      entries: 'late',
+    });
     expect(commit.statusCode, commit.body).toBe(200);
     return { id: up.json().id as string, summary: commit.json().summary };
   }
