@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit, buildUser, createWorld, PASSWORD, type TestWorld } from '../test/fixtures.ts';
@@ -175,6 +176,16 @@ describe('closing a month', () => {
 
     expect((await month('2026-06')).reports).toEqual(june.reports);
     for (const r of june.reports) expect(sha(await download(r.id))).toBe(r.sha256);
+    // July's 月度统计表 says what its 本月 holds for June (补录), unit by unit.
+    const julySheet = await coordinator.get('/api/exports/monthly.xlsx?month=2026-07');
+    expect(julySheet.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(julySheet.rawPayload as unknown as ArrayBuffer);
+    const notes: string[] = [];
+    book.worksheets[0]!.eachRow((row) => notes.push(String(row.getCell(1).value ?? '')));
+    expect(notes.find((n) => n.startsWith('其中补录'))).toBe(
+      '其中补录（已封账月份的到位资金，于本月登记）：区商务委 -934.50 万元（属 2026-06-12、2026-06-25）。',
+    );
     // The week's brief shows the moved funds as 补录, not as news of July.
     const brief = await coordinator.get('/api/briefs?kind=weekly&date=2026-07-03');
     expect(brief.statusCode, brief.body).toBe(200);

@@ -1,11 +1,14 @@
 /** The monthly statistics of funds in place by unit (月度统计表), for any month. */
 import { monthEnd, monthStart, shanghaiToday } from '@landfall/domain/dates';
 import { timeProgress, yearOnYearGrowth } from '@landfall/domain/metrics';
+import { formatWan } from '@landfall/domain/money';
 import type { Ctx } from '../context.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError } from '../http/app-error.ts';
 import { getTenant } from '../tenants/tenant.repo.ts';
 import { readDashboard } from '../dashboard/dashboard.service.ts';
+import { knownBeforeOf } from '../ledger/ledger.reads.ts';
+import { lateFundsByUnit } from './monthly-late.ts';
 import { allBorders, cellValue, chineseDate, streamingWorkbook, wanNumber } from './xlsx-writer.ts';
 
 /**
@@ -123,8 +126,28 @@ export async function exportMonthly(ctx: Ctx, input: { month: string; tenantId?:
   const note = sheet.addRow([
     '注：口径为市外到位资金（市外省内＋省外＋境外，不含市内）；上年同期为上年1月1日至上年同日；同比＝（本年累计－上年同期）÷上年同期；完成率＝本年累计到位÷全年目标；时间进度按已过月份计；超欠进度＝完成率－时间进度；排名按完成率。',
   ]);
-  sheet.mergeCells(rowNumber + 1, 1, rowNumber + 1, headers.length);
+  rowNumber += 1;
+  sheet.mergeCells(rowNumber, 1, rowNumber, headers.length);
   note.commit();
+  // 补录: what this month's 本月到位 holds for an earlier, closed month (封账), unit by unit.
+  const late = await lateFundsByUnit(
+    ctx.db,
+    { asOf: end, knownBefore: knownBeforeOf(input.knownOn) },
+    { from, basis: now.basis, unitIds: now.units.map((u) => u.unitId) },
+  );
+  if (late.length) {
+    const names = new Map(now.units.map((u) => [u.unitId, u.name]));
+    const text = late
+      .map(
+        (l) =>
+          `${names.get(l.unitId) ?? ''} ${formatWan(Number(l.fen), { digits: 2 })} 万元（属 ${l.dates.join('、')}）`,
+      )
+      .join('；');
+    const lateRow = sheet.addRow([`其中补录（已封账月份的到位资金，于本月登记）：${text}。`]);
+    rowNumber += 1;
+    sheet.mergeCells(rowNumber, 1, rowNumber, headers.length);
+    lateRow.commit();
+  }
   sheet.commit();
   return {
     bytes: await finish(),

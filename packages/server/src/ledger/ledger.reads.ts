@@ -109,11 +109,13 @@ export function fundsBasisIn(basis: FundsBasis | 'every', alias = 'e'): RawBuild
  */
 export function fundsIn(
   view: LedgerView,
-  opts: { from?: string; basis?: FundsBasis | 'every' } = {},
+  opts: { from?: string; basis?: FundsBasis | 'every'; lateOnly?: boolean } = {},
   alias = 'e',
 ): RawBuilder<boolean> {
   const from = opts.from ? sql`and ${col(alias, 'effective_on')} >= ${opts.from}` : sql``;
-  return sql<boolean>`(${col(alias, 'amount_fen')} is not null and ${entryVisible(view, alias)} ${from}
+  // 补录 for a closed month (封账): recorded on the next open month's first day, its own date in lateFor.
+  const late = opts.lateOnly ? sql`and ${col(alias, 'payload')} ? 'lateFor'` : sql``;
+  return sql<boolean>`(${col(alias, 'amount_fen')} is not null and ${entryVisible(view, alias)} ${from} ${late}
     and ${fundsBasisIn(opts.basis ?? 'every', alias)})`;
 }
 
