@@ -92,8 +92,14 @@ describe.skipIf(skip)('landfall import / export', () => {
       expect(withoutUnits.code).toBe(1);
       expect(JSON.parse(withoutUnits.stdout).newUnits.sort()).toEqual(['商务局', '经信委'].sort());
 
-      const good = await run(['import', join(dir, 'good.xlsx'), '--json', '--create-units']);
+      const both = await run(['import', join(dir, 'good.xlsx'), '--baseline', '--late']);
+      expect(both.code).not.toBe(0);
+      expect(both.stderr).toMatch(/--baseline.*--late|--late.*--baseline/);
+
+      // 补录, chosen over the first import's default (基线): known now, not on 30 September 2017.
+      const good = await run(['import', join(dir, 'good.xlsx'), '--json', '--create-units', '--late']);
       expect(good.code, good.stderr).toBe(0);
+      expect(JSON.parse(good.stdout).entries).toBe('late');
       expect(JSON.parse(good.stdout)).toMatchObject({
         committed: true,
         rows: 2,
@@ -105,6 +111,8 @@ describe.skipIf(skip)('landfall import / export', () => {
       expect(good.stderr).toMatch(/导入中 \/ commit: \d+ 行 rows/);
       const stats = JSON.parse((await run(['stats', '--json', '--as-of', '2017-09-30'])).stdout);
       expect(stats).toMatchObject({ projects: 2, fundsInPlaceWan: 300, agreedInvestmentWan: 25000 });
+      const known = ['stats', '--json', '--as-of', '2017-09-30', '--known-on', '2017-10-01'];
+      expect(JSON.parse((await run(known)).stdout)).toMatchObject({ projects: 0, knownOn: '2017-10-01' });
 
       const out = join(dir, 'ledger.xlsx');
       const exported = await run(['export', 'ledger', '--out', out, '--as-of', '2017-09-30']);

@@ -35,6 +35,7 @@ interface Issue {
   sheet?: string;
 }
 interface Summary {
+  entries?: 'baseline' | 'late';
   newDistricts?: string[];
   districts?: unknown[];
   cutOff: string;
@@ -120,6 +121,8 @@ function report(summary: Summary) {
     errors: summary.errors.map(issue),
     errorCount: summary.errorCount,
     cutOff: summary.cutOff,
+    /** 基线 (known on the file's dates) or 补录 (known now). */
+    entries: summary.entries ?? null,
     enterprises: summary.enterprises,
     newUnits: summary.newUnits,
     ...(summary.newDistricts ? { newDistricts: summary.newDistricts, districts: summary.districts } : {}),
@@ -136,6 +139,10 @@ function text(summary: Summary, committed: boolean, dryRun: boolean) {
     `截止日期 cut-off ${summary.cutOff}；项目行 rows ${summary.rows}，跳过 skipped ${summary.skipped}`,
     `项目 projects: 新增 created ${summary.projects.created}，更新 updated ${summary.projects.updated}，未变 unchanged ${summary.projects.unchanged}；到位资金记录 funding records ${summary.fundingRecords}`,
   ];
+  if (summary.entries === 'baseline')
+    lines.push('登记方式：基线，按台账中的日期计入 / baseline: entries known on their own dates');
+  if (summary.entries === 'late')
+    lines.push('登记方式：补录，按导入时登记，下期简报列为补录 / late: entries known now');
   if (summary.newUnits.length) lines.push(`新责任单位 new units: ${summary.newUnits.join('、')}`);
   for (const e of summary.errors.slice(0, 50)) {
     lines.push(
