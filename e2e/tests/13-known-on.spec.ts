@@ -52,6 +52,19 @@ test.beforeAll(async ({ playwright }) => {
   );
   expect(candidate, 'a signed demo project').toBeDefined();
   project = candidate as LibraryItem;
+  // Another spec may have closed that month (封账): reopen it, with a reason, as an office would.
+  const month = asOf.slice(0, 7);
+  const months = await api(coordinator, 'GET', `/api/months?year=${month.slice(0, 4)}`);
+  const state = (months.body.months as { month: string; status: string; version: number }[]).find(
+    (m) => m.month === month,
+  );
+  if (state && state.status !== 'open') {
+    const reopened = await api(coordinator, 'POST', `/api/months/${month}/reopen`, {
+      version: state.version,
+      reason: '补录一笔到位资金',
+    });
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
+  }
   const late = await api(coordinator, 'POST', `/api/projects/${project.id}/funding`, {
     date: asOf,
     amountFen: LATE_FEN,

@@ -12,6 +12,7 @@ import {
 import type { UnitHome } from '../../api/unit-home.ts';
 import { FullPageSpin, LoadError } from '../../app/Guards.tsx';
 import { useI18n } from '../../i18n/useT.ts';
+import { useMe } from '../auth/useMe.ts';
 import { lightColors, TrafficLight } from '../dashboard/TrafficLight.tsx';
 import { UnitRanking } from '../dashboard/UnitRanking.tsx';
 import { AsOfBanner, AsOfPicker, KnownOnPicker } from '../projects/AsOf.tsx';
@@ -195,6 +196,7 @@ export function UnitHomePage() {
   const [knownOn, setKnownOn] = useKnownOn();
   const clearAsOf = useClearAsOf();
   const home = useUnitHome({ asOf, knownOn });
+  const { data: me } = useMe();
   const data = home.data;
   if (home.isError && !data) return <LoadError error={home.error} onRetry={() => void home.refetch()} />;
   if (!data) return <FullPageSpin />;
@@ -214,6 +216,11 @@ export function UnitHomePage() {
             <Typography.Title level={4} style={{ margin: 0 }}>
               {t('unitHome.title', { unit: data.unit.name })}
             </Typography.Title>
+            {me ? (
+              <Typography.Text type="secondary">
+                {t('home.welcome', { name: me.displayName })}
+              </Typography.Text>
+            ) : null}
             {home.isFetching ? <Spin size="small" /> : null}
           </Space>
         }
