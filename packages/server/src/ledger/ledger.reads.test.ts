@@ -12,6 +12,7 @@ import {
   fundsIn,
   knownBeforeOf,
   projectFacts,
+  projectUnit,
   type LedgerView,
   type ProjectFactsRow,
 } from './ledger.reads.ts';
@@ -25,6 +26,7 @@ import {
 let world: TestWorld;
 let coordinator: TestClient;
 const projectIds: string[] = [];
+const units: string[] = [];
 
 interface Entry {
   id: number;
@@ -40,6 +42,7 @@ interface Entry {
   funding_source: string | null;
   capital_kind: string | null;
   payload: { kind?: string } | null;
+  snapshot: { unitId?: string } | null;
 }
 let entries: Entry[] = [];
 let reviewed: Map<string, { status: string; at: Date | null }>;
@@ -53,6 +56,8 @@ const instant = (date: string, minutes: number) =>
 beforeAll(async () => {
   world = await createWorld('2026-12-01T10:00:00+08:00');
   const unit = (await buildUnit(world.admin, { name: '经济信息委' })).id;
+  const other = (await buildUnit(world.admin, { name: '商务委' })).id;
+  units.push(unit, other);
   coordinator = (await buildUser(world, 'coordinator')).client;
   for (let i = 0; i < 14; i++)
     projectIds.push(
@@ -114,6 +119,8 @@ beforeAll(async () => {
           kind: 'field_change',
           fixed_fen: Math.floor(random() * 5e10),
           agreed_fen: random() < 0.5 ? Math.floor(random() * 9e10) : null,
+          // Half the edits reassign the project (the snapshot names its unit after the edit).
+          snapshot: random() < 0.5 ? JSON.stringify({ unitId: pick(units) }) : null,
         });
       } else {
         rows.push({ ...base, kind: 'progress' });
@@ -244,6 +251,40 @@ function randomViews(seed: number, n: number): LedgerView[] {
 }
 
 describe('ledger reads (as of a date, as known before an instant)', () => {
+  it('projectUnit: the unit of the latest visible created/field_change snapshot, else the current one', async () => {
+    const current = new Map(
+      (await world.database.db.selectFrom('project').select(['id', 'unit_id']).execute()).map((p) => [
+        p.id,
+        p.unit_id,
+      ]),
+    );
+    for (const view of randomViews(17, 30)) {
+      const rows = await sql<{ project_id: string; unit_id: string }>`${projectUnit(view)}`.execute(
+        world.database.db,
+      );
+      const got = new Map(rows.rows.map((r) => [r.project_id, r.unit_id]));
+      for (const id of projectIds) {
+        const latest = entries
+          .filter(
+            (e) =>
+              e.project_id === id &&
+              (e.kind === 'created' || e.kind === 'field_change') &&
+              e.snapshot?.unitId &&
+              e.effective_on <= view.asOf &&
+              (!view.knownBefore || knownAt(e).getTime() < view.knownBefore.getTime()),
+          )
+          .sort((a, b) =>
+            a.effective_on === b.effective_on ? a.id - b.id : a.effective_on < b.effective_on ? -1 : 1,
+          )
+          .at(-1);
+        expect(got.get(id), `${id} ${view.asOf}`).toBe(latest?.snapshot?.unitId ?? current.get(id));
+      }
+    }
+    // Some views do see a reassignment: the test reads more than the current unit.
+    const moved = entries.filter((e) => e.kind === 'field_change' && e.snapshot?.unitId === units[1]);
+    expect(moved.length).toBeGreaterThan(0);
+  });
+
   it('projectFacts equals a walk through the visible entries, on 40 random (asOf, knownBefore) pairs', async () => {
     for (const view of randomViews(7, 40)) {
       const rows = await sql<ProjectFactsRow>`${projectFacts(view)}`.execute(world.database.db);

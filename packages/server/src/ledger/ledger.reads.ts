@@ -19,6 +19,10 @@
  *   the project's last counted entry below it: a re-signing counts once on its own date; 解约 (a
  *   drop) keeps the signing.
  * - A project counts when approved (报送审核), and, as known before an instant, approved before it.
+ * - A project's figures count for its responsible unit as of the view (projectUnit): the unit of its
+ *   latest visible created/field_change entry's snapshot (a reassignment is an edit, effective on the
+ *   day it is recorded), so a unit's June figure read as known on 5 July stays the unit's own after the
+ *   project moves to another unit in the autumn.
  */
 import { sql, type RawBuilder } from 'kysely';
 import { addDays, startOfShanghaiDay } from '@landfall/domain/dates';
@@ -152,6 +156,29 @@ export function fundsByProject(
   return sql<{ project_id: string; funds_fen: string }>`
     select e.project_id, sum(e.amount_fen) as funds_fen from ledger_entry e
     where ${fundsIn(view, opts)} group by e.project_id`;
+}
+
+/**
+ * Every project in the view's tenants with its responsible unit as of the view (project_id,
+ * unit_id): from the snapshot of its latest visible created or field_change entry, else its current
+ * unit (entries written before snapshots carried one). Join it to count a figure per unit.
+ */
+export function projectUnit(view: LedgerView): RawBuilder<{ project_id: string; unit_id: string }> {
+  const projects = view.projectIds
+    ? view.projectIds.length
+      ? sql`and p.id in (${sql.join([...view.projectIds])})`
+      : sql`and false`
+    : sql``;
+  return sql<{ project_id: string; unit_id: string }>`
+    select p.id as project_id, coalesce(u.unit_id, p.unit_id) as unit_id
+    from project p
+    left join (
+      select distinct on (e.project_id) e.project_id, (e.snapshot->>'unitId')::uuid as unit_id
+      from ledger_entry e
+      where e.kind in ('created', 'field_change') and e.snapshot ? 'unitId' and ${entryVisible(view)}
+      order by e.project_id, e.effective_on desc, e.id desc
+    ) u on u.project_id = p.id
+    where ${tenantIn(view.tenantIds, sql`p.tenant_id`)} ${projects}`;
 }
 
 /** The columns of projectFacts, one row per project with a visible stage. */
