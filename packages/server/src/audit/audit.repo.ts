@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AuditQuery } from '@landfall/domain';
 import type { Kysely } from 'kysely';
 import type { AuditLogInsert, DB } from '../db/schema.ts';
@@ -41,4 +42,18 @@ function shanghaiNextDay(date: string): Date {
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Names as they were at an instant, from the snapshots the audit log keeps of each write
+ * (`after`); records without one keep the current name (the caller's fallback).
+ */
+export async function readAuditSnapshots(db: Tx, recordType: string, ids: string[], before: Date) {
+  if (!ids.length) return new Map<string, Record<string, unknown>>();
+  const rows = await sql<{ record_id: string; after: Record<string, unknown> }>`
+    select distinct on (record_id) record_id, after from audit_log
+    where record_type = ${recordType} and record_id in (${sql.join(ids)}) and outcome = 'ok'
+      and after is not null and at < ${before}
+    order by record_id, at desc, id desc`.execute(db);
+  return new Map(rows.rows.map((r) => [r.record_id, r.after]));
 }

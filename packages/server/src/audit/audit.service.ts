@@ -1,7 +1,7 @@
 import type { AuditQuery } from '@landfall/domain';
 import type { Ctx, Tx } from '../context.ts';
 import { visibleTenantIds, type Action } from '../auth/policy.ts';
-import { insertAuditEntry, listAuditEntries } from './audit.repo.ts';
+import { insertAuditEntry, listAuditEntries, readAuditSnapshots } from './audit.repo.ts';
 import { authorize } from '../auth/authorize.ts';
 
 export interface AuditEvent {
@@ -93,4 +93,13 @@ export async function listAudit(ctx: Ctx, query: AuditQuery) {
       after: r.after,
     })),
   };
+}
+
+/**
+ * Records as they were at an instant (the `after` of their latest successful write before it), for
+ * figures and briefs read as known on a date: names, titles. Records without one: absent (the
+ * caller keeps the current value).
+ */
+export async function recordsAsOf(db: Tx, recordType: string, ids: string[], before: Date) {
+  return readAuditSnapshots(db, recordType, ids, before);
 }

@@ -206,21 +206,7 @@ export async function listOverdueTasksAsOf(db: Tx, w: BriefWindow) {
     .execute();
 }
 
-/**
- * Names as they were at an instant, from the snapshots the audit log keeps of each write
- * (`after`); records without one keep the current name (the caller's fallback).
- */
-export async function readAuditSnapshots(db: Tx, recordType: string, ids: string[], before: Date) {
-  if (!ids.length) return new Map<string, Record<string, unknown>>();
-  const rows = await sql<{ record_id: string; after: Record<string, unknown> }>`
-    select distinct on (record_id) record_id, after from audit_log
-    where record_type = ${recordType} and record_id in (${sql.join(ids)}) and outcome = 'ok'
-      and after is not null and at < ${before}
-    order by record_id, at desc, id desc`.execute(db);
-  return new Map(rows.rows.map((r) => [r.record_id, r.after]));
-}
-
-/** Current names, the fallback of readAuditSnapshots. */
+/** Current names, the fallback of the audit log's snapshots (audit.service recordsAsOf). */
 export async function readCurrentNames(db: Tx, table: 'unit' | 'lead' | 'tenant', ids: string[]) {
   if (!ids.length) return new Map<string, { name: string; amountFen: number | null }>();
   if (table === 'lead') {

@@ -12,6 +12,7 @@ import { formatAmount } from '@landfall/domain/money';
 import { formatPercent } from '@landfall/domain/metrics';
 import { stageLabels, type Stage } from '@landfall/domain/stages';
 import type { Ctx } from '../context.ts';
+import { recordsAsOf } from '../audit/audit.service.ts';
 import { authorize } from '../auth/authorize.ts';
 import { visibleTenantIds } from '../auth/policy.ts';
 import { AppError, invalidField } from '../http/app-error.ts';
@@ -23,7 +24,6 @@ import {
   listNewLeads,
   listOverdueTasksAsOf,
   listStaleProjects,
-  readAuditSnapshots,
   readCurrentNames,
   readMattersAsOf,
   readProjectsAsOf,
@@ -299,7 +299,7 @@ export async function buildBrief(
 
 /** Names (and a lead's estimate) as of an instant, from audit snapshots, else the current ones. */
 async function namesAsOf(ctx: Ctx, table: 'unit' | 'lead' | 'tenant', ids: string[], before: Date) {
-  const snapshots = await readAuditSnapshots(ctx.db, table, ids, before);
+  const snapshots = await recordsAsOf(ctx.db, table, ids, before);
   const current = await readCurrentNames(ctx.db, table, ids);
   const field = table === 'lead' ? 'title' : 'name';
   return new Map(

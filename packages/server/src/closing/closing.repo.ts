@@ -2,7 +2,13 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { IssuedReportTable, MonthCloseTable } from '../db/schema.ts';
-import { fundsIn, projectCounted, projectFacts, type LedgerView } from '../ledger/ledger.reads.ts';
+import {
+  fundsIn,
+  projectCounted,
+  projectFacts,
+  projectUnit,
+  type LedgerView,
+} from '../ledger/ledger.reads.ts';
 
 export async function findMonth(db: Tx, tenantId: string, month: string) {
   return db
@@ -179,19 +185,21 @@ export async function unitCheckFigures(
           and e.payload->>'lateFor' is not null)::text as late
     from unit u
     left join (
-      select p.unit_id, sum(e.amount_fen) filter (where e.effective_on >= ${from}) as month, sum(e.amount_fen) as year
+      select pu.unit_id, sum(e.amount_fen) filter (where e.effective_on >= ${from}) as month, sum(e.amount_fen) as year
       from ledger_entry e join project p on p.id = e.project_id
+      join (${projectUnit(view)}) pu on pu.project_id = p.id
       where ${fundsIn(view, { from: yearFrom, basis: 'all' })} and ${projectCounted(view, 'p')}
-      group by p.unit_id
+      group by pu.unit_id
     ) fu on fu.unit_id = u.id
     left join (
-      select p.unit_id,
+      select pu.unit_id,
         count(*) filter (where f.signed_on between ${from} and ${to}) as signed,
         count(*) filter (where f.started_on between ${from} and ${to}) as started,
         count(*) filter (where f.last_entry_on <= ${staleBefore} and f.stage not in ('paused', 'dropped')) as stale
       from (${projectFacts(view)}) f join project p on p.id = f.project_id
+      join (${projectUnit(view)}) pu on pu.project_id = p.id
       where ${projectCounted(view, 'p')}
-      group by p.unit_id
+      group by pu.unit_id
     ) fa on fa.unit_id = u.id
     where u.tenant_id = ${tenantId}
     order by u.name`.execute(db);

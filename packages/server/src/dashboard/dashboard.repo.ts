@@ -7,6 +7,7 @@ import {
   fundsIn,
   projectCounted,
   projectFacts,
+  projectUnit,
   type LedgerView,
 } from '../ledger/ledger.reads.ts';
 
@@ -51,10 +52,11 @@ function periodFunds(period: Period) {
  */
 export async function sumFundsByUnit(db: Tx, period: Period) {
   const rows = await sql<{ tenant_id: string; unit_id: string; fen: string }>`
-    select p.tenant_id, p.unit_id, sum(e.amount_fen) as fen
+    select p.tenant_id, pu.unit_id, sum(e.amount_fen) as fen
     from ledger_entry e join project p on p.id = e.project_id
+    join (${projectUnit(viewOf(period))}) pu on pu.project_id = p.id
     where ${periodFunds(period)} and ${counted(period)}
-    group by p.tenant_id, p.unit_id`.execute(db);
+    group by p.tenant_id, pu.unit_id`.execute(db);
   return rows.rows.map((r) => ({ tenantId: r.tenant_id, unitId: r.unit_id, value: Number(r.fen) }));
 }
 
@@ -93,11 +95,12 @@ export async function countFirstReached(db: Tx, period: Period, stage: 'signed' 
     agreed: string | null;
     over100m: string;
   }>`
-    select p.tenant_id, p.unit_id, count(*) as n, sum(f.agreed_fen) as agreed,
+    select p.tenant_id, pu.unit_id, count(*) as n, sum(f.agreed_fen) as agreed,
       count(*) filter (where f.agreed_fen >= ${OVER_100M_FEN}) as over100m
     from (${projectFacts(viewOf(period))}) f join project p on p.id = f.project_id
+    join (${projectUnit(viewOf(period))}) pu on pu.project_id = p.id
     where ${reached} between ${period.from} and ${period.to} and ${counted(period)}
-    group by p.tenant_id, p.unit_id`.execute(db);
+    group by p.tenant_id, pu.unit_id`.execute(db);
   return rows.rows.map((r) => ({
     tenantId: r.tenant_id,
     unitId: r.unit_id,
@@ -113,11 +116,12 @@ export async function countFirstReached(db: Tx, period: Period, stage: 'signed' 
  */
 export async function sumOpenRemainder(db: Tx, period: Period) {
   const rows = await sql<{ unit_id: string; tenant_id: string; stage: string; remaining: string }>`
-    select p.tenant_id, p.unit_id, f.stage,
+    select p.tenant_id, pu.unit_id, f.stage,
       sum(greatest(0, coalesce(f.agreed_fen, 0) - f.funds_fen)) as remaining
     from (${projectFacts(viewOf(period))}) f join project p on p.id = f.project_id
+    join (${projectUnit(viewOf(period))}) pu on pu.project_id = p.id
     where ${counted(period)}
-    group by p.tenant_id, p.unit_id, f.stage`.execute(db);
+    group by p.tenant_id, pu.unit_id, f.stage`.execute(db);
   return rows.rows.map((r) => ({
     tenantId: r.tenant_id,
     unitId: r.unit_id,
@@ -210,8 +214,9 @@ export async function listPunctualityLedger(db: Tx, period: Period, entriesFrom:
     effective_on: string;
     stage_to: string | null;
   }>`
-    select p.unit_id, e.project_id, e.effective_on, e.stage_to
+    select pu.unit_id, e.project_id, e.effective_on, e.stage_to
     from ledger_entry e join project p on p.id = e.project_id
+    join (${projectUnit(viewOf(period))}) pu on pu.project_id = p.id
     where ${entryVisible(viewOf(period))} and ${counted(period)}
       and (e.stage_to is not null or e.effective_on >= ${entriesFrom})
     order by e.project_id, e.effective_on, e.id`.execute(db);

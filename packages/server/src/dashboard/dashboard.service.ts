@@ -37,6 +37,7 @@ import { listProjectFigures } from './indicators.repo.ts';
 import { compareBases, comparePeriods, countTiers, ratesWithParts, splitBySigning } from './indicators.ts';
 import { tenantTiers } from '../settings/tier-setting.service.ts';
 import { knownBeforeOf } from '../ledger/ledger.reads.ts';
+import { recordsAsOf } from '../audit/audit.service.ts';
 
 export interface DashboardQuery {
   year?: number;
@@ -158,11 +159,7 @@ export async function computeDashboard(ctx: Ctx, reader: DashboardReader, rawQue
   const comparison = await comparePeriods(ctx.db, period, metric, actuals);
   const figures = await listProjectFigures(ctx.db, period);
   const tiers = await tenantTiers(ctx.db, home.id);
-  const units = await ctx.db
-    .selectFrom('unit')
-    .selectAll()
-    .where('tenant_id', 'in', tenantIds.length ? tenantIds : [''])
-    .execute();
+  const units = await unitsAsKnown(ctx, tenantIds, query.knownBefore);
   const groups = await ctx.db
     .selectFrom('work_group')
     .selectAll()
@@ -361,4 +358,28 @@ export async function computeDashboard(ctx: Ctx, reader: DashboardReader, rawQue
     over100mProjects: Number(library.sums?.over100m ?? 0),
     sharedInvestors: reader.seesSharedInvestors ? await findSharedInvestors(ctx.db, tenantIds) : [],
   };
+}
+
+/**
+ * The tenants' units as known before an instant (when given): those created by then, under the name
+ * they had then (the audit log's snapshot) — a report re-run as known on its date lists what it listed.
+ */
+async function unitsAsKnown(ctx: Ctx, tenantIds: string[], knownBefore: Date | undefined) {
+  let q = ctx.db
+    .selectFrom('unit')
+    .selectAll()
+    .where('tenant_id', 'in', tenantIds.length ? tenantIds : ['']);
+  if (!knownBefore) return q.execute();
+  q = q.where('created_at', '<', knownBefore);
+  const units = await q.execute();
+  const then = await recordsAsOf(
+    ctx.db,
+    'unit',
+    units.map((u) => u.id),
+    knownBefore,
+  );
+  return units.map((u) => {
+    const name = then.get(u.id)?.name;
+    return typeof name === 'string' ? { ...u, name } : u;
+  });
 }

@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import type { Tx } from '../context.ts';
-import { fundsByProject, projectCounted, projectFacts, type LedgerView } from '../ledger/ledger.reads.ts';
+import {
+  fundsByProject,
+  projectCounted,
+  projectFacts,
+  projectUnit,
+  type LedgerView,
+} from '../ledger/ledger.reads.ts';
 import type { Period } from './dashboard.repo.ts';
 
 /** One counted project as of the period's end, with the funds it received in the period (its 口径). */
@@ -30,8 +36,9 @@ export async function listProjectFigures(db: Tx, period: Period): Promise<Projec
     agreed_fen: string | null;
     period_fen: string | null;
   }>`
-    select p.tenant_id, p.unit_id, p.industry_code, f.stage, f.signed_on, f.agreed_fen, y.funds_fen as period_fen
+    select p.tenant_id, pu.unit_id, p.industry_code, f.stage, f.signed_on, f.agreed_fen, y.funds_fen as period_fen
     from (${projectFacts(view)}) f join project p on p.id = f.project_id
+    join (${projectUnit(view)}) pu on pu.project_id = p.id
     left join (${fundsByProject(view, { from: period.from, basis: period.basis })}) y on y.project_id = f.project_id
     where ${projectCounted(period, 'p')}`.execute(db);
   return rows.rows.map((r) => ({

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { FundsBasis } from '@landfall/domain/targets';
 import type { Tx } from '../context.ts';
-import { fundsIn, projectCounted, type LedgerView } from '../ledger/ledger.reads.ts';
+import { fundsIn, projectCounted, projectUnit, type LedgerView } from '../ledger/ledger.reads.ts';
 
 export interface LateFunds {
   unitId: string;
@@ -21,12 +21,13 @@ export async function lateFundsByUnit(
 ): Promise<LateFunds[]> {
   if (!opts.unitIds.length) return [];
   const rows = await sql<{ unit_id: string; fen: string; dates: string[] }>`
-    select p.unit_id, sum(e.amount_fen)::text as fen,
+    select pu.unit_id, sum(e.amount_fen)::text as fen,
       array_agg(distinct e.payload->>'lateFor' order by e.payload->>'lateFor') as dates
     from ledger_entry e join project p on p.id = e.project_id
+    join (${projectUnit(view)}) pu on pu.project_id = p.id
     where ${fundsIn(view, { from: opts.from, basis: opts.basis, lateOnly: true })} and ${projectCounted(view, 'p')}
-      and p.unit_id in (${sql.join(opts.unitIds)})
-    group by p.unit_id`.execute(db);
+      and pu.unit_id in (${sql.join(opts.unitIds)})
+    group by pu.unit_id`.execute(db);
   return rows.rows
     .map((r) => ({ unitId: r.unit_id, fen: BigInt(r.fen), dates: r.dates }))
     .filter((r) => r.fen !== 0n);

@@ -82,6 +82,16 @@ describe('a June report re-run in December with knownOn', () => {
         .statusCode,
     ).toBe(201);
     await buildProject(coordinator, { name: '补录项目', unitId, enteredOn: '2026-06-10' });
+    // …and the project moves to another unit in December (an edit, effective the day it is made).
+    await world.admin.login('admin', PASSWORD);
+    const other = (await buildUnit(world.admin, { name: '区商务委' })).id;
+    const current = (await coordinator.get(`/api/projects/${projectId}`)).json().project;
+    const moved = await coordinator.put(`/api/projects/${projectId}`, {
+      name: current.name,
+      version: current.version,
+      unitId: other,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
 
     expect(await cellValues((await monthly()).rawPayload)).toEqual(printedMonthly);
     expect(await cellValues((await ledger()).rawPayload)).toEqual(printedLedger);
@@ -94,6 +104,16 @@ describe('a June report re-run in December with knownOn', () => {
       (await coordinator.get('/api/exports/monthly.xlsx?month=2026-06')).rawPayload,
     );
     expect(nowMonthly).not.toEqual(printedMonthly);
+    // June's funds stay with the unit that had the project in June; December's go to the new one.
+    const unitsIn = (rows: unknown[][]) =>
+      rows.filter((r) => r[2] === '经济信息委' || r[2] === '区商务委').map((r) => r[2]);
+    expect(unitsIn(nowMonthly)).toContain('经济信息委');
+    const december = (await coordinator.get('/api/dashboard?year=2026&asOf=2026-12-03')).json();
+    const unitFunds = (name: string) =>
+      december.units.find((u: { name: string; actual: number }) => u.name === name)?.actual;
+    expect(unitFunds('区商务委')).toBe(6 * YI);
+    const june = (await coordinator.get('/api/dashboard?year=2026&asOf=2026-06-30')).json();
+    expect(june.units.find((u: { name: string }) => u.name === '经济信息委').actual).toBe(6 * YI);
   });
 
   it('the project page as of June and known on 5 July shows what was known then', async () => {

@@ -8,6 +8,7 @@ import {
   knownBeforeOf,
   projectCounted,
   projectFacts,
+  projectUnit,
   tenantIn,
   type LedgerView,
 } from '../ledger/ledger.reads.ts';
@@ -86,7 +87,7 @@ function librarySource(scope: ListScope, asOf: string | undefined, knownBefore?:
   }
   const view: LedgerView = { asOf: asOf ?? '9999-12-31', knownBefore, tenantIds: scope.tenantIds };
   return sql`
-    select p.id, p.tenant_id, p.unit_id, p.group_id, p.name, f.stage, f.stage_before, f.stage_on,
+    select p.id, p.tenant_id, pu.unit_id, p.group_id, p.name, f.stage, f.stage_before, f.stage_on,
       p.origin_division_code, p.region, p.capital_kind, p.industry_code, p.focus_industry_id, p.strategic_emerging,
       p.chain_node, p.construction_content,
       coalesce(f.agreed_fen, 0) as agreed_investment_fen, coalesce(f.fixed_fen, 0) as fixed_asset_fen,
@@ -100,6 +101,7 @@ function librarySource(scope: ListScope, asOf: string | undefined, knownBefore?:
       f.funds_fen as funds_in_place_fen, f.last_entry_on,
       p.review_status, p.review_reason, p.reviewed_at, p.reviewed_by, p.evidence_missing, p.version, p.created_at, p.updated_at, ${investorNames} as investor_names
     from project p join (${projectFacts(view)}) f on f.project_id = p.id
+    join (${projectUnit(view)}) pu on pu.project_id = p.id
     where ${where}`;
 }
 
