@@ -128,20 +128,29 @@ const before = (a: string, b: string) =>
   sql`(${col(a, 'effective_on')}, ${col(a, 'id')}) < (${col(b, 'effective_on')}, ${col(b, 'id')})`;
 
 /**
- * The stage entry `alias` is not undone by a revert known in the view (whatever the revert's
- * effective date): no known revert r at or after it such that the project stood at r's target stage
- * before the entry, and not again from the entry (itself included) up to r.
+ * The ids of the stage entries undone by a revert known in the view (whatever the revert's
+ * effective date): for each known revert r in the view's tenants, every stage entry x at or before r
+ * such that the project stood at r's target stage before x, and not again from x (itself included)
+ * up to r. Uncorrelated, so the engine builds it once (reverts are rare) and probes it per entry.
  */
-export function notReverted(view: Pick<LedgerView, 'knownBefore'>, alias = 'e'): RawBuilder<boolean> {
+function undoneEntries(view: Pick<LedgerView, 'knownBefore' | 'tenantIds'>): RawBuilder<unknown> {
   const anchor = (name: string) => sql`${sql.ref(`${name}.project_id`)} = r.project_id
     and ${sql.ref(`${name}.stage_to`)} = r.stage_to and ${knownIn(view, name)}`;
-  return sql<boolean>`not exists (
-    select 1 from ledger_entry r
-    where r.project_id = ${col(alias, 'project_id')} and r.kind = 'stage_move' and r.payload->>'kind' = 'revert'
-      and ${knownIn(view, 'r')} and not ${before('r', alias)}
-      and exists (select 1 from ledger_entry a where ${anchor('a')} and ${before('a', alias)})
-      and not exists (select 1 from ledger_entry b where ${anchor('b')} and not ${before('b', alias)} and ${before('b', 'r')})
-  )`;
+  return sql`select x.id from ledger_entry r
+    join ledger_entry x on x.project_id = r.project_id and x.stage_to is not null and ${knownIn(view, 'x')}
+      and not ${before('r', 'x')}
+    where r.kind = 'stage_move' and r.payload->>'kind' = 'revert' and ${knownIn(view, 'r')}
+      and ${tenantIn(view.tenantIds, sql`r.tenant_id`)}
+      and exists (select 1 from ledger_entry a where ${anchor('a')} and ${before('a', 'x')})
+      and not exists (select 1 from ledger_entry b where ${anchor('b')} and not ${before('b', 'x')} and ${before('b', 'r')})`;
+}
+
+/** The stage entry `alias` is not undone by a known revert (undoneEntries). */
+export function notReverted(
+  view: Pick<LedgerView, 'knownBefore' | 'tenantIds'>,
+  alias = 'e',
+): RawBuilder<boolean> {
+  return sql<boolean>`${col(alias, 'id')} not in (${undoneEntries(view)})`;
 }
 
 /**
@@ -231,18 +240,27 @@ export function stageFacts(view: LedgerView): RawBuilder<unknown> {
     ) r group by r.project_id`;
 }
 
-/** Per project: the latest agreed and fixed amounts, funds in place, last entry date, date entered. */
+/**
+ * Per project: the latest agreed and fixed amounts (an amount carried by an undone stage entry is
+ * none), funds in place, last entry date, date entered — one pass for the sums and dates, and the
+ * latest of the (few) entries carrying each amount.
+ */
 export function amountFacts(view: LedgerView): RawBuilder<unknown> {
+  const latest = (column: 'agreed_fen' | 'fixed_fen') => sql`
+    select distinct on (e.project_id) e.project_id, ${sql.ref(`e.${column}`)} as value from ledger_entry e
+    where ${sql.ref(`e.${column}`)} is not null and ${entryVisible(view)}
+      and (e.stage_to is null or ${notReverted(view)})
+    order by e.project_id, e.effective_on desc, e.id desc`;
   return sql`
-    select e.project_id,
-      (array_agg(e.agreed_fen order by e.effective_on desc, e.id desc)
-        filter (where e.agreed_fen is not null and (e.stage_to is null or ${notReverted(view)})))[1] as agreed_fen,
-      (array_agg(e.fixed_fen order by e.effective_on desc, e.id desc) filter (where e.fixed_fen is not null))[1] as fixed_fen,
-      coalesce(sum(e.amount_fen), 0) as funds_fen,
-      max(e.effective_on) as last_entry_on,
-      min(e.effective_on) filter (where e.kind = 'created') as entered_on
-    from ledger_entry e where ${entryVisible(view)}
-    group by e.project_id`;
+    select t.project_id, ag.value as agreed_fen, fx.value as fixed_fen, t.funds_fen, t.last_entry_on, t.entered_on
+    from (
+      select e.project_id, coalesce(sum(e.amount_fen), 0) as funds_fen, max(e.effective_on) as last_entry_on,
+        min(e.effective_on) filter (where e.kind = 'created') as entered_on
+      from ledger_entry e where ${entryVisible(view)}
+      group by e.project_id
+    ) t
+    left join (${latest('agreed_fen')}) ag on ag.project_id = t.project_id
+    left join (${latest('fixed_fen')}) fx on fx.project_id = t.project_id`;
 }
 
 /**
