@@ -20,6 +20,8 @@ export const enUSLibrary: Record<keyof typeof zhCNLibrary, string> = {
     'Fill in what you have; what is left blank stays missing. Dates cannot be in the future. The record goes into the ledger today.',
   'evidence.amountWan': '{label} (10k yuan)',
   'evidence.recorded': 'Evidence recorded',
+  'evidence.agreementHelp':
+    'Recording the signing needs the agreement file or the reason there is none (not again once it is on record)',
   'projects.over100m': '≥ 100M yuan',
   'projects.search': 'Project or investor name',
   'projects.filterStage': 'Stages',

@@ -18,6 +18,7 @@ export const zhCNLibrary = {
   'evidence.recordHelp': '只需填写已掌握的证据，留空的仍为待补；日期不能晚于今天。补录记入台账（今日）。',
   'evidence.amountWan': '{label}（万元）',
   'evidence.recorded': '证据已补录',
+  'evidence.agreementHelp': '补录签约信息时，须上传协议文件或说明未上传的原因（已登记协议的项目无需再传）',
   'projects.over100m': '亿元以上',
   'projects.search': '项目名称或投资方',
   'projects.filterStage': '项目阶段',
