@@ -26,3 +26,4 @@ export * from './forecast.ts';
 export * from './coordination.ts';
 export * from './schemas/coordination.ts';
 export * from './shared-investors.ts';
+export * from './expansion.ts';
