@@ -47,11 +47,16 @@ export function SharedInvestors({
           return (
             <List.Item
               key={investor.enterpriseId}
-              actions={[
-                <Button key="mark" size="small" onClick={() => setMarking(investor)}>
-                  {t('dashboard.markDuplicate')}
-                </Button>,
-              ]}
+              actions={
+                // Something left to mark: two reports or more not yet marked.
+                investor.projects.filter((p) => !p.duplicateOf).length > 1
+                  ? [
+                      <Button key="mark" size="small" onClick={() => setMarking(investor)}>
+                        {t('dashboard.markDuplicate')}
+                      </Button>,
+                    ]
+                  : []
+              }
             >
               <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                 <Space wrap>
