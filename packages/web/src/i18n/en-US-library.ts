@@ -100,7 +100,7 @@ export const enUSLibrary: Record<keyof typeof zhCNLibrary, string> = {
   'expansion.date': 'Date of the supplementary agreement',
   'expansion.name': 'Expansion',
   'expansion.nameHelp':
-    'E.g. phase II, added capacity, capital increase; later imported ledgers recognise the expansion by this name',
+    'Name it with the project, e.g. "Smart terminal park phase II"; later imported ledgers recognise the expansion by this name and add only the difference',
   'expansion.agreedWan': 'Agreed investment added (10k yuan)',
   'expansion.fixedWan': 'Of which fixed assets added (10k yuan)',
   'expansion.file': 'Supplementary agreement',

@@ -96,7 +96,7 @@ export const zhCNLibrary = {
   'expansion.title': '登记增资：{name}',
   'expansion.date': '增资协议日期',
   'expansion.name': '增资事项',
-  'expansion.nameHelp': '如“二期”“扩产”“增资”；以后导入的台账按此名称识别同一增资',
+  'expansion.nameHelp': '写明项目名称，如“智能终端产业园二期”；以后导入的台账按此名称识别同一增资，只计差额',
   'expansion.agreedWan': '新增协议投资额（万元）',
   'expansion.fixedWan': '其中新增固定资产投资（万元）',
   'expansion.file': '增资协议文件',
