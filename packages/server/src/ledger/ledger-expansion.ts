@@ -21,10 +21,10 @@ import { assertAttachmentOf } from './stage-evidence.ts';
 
 /** The date of the project's latest entry that states an amount (agreed or fixed), if any. */
 async function latestAmountOn(db: Tx, projectId: string): Promise<string | null> {
-  const row = await sql<{ on: string | null }>`
-    select max(effective_on)::text as on from ledger_entry
+  const row = await sql<{ latest: string | null }>`
+    select max(effective_on)::text as latest from ledger_entry
     where project_id = ${projectId} and (agreed_fen is not null or fixed_fen is not null)`.execute(db);
-  return row.rows[0]?.on ?? null;
+  return row.rows[0]?.latest ?? null;
 }
 
 export async function recordExpansion(ctx: Ctx, projectId: string, raw: ExpansionInput) {
