@@ -15,14 +15,14 @@
  *   reverts from the date it happened — every stage entry since the project last stood at the
  *   revert's target stage, the revert included, counts nowhere (notReverted), at every as-of date.
  *   A signing reverted as a mistake (误录) is no signing at all, and its agreed amount no amount.
- * - A stage is reached (签约, 开工, 投产) on the first counted entry at that stage or beyond after
- *   the project's last counted entry below it: a re-signing counts once on its own date; 解约 (a
- *   drop) keeps the signing.
- * - A project counts when approved (报送审核), and, as known before an instant, approved before it.
  * - A project marked 重复报送 (the same investment as another unit's project of the same investor,
  *   table duplicate_report) counts nowhere once the mark is known, at every as-of date, until the mark
  *   is undone; the project it duplicates counts, for its own unit (notDuplicate). Two projects of one
  *   investor that nobody marked are both real and both count.
+ * - A stage is reached (签约, 开工, 投产) on the first counted entry at that stage or beyond after
+ *   the project's last counted entry below it: a re-signing counts once on its own date; 解约 (a
+ *   drop) keeps the signing.
+ * - A project counts when approved (报送审核), and, as known before an instant, approved before it.
  */
 import { sql, type RawBuilder } from 'kysely';
 import { addDays, startOfShanghaiDay } from '@landfall/domain/dates';
