@@ -110,11 +110,32 @@ export const evidenceRecordSchema = z
     localCreditCode: creditCodeSchema.optional(),
     actualStartOn: calendarDateSchema.optional(),
     productionOn: calendarDateSchema.optional(),
+    /**
+     * The agreement (协议文本) behind the signing items, as a signing move asks for it: the file, or
+     * why there is none. The server requires one of them when signing items are recorded for a
+     * project with no agreement on record.
+     */
+    agreementAttachmentId: z.uuid({ error: '附件编号无效' }).optional(),
+    noAgreementReason: z.preprocess(
+      (v) => (typeof v === 'string' && !v.trim() ? undefined : v),
+      z.string().trim().min(1, '请填写原因').max(500, '原因不能超过 500 字').optional(),
+    ),
   })
-  .refine((v) => evidenceItems.some((i) => v[evidenceField[i]] !== undefined), {
-    message: '请至少填写一项证据',
-  });
+  .refine(
+    (v) =>
+      evidenceItems.some((i) => v[evidenceField[i]] !== undefined) ||
+      v.agreementAttachmentId !== undefined ||
+      v.noAgreementReason !== undefined,
+    { message: '请至少填写一项证据' },
+  );
 export type EvidenceRecordInput = z.input<typeof evidenceRecordSchema>;
+
+/** The items a signing move records: recording any of them afterwards asks for the agreement too. */
+export const signingEvidenceItems = [
+  'signedOn',
+  'agreementKind',
+  'agreedInvestment',
+] as const satisfies readonly EvidenceItem[];
 
 /** The input field of each item (agreedInvestment is entered in fen). */
 export const evidenceField = {

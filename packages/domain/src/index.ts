@@ -25,3 +25,5 @@ export * from './tiers.ts';
 export * from './forecast.ts';
 export * from './coordination.ts';
 export * from './schemas/coordination.ts';
+export * from './shared-investors.ts';
+export * from './expansion.ts';

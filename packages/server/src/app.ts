@@ -40,6 +40,7 @@ import { notificationRoutes } from './notifications/notification.routes.ts';
 import { reviewRoutes } from './settings/review.routes.ts';
 import { closingRoutes } from './closing/closing.routes.ts';
 import { tierRoutes } from './settings/tier.routes.ts';
+import { sharedInvestorRoutes } from './dashboard/shared-investors.routes.ts';
 import { importRoutes } from './imports/import.routes.ts';
 import { exportRoutes } from './exports/export.routes.ts';
 
@@ -181,6 +182,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(reviewRoutes);
   await app.register(closingRoutes);
   await app.register(tierRoutes);
+  await app.register(sharedInvestorRoutes);
   await app.register(importRoutes);
   await app.register(exportRoutes);
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () =>

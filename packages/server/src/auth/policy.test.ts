@@ -357,6 +357,23 @@ const cases: Record<string, Case> = {
       body: { date: TODAY, amountFen: 100_000_000, source: 'outside_province' },
     }),
   },
+  'POST /api/projects/:id/expansions': {
+    allowed: WRITERS,
+    ok: 201,
+    make: async () => {
+      const p = await signedProject();
+      return {
+        url: `/api/projects/${p.id}/expansions`,
+        body: {
+          version: p.version,
+          date: TODAY,
+          name: '二期',
+          agreedIncrementFen: 100_000_000,
+          noAgreementReason: '增资协议在企业',
+        },
+      };
+    },
+  },
   'POST /api/ledger-entries/:id/correction': {
     allowed: WRITERS,
     ok: 201,
@@ -760,6 +777,45 @@ const cases: Record<string, Case> = {
       return { url: `/api/months/reports/${m.reports[0]!.id}` };
     },
   },
+  'GET /api/settings/shared-investors': {
+    allowed: ['coordinator', 'leader', 'viewer'],
+    ok: 200,
+    make: () => ({ url: '/api/settings/shared-investors' }),
+  },
+  'PUT /api/settings/shared-investors': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const current = (await clients.coordinator.get('/api/settings/shared-investors')).json();
+      return {
+        url: '/api/settings/shared-investors',
+        body: { rule: 'first_reporter', version: current.version },
+      };
+    },
+  },
+  'POST /api/shared-investors/duplicates': {
+    allowed: ['coordinator'],
+    ok: 201,
+    make: async () => {
+      const [projectId, keptProjectId] = await sharedPair();
+      return { url: '/api/shared-investors/duplicates', body: { projectId, keptProjectId } };
+    },
+  },
+  'POST /api/shared-investors/duplicates/:id/undo': {
+    allowed: ['coordinator'],
+    ok: 200,
+    make: async () => {
+      const [projectId, keptProjectId] = await sharedPair();
+      const mark = await clients.coordinator.post('/api/shared-investors/duplicates', {
+        projectId,
+        keptProjectId,
+      });
+      return {
+        url: `/api/shared-investors/duplicates/${mark.json().id}/undo`,
+        body: { reason: '两项不同投资' },
+      };
+    },
+  },
   'GET /api/settings/tiers': {
     allowed: ['coordinator', 'leader', 'viewer'],
     ok: 200,
@@ -836,6 +892,15 @@ const signedProject = async () =>
     signedOn: TODAY,
     agreedInvestmentFen: 5_000_000_000,
   });
+
+/** Two projects of one investor in two units (多头报送). */
+async function sharedPair(): Promise<[string, string]> {
+  const investor = await buildEnterprise(clients.coordinator);
+  const other = await freshUnit();
+  const a = await buildProject(clients.coordinator, { unitId, enterpriseIds: [investor.id] });
+  const b = await buildProject(clients.coordinator, { unitId: other.id, enterpriseIds: [investor.id] });
+  return [a.id, b.id];
+}
 
 /** A matter raised by the coordinator on the unit staff member's unit (level unit, open). */
 async function staffMatter(overrides: Record<string, unknown> = {}) {

@@ -130,31 +130,6 @@ export async function sumOpenRemainder(db: Tx, period: Period) {
   }));
 }
 
-/** Investors (same enterprise, hence same credit code) whose projects sit with two or more units: 重复报送 to check. */
-export async function findSharedInvestors(db: Tx, tenantIds: string[]) {
-  if (!tenantIds.length) return [];
-  const rows = await sql<{
-    enterprise_id: string;
-    name: string;
-    credit_code: string | null;
-    units: string[];
-    projects: string[];
-  }>`
-    select e.id as enterprise_id, e.name, e.credit_code,
-      array_agg(distinct p.unit_id::text) as units, array_agg(distinct p.id::text) as projects
-    from project_enterprise pe join enterprise e on e.id = pe.enterprise_id join project p on p.id = pe.project_id
-    where e.tenant_id in (${sql.join(tenantIds)}) and p.stage <> 'dropped' and p.review_status = 'approved'
-    group by e.id, e.name, e.credit_code having count(distinct p.unit_id) > 1
-    order by e.name`.execute(db);
-  return rows.rows.map((r) => ({
-    enterpriseId: r.enterprise_id,
-    name: r.name,
-    creditCode: r.credit_code,
-    unitIds: r.units,
-    projectIds: r.projects,
-  }));
-}
-
 /**
  * Projects signed on or before the period's end (by the ledger's rule), with their planned and
  * actual start and, as of that date, agreed investment and cumulative funds: the inputs of
@@ -195,7 +170,7 @@ export async function readYearHistory(db: Tx, tenantIds: string[], year: number,
       select e.project_id, sum(e.amount_fen) as received from ledger_entry e
       where ${fundsIn(during, { from: `${year}-01-01` })} group by e.project_id
     ) y on y.project_id = f.project_id
-    where p.review_status = 'approved'`.execute(db);
+    where ${projectCounted({ knownBefore }, 'p')}`.execute(db);
   return rows.rows.map((r) => ({
     stage: r.stage,
     remainingFen: Number(r.remaining),

@@ -13,6 +13,7 @@ import { ledgerPunctuality, type PunctualityProject } from '@landfall/domain/coo
 import { addDays } from '@landfall/domain/dates';
 import type { Ctx } from '../context.ts';
 import type { TargetMetricColumn } from '../db/schema.ts';
+import { listSharedInvestors } from './shared-investors.service.ts';
 import { authorize } from '../auth/authorize.ts';
 import { listScope, seesSensitive, type ListScope } from '../auth/policy.ts';
 import { AppError } from '../http/app-error.ts';
@@ -23,7 +24,6 @@ import { findPlanByKey, findRevisionAsOf } from '../targets/target.repo.ts';
 import { unitInspectionScores } from '../inspections/inspection.service.ts';
 import {
   countFirstReached,
-  findSharedInvestors,
   listPunctualityLedger,
   listSignedProjects,
   readYearHistory,
@@ -356,7 +356,7 @@ export async function computeDashboard(ctx: Ctx, reader: DashboardReader, rawQue
       evidencePending: s.evidencePending,
     })),
     over100mProjects: Number(library.sums?.over100m ?? 0),
-    sharedInvestors: reader.seesSharedInvestors ? await findSharedInvestors(ctx.db, tenantIds) : [],
+    sharedInvestors: reader.seesSharedInvestors ? await listSharedInvestors(ctx.db, tenantIds, reader) : [],
   };
 }
 

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_funding_inside_city.ts';
 import * as m0010 from './migrations/0010_ledger_baseline.ts';
 import * as m0011 from './migrations/0011_month_close.ts';
 import * as m0013 from './migrations/0013_funds_basis_total.ts';
+import * as m0014 from './migrations/0014_duplicate_reports.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_ledger_baseline': m0010,
   '0011_month_close': m0011,
   '0013_funds_basis_total': m0013,
+  '0014_duplicate_reports': m0014,
 };
 
 export interface MigrationReport {

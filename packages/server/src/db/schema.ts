@@ -505,10 +505,28 @@ export interface DB {
   import_batch: ImportBatchTable;
   import_mapping: ImportMappingTable;
   month_close: MonthCloseTable;
+  duplicate_report: DuplicateReportTable;
   issued_report: IssuedReportTable;
 }
 
 /** 封账 (migration 0011): a tenant's month and the reports issued when it closed. */
+/** 重复报送: a project marked as the same investment as another (migration 0014). */
+export interface DuplicateReportTable {
+  id: Generated<string>;
+  tenant_id: string;
+  enterprise_id: string;
+  project_id: string;
+  kept_project_id: string;
+  rule: 'first_reporter' | 'built_unit' | 'chosen';
+  reason: string | null;
+  marked_at: Timestamp;
+  marked_by: string | null;
+  marked_by_name: string;
+  unmarked_at: Timestamp | null;
+  unmarked_by: string | null;
+  unmark_reason: string | null;
+}
+
 export interface MonthCloseTable {
   tenant_id: string;
   month: string;
@@ -562,3 +580,4 @@ export type DecisionRow = Selectable<DecisionTable>;
 export type TaskRow = Selectable<TaskTable>;
 export type ReminderRow = Selectable<ReminderTable>;
 export type InspectionRow = Selectable<InspectionTable>;
+export type DuplicateReportRow = Selectable<DuplicateReportTable>;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, createWorld, type TestWorld } from '../test/fixtures.ts';
 import type { TestClient } from '../test/client.ts';
 import { creditCode, officeLedger, toXlsx, type OfficeRow } from '../test/ledger-files.ts';
+import { pdfBytes } from '../test/library-fixtures.ts';
 
 /**
  * Imported rows obey the tenant's rules: an expansion (增资/扩产/二期) grows its investor's project
@@ -300,6 +301,7 @@ describe('待补证据: a stage reached without its evidence', () => {
       agreementKind: 'formal',
       registeredOn: '2017-03-01',
       localCreditCode: creditCode(21, '500101'),
+      noAgreementReason: '协议原件在投资方，待扫描',
     });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().evidenceMissing).toEqual([]);
@@ -321,5 +323,79 @@ describe('待补证据: a stage reached without its evidence', () => {
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json().project.evidenceMissing).toEqual([]);
     expect(await funnel()).toMatchObject({ negotiating: [2, 0] });
+  });
+
+  it('补录 of a signing asks for the agreement file or the reason there is none, as a signing move does', async () => {
+    await importSheet(
+      coordinator,
+      [
+        {
+          title: '二、已签约项目',
+          rows: [
+            {
+              name: '补录协议项目',
+              code: creditCode(14),
+              investor: '丁公司',
+              unit: '商务局',
+              signed: '2017-06-01',
+            },
+          ],
+        },
+      ],
+      '2017年10月31日',
+    );
+    const id = (await library(coordinator)).items.find((p) => p.name === '补录协议项目')!.id;
+    const version = (await coordinator.get(`/api/projects/${id}`)).json().project.version;
+    const bare = await coordinator.post(`/api/projects/${id}/evidence`, {
+      version,
+      agreementKind: 'framework',
+    });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.fields[0]).toMatchObject({
+      path: ['agreementAttachmentId'],
+      message: '补录签约证据须上传协议文件，或说明未上传的原因',
+    });
+    const other = (await library(coordinator)).items.find((p) => p.name === '在谈项目')!.id;
+    const foreign = await coordinator.upload(`/api/projects/${other}/attachments`, '协议.pdf', pdfBytes);
+    const wrongFile = await coordinator.post(`/api/projects/${id}/evidence`, {
+      version,
+      agreementKind: 'framework',
+      agreementAttachmentId: foreign.json().id,
+    });
+    expect(wrongFile.statusCode).toBe(400);
+    expect(wrongFile.json().error.fields[0]).toMatchObject({
+      path: ['agreementAttachmentId'],
+      message: '附件不存在',
+    });
+
+    const file = await coordinator.upload(`/api/projects/${id}/attachments`, '投资协议.pdf', pdfBytes);
+    const ok = await coordinator.post(`/api/projects/${id}/evidence`, {
+      version,
+      agreementKind: 'framework',
+      agreementAttachmentId: file.json().id,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().evidenceMissing).toEqual(['agreedInvestment']);
+    const entry = (await coordinator.get(`/api/projects/${id}`))
+      .json()
+      .entries.find(
+        (e: { kind: string; payload: { agreement?: unknown } }) =>
+          e.kind === 'field_change' && e.payload.agreement,
+      );
+    expect(entry.payload.agreement).toEqual({ attachmentId: file.json().id });
+
+    // Once on record, the rest of the signing is recorded without it; a second agreement is refused.
+    const twice = await coordinator.post(`/api/projects/${id}/evidence`, {
+      version: ok.json().version,
+      noAgreementReason: '另有一份',
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.fields[0].message).toContain('已登记');
+    const rest = await coordinator.post(`/api/projects/${id}/evidence`, {
+      version: ok.json().version,
+      agreedInvestmentFen: 500 * WAN,
+    });
+    expect(rest.statusCode, rest.body).toBe(200);
+    expect(rest.json().evidenceMissing).toEqual([]);
   });
 });

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { buildUnit, buildUser, createWorld, type TestWorld } from '../test/fixtures.ts';
 import type { TestClient } from '../test/client.ts';
-import { buildProject, pdfBytes, signProject, type BuiltProject } from '../test/library-fixtures.ts';
+import {
+  buildProject,
+  pdfBytes,
+  recordFunds,
+  signProject,
+  type BuiltProject,
+} from '../test/library-fixtures.ts';
 import { jpegPhoto } from '../test/photo-fixtures.ts';
 
 /**
@@ -107,6 +113,27 @@ describe('a reverted signing', () => {
     });
     expect(signedCells.get('误录签约项目') ?? null).toBeNull();
     expect(signedCells.get('解约项目')).toBeTruthy();
+  });
+
+  it('is refused while funds are recorded on it, until they are corrected', async () => {
+    const p = await signed('有资金的误录签约', '2026-03-10');
+    const funds = await recordFunds(staff, p.id, '2026-04-01', 50_000_000);
+    const current = (await staff.get(`/api/projects/${p.id}`)).json().project as BuiltProject;
+    const refused = await move(current, 'negotiating', { date: '2026-04-02', reason: '误录' });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'conflict' });
+    expect(refused.json().error.message).toContain('请先更正');
+    expect((await staff.get(`/api/projects/${p.id}`)).json().project).toMatchObject({
+      stage: 'signed',
+      signedOn: '2026-03-10',
+    });
+
+    const corrected = await staff.post(`/api/ledger-entries/${funds.id}/correction`, { reason: '误录' });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    const after = (await staff.get(`/api/projects/${p.id}`)).json().project as BuiltProject;
+    const reverted = await move(after, 'negotiating', { date: '2026-04-02', reason: '误录' });
+    expect(reverted.statusCode, reverted.body).toBe(200);
+    expect(reverted.json().project).toMatchObject({ stage: 'negotiating', signedOn: null });
   });
 });
 

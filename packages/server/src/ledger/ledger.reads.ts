@@ -15,6 +15,10 @@
  *   reverts from the date it happened — every stage entry since the project last stood at the
  *   revert's target stage, the revert included, counts nowhere (notReverted), at every as-of date.
  *   A signing reverted as a mistake (误录) is no signing at all, and its agreed amount no amount.
+ * - A project marked 重复报送 (the same investment as another unit's project of the same investor,
+ *   table duplicate_report) counts nowhere once the mark is known, at every as-of date, until the mark
+ *   is undone; the project it duplicates counts, for its own unit (notDuplicate). Two projects of one
+ *   investor that nobody marked are both real and both count.
  * - A stage is reached (签约, 开工, 投产) on the first counted entry at that stage or beyond after
  *   the project's last counted entry below it: a re-signing counts once on its own date; 解约 (a
  *   drop) keeps the signing.
@@ -90,10 +94,22 @@ export function entryVisible(view: LedgerView, alias = 'e'): RawBuilder<boolean>
  * not count) — and, as known before an instant, approved before it.
  */
 export function projectCounted(view: Pick<LedgerView, 'knownBefore'>, alias = 'p'): RawBuilder<boolean> {
-  const approved = sql`${col(alias, 'review_status')} = 'approved'`;
-  if (!view.knownBefore) return sql<boolean>`${approved}`;
+  const approved = sql`${col(alias, 'review_status')} = 'approved' and ${notDuplicate(view, alias)}`;
+  if (!view.knownBefore) return sql<boolean>`(${approved})`;
   return sql<boolean>`(${approved} and (${col(alias, 'reviewed_at')} is null
     or ${col(alias, 'reviewed_at')} < ${view.knownBefore}))`;
+}
+
+/**
+ * The project is not marked 重复报送 in the view: no mark on it known before the view's instant and
+ * not undone by then (without an instant: no mark in force). A mark, like a revert, is a correction:
+ * once known it holds at every as-of date.
+ */
+export function notDuplicate(view: Pick<LedgerView, 'knownBefore'>, alias = 'p'): RawBuilder<boolean> {
+  const inForce = view.knownBefore
+    ? sql`d.marked_at < ${view.knownBefore} and (d.unmarked_at is null or d.unmarked_at >= ${view.knownBefore})`
+    : sql`d.unmarked_at is null`;
+  return sql<boolean>`not exists (select 1 from duplicate_report d where d.project_id = ${col(alias, 'id')} and ${inForce})`;
 }
 
 /** A funding entry counts toward a 口径 (domain/targets.ts matchesFundsBasis, in SQL). */

@@ -248,6 +248,15 @@ export async function moveStage(ctx: Ctx, projectId: string, input: StageMoveInp
     });
   }
   const evidence = parsed.data as Record<string, unknown> & { date: string };
+  // 误录 of a signing with funds on it: the funds would stand on no signing. Correct them first.
+  if (move.kind === 'revert' && move.from === 'signed' && Number(project.funds_in_place_fen) !== 0) {
+    throw new AppError(
+      'conflict',
+      ctx.locale === 'zh-CN'
+        ? '该项目已登记到位资金，不能退回到签约前：请先更正（冲销）到位资金记录，再退回'
+        : 'Funds are recorded on this signing: correct (reverse) the funding entries first, then revert',
+    );
+  }
   if (evidence.date > today(ctx))
     throw invalidField(ctx, ['evidence', 'date'], {
       zh: '日期不能晚于今天',

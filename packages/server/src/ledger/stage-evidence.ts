@@ -5,6 +5,7 @@
  * is kept, marked 未核验 (`photoCheck.verified = false`), when the user gives the reason.
  */
 import exifr from 'exifr';
+import { sql } from 'kysely';
 import {
   checkPhotoDate,
   exifCalendarDate,
@@ -81,4 +82,19 @@ export async function checkSitePhoto(
     });
   }
   return check;
+}
+
+/**
+ * Whether the project's signing has its agreement on record: a signing move with the agreement file
+ * or the reason there is none, or a 补录证据 that gave one. An imported signing carries neither.
+ */
+export async function hasAgreementOnRecord(db: Tx, projectId: string): Promise<boolean> {
+  const rows = await sql<{ id: number }>`
+    select id from ledger_entry
+    where project_id = ${projectId} and (
+      (kind = 'stage_move' and stage_to = 'signed' and payload->>'kind' = 'advance'
+        and (attachment_id is not null or payload->'evidence' ? 'noAgreementReason'))
+      or (kind = 'field_change' and payload ? 'agreement'))
+    limit 1`.execute(db);
+  return rows.rows.length > 0;
 }

@@ -10,6 +10,7 @@ import {
   evidenceItemLabels,
   evidenceRecordSchema,
   missingEvidence,
+  signingEvidenceItems,
   type EvidenceItem,
   type EvidenceRecordInput,
 } from '@landfall/domain/evidence';
@@ -20,6 +21,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { AppError, invalidField } from '../http/app-error.ts';
 import { insertLedgerEntry } from '../ledger/ledger.repo.ts';
 import { enteredOn } from '../ledger/ledger.service.ts';
+import { assertAttachmentOf, hasAgreementOnRecord } from '../ledger/stage-evidence.ts';
 import { findProject, updateProjectRow } from './project.repo.ts';
 import { toProject } from './project.mapper.ts';
 import { loadProject, today } from './project.service.ts';
@@ -72,6 +74,7 @@ export async function recordEvidence(ctx: Ctx, id: string, raw: EvidenceRecordIn
       en: 'The agreed investment cannot be below the recorded fixed-asset part',
     });
   }
+  const agreement = await agreementOf(ctx, id, input, before);
   const merged = { ...before, ...patch } as ProjectRow;
   // Dates as a typed move would take them: not before the project entered the library, and in order.
   const entered = await enteredOn(ctx.db, id);
@@ -121,8 +124,9 @@ export async function recordEvidence(ctx: Ctx, id: string, raw: EvidenceRecordIn
       baseline: ctx.baseline ?? false,
       agreed_fen: 'agreed_investment_fen' in patch ? after.agreed_investment_fen : null,
       fixed_fen: 'agreed_investment_fen' in patch ? after.fixed_asset_fen : null,
+      attachment_id: agreement && 'attachmentId' in agreement ? agreement.attachmentId : null,
       snapshot: JSON.stringify(toProject(after)),
-      payload: JSON.stringify({ changes, evidence: true }),
+      payload: JSON.stringify({ changes, evidence: true, ...(agreement ? { agreement } : {}) }),
     });
     await recordAudit(trx, ctx, {
       action: 'project.update',
@@ -133,5 +137,50 @@ export async function recordEvidence(ctx: Ctx, id: string, raw: EvidenceRecordIn
       after: toProject(after),
     });
     return toProject(after);
+  });
+}
+
+const signedOrLater = new Set(['signed', 'settled', 'construction', 'production']);
+
+/**
+ * The agreement behind recorded signing items, as a signing move asks for it: when the input records
+ * a signing item (签约日期, 协议类型, 协议投资额) and the project has no agreement on record, the file
+ * (the project's own) or the reason there is none is required. Given alone, it completes a signed
+ * project's record; given twice, or before a signing, it is refused.
+ */
+async function agreementOf(
+  ctx: Ctx,
+  id: string,
+  input: ReturnType<typeof evidenceRecordSchema.parse>,
+  project: ProjectRow,
+): Promise<{ attachmentId: string } | { noAgreementReason: string } | undefined> {
+  const signingGiven = signingEvidenceItems.some((item) => input[evidenceField[item]] !== undefined);
+  const given = input.agreementAttachmentId !== undefined || input.noAgreementReason !== undefined;
+  if (!signingGiven && !given) return undefined;
+  const stage =
+    project.stage === 'paused' || project.stage === 'dropped' ? project.stage_before : project.stage;
+  const field = input.agreementAttachmentId !== undefined ? 'agreementAttachmentId' : 'noAgreementReason';
+  if (given && !signedOrLater.has(stage ?? '')) {
+    throw invalidField(ctx, field, {
+      zh: '项目尚未签约，无需补录协议文件',
+      en: 'The project is not signed: no agreement to record',
+    });
+  }
+  const onRecord = await hasAgreementOnRecord(ctx.db, id);
+  if (onRecord && given) {
+    throw invalidField(ctx, field, {
+      zh: '协议文件（或未上传的原因）已登记，无需补录',
+      en: 'The agreement (or the reason for none) is already on record',
+    });
+  }
+  if (onRecord) return undefined;
+  if (input.agreementAttachmentId !== undefined) {
+    await assertAttachmentOf(ctx, ctx.db, input.agreementAttachmentId, id, 'agreementAttachmentId');
+    return { attachmentId: input.agreementAttachmentId };
+  }
+  if (input.noAgreementReason !== undefined) return { noAgreementReason: input.noAgreementReason };
+  throw invalidField(ctx, 'agreementAttachmentId', {
+    zh: '补录签约证据须上传协议文件，或说明未上传的原因',
+    en: 'Recording the signing needs the agreement file, or the reason there is none',
   });
 }

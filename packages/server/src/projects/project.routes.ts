@@ -17,6 +17,8 @@ import { reviewDecisionSchema } from '@landfall/domain/schemas/coordination';
 import { reviewProject } from './project.review.ts';
 import { evidenceRecordSchema } from '@landfall/domain/evidence';
 import { recordEvidence } from './project.evidence.ts';
+import { expansionInputSchema } from '@landfall/domain/expansion';
+import { recordExpansion } from '../ledger/ledger-expansion.ts';
 
 const params = z.object({ id: idSchema });
 
@@ -69,6 +71,12 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { action: 'project.addEntry' }, schema: { params, body: fundingEntrySchema } },
     async (request, reply) =>
       reply.status(201).send(await recordFunding(request.ctx, request.params.id, request.body)),
+  );
+  app.post(
+    '/api/projects/:id/expansions',
+    { config: { action: 'project.addEntry' }, schema: { params, body: expansionInputSchema } },
+    async (request, reply) =>
+      reply.status(201).send(await recordExpansion(request.ctx, request.params.id, request.body)),
   );
   app.post(
     '/api/ledger-entries/:id/correction',

@@ -1,4 +1,5 @@
 import type {
+  SharedInvestorRule,
   FundsBasis,
   Region,
   Stage,
@@ -67,12 +68,67 @@ export interface MonthPoint {
   targetLine: number | null;
 }
 
+/** One project of a shared investor (name null: a sensitive project of another tenant). */
+export interface SharedReport {
+  id: string;
+  name: string | null;
+  sensitive: boolean;
+  unitId: string;
+  unitName: string;
+  stage: Stage;
+  enteredOn: string;
+  /** Marked 重复报送: the project whose report counts instead. */
+  duplicateOf: string | null;
+}
+
+/** A 重复报送 mark (POST /api/shared-investors/duplicates). */
+export interface DuplicateMark {
+  id: string;
+  projectId: string;
+  keptProjectId: string;
+  rule: 'first_reporter' | 'built_unit' | 'chosen';
+  reason: string | null;
+  markedAt: string;
+  markedByName: string;
+}
+
 export interface SharedInvestor {
   enterpriseId: string;
   name: string;
   creditCode: string | null;
+  tenantId: string;
   unitIds: string[];
   projectIds: string[];
+  projects: SharedReport[];
+  rule: SharedInvestorRule;
+  /** The report the tenant's rule keeps when the reports are one investment. */
+  proposedKeptProjectId: string | null;
+  duplicates: DuplicateMark[];
+}
+
+export interface SharedInvestorSetting {
+  rule: SharedInvestorRule;
+  version: number;
+}
+
+export function getSharedInvestorSetting(): Promise<SharedInvestorSetting> {
+  return api.get<SharedInvestorSetting>('/api/settings/shared-investors');
+}
+
+export function updateSharedInvestorSetting(input: SharedInvestorSetting): Promise<SharedInvestorSetting> {
+  return api.put<SharedInvestorSetting>('/api/settings/shared-investors', input);
+}
+
+export function markDuplicate(input: {
+  projectId: string;
+  keptProjectId: string;
+  reason?: string;
+}): Promise<DuplicateMark> {
+  return api.post<DuplicateMark>('/api/shared-investors/duplicates', input);
+}
+
+export function unmarkDuplicate(id: string, reason: string): Promise<DuplicateMark> {
+  return api.post<DuplicateMark>(`/api/shared-investors/duplicates/${id}/undo`, { reason });
 }
 
 /** A rate with the numbers it is made of. */

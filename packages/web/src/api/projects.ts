@@ -1,3 +1,4 @@
+import type { ExpansionInput } from '@landfall/domain/expansion';
 import type {
   CorrectionInput,
   EvidenceRecordInput,
@@ -65,6 +66,14 @@ export function moveProjectStage(
 /** 补录证据: the evidence the project's stage lacks, recorded afterwards (only the missing items). */
 export function recordEvidence(id: string, input: EvidenceRecordInput): Promise<Project> {
   return api.post<Project>(`${projectPath(id)}/evidence`, input);
+}
+
+/** 增资: the increment on a signed project, dated, with the supplementary agreement or a reason. */
+export function recordExpansion(
+  id: string,
+  input: ExpansionInput,
+): Promise<{ project: Project; entry: LedgerEntry }> {
+  return api.post<{ project: Project; entry: LedgerEntry }>(`${projectPath(id)}/expansions`, input);
 }
 
 export function addProgress(id: string, input: ProgressEntryInput): Promise<LedgerEntry> {

@@ -8,7 +8,6 @@ import { useI18n } from '../../i18n/useT.ts';
 import { useCan, useMe } from '../auth/useMe.ts';
 import { AsOfBanner } from '../projects/AsOf.tsx';
 import { metricKind } from '../targets/metricValue.ts';
-import { useUnits } from '../units/useUnits.ts';
 import { FocusIndustryChart, RegionChart } from './charts/BreakdownCharts.tsx';
 import { MonthlyChart } from './charts/MonthlyChart.tsx';
 import { StageChart } from './charts/StageChart.tsx';
@@ -57,7 +56,6 @@ export function DashboardPage() {
   const params = useDashboardParams();
   const dashboard = useDashboard(params.query);
   const data = dashboard.data;
-  const units = useUnits(data?.tenant.id, me?.role === 'coordinator');
 
   if (dashboard.isError && !data) {
     return <LoadError error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
@@ -180,7 +178,7 @@ export function DashboardPage() {
       </Row>
       {data.sharedInvestors.length > 0 ? (
         <Card title={t('dashboard.sharedInvestors', { n: data.sharedInvestors.length })}>
-          <SharedInvestors investors={data.sharedInvestors} units={units.data ?? []} asOf={asOf} />
+          <SharedInvestors investors={data.sharedInvestors} asOf={asOf} />
         </Card>
       ) : null}
     </Space>

@@ -7,7 +7,9 @@ import { dateTextField, isFutureDay } from '../../components/formats.ts';
 import { checkPayload } from '../../components/payloadCheck.ts';
 import { useFieldRules } from '../../components/useFieldRules.ts';
 import { useI18n } from '../../i18n/useT.ts';
+import { AttachmentUpload } from './AttachmentUpload.tsx';
 import {
+  asksForAgreement,
   evidenceFormField,
   evidenceFormPath,
   evidenceItemsOf,
@@ -39,6 +41,7 @@ export function EvidenceRecordModal({
   const record = useRecordEvidence();
   const items = evidenceItemsOf(project?.evidenceMissing ?? []);
   const label = (item: (typeof items)[number]) => evidenceItemLabels[item][locale];
+  const attached = Form.useWatch('agreementAttachmentId', form);
 
   return (
     <FormModal<EvidenceFormValues>
@@ -109,6 +112,26 @@ export function EvidenceRecordModal({
             );
         }
       })}
+      {project && asksForAgreement(project.evidenceMissing) ? (
+        <>
+          <Form.Item
+            name="agreementAttachmentId"
+            label={t('move.contractFile')}
+            extra={t('evidence.agreementHelp')}
+          >
+            <AttachmentUpload projectId={project.id} accept=".pdf,.jpg,.jpeg,.png,.doc,.docx" />
+          </Form.Item>
+          {attached ? null : (
+            <Form.Item
+              name="noAgreementReason"
+              label={t('move.noAgreementReason')}
+              extra={t('move.noAgreementHelp')}
+            >
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+          )}
+        </>
+      ) : null}
     </FormModal>
   );
 }

@@ -8,6 +8,7 @@ import {
   FileDoneOutlined,
   FormOutlined,
   FlagOutlined,
+  PlusCircleOutlined,
   RiseOutlined,
 } from '@ant-design/icons';
 import { canReceiveFunds, missingEvidenceText } from '@landfall/domain';
@@ -27,6 +28,7 @@ import { AsOfBanner, AsOfPicker, KnownOnPicker } from './AsOf.tsx';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { CorrectionModal, FundingModal, ProgressModal } from './EntryModals.tsx';
 import { EvidenceRecordModal } from './EvidenceRecordModal.tsx';
+import { ExpansionModal } from './ExpansionModal.tsx';
 import { FundsTable } from './FundsTable.tsx';
 import { LedgerTimeline } from './LedgerTimeline.tsx';
 import { ProjectEditModal } from './ProjectFormModal.tsx';
@@ -37,7 +39,7 @@ import { EvidenceTag, StageTag, StaleTag } from './StageTag.tsx';
 import { asOfSearch, useAsOf, useClearAsOf, useKnownOn } from './useAsOf.ts';
 import { useProject } from './useProjects.ts';
 
-type Dialog = 'edit' | 'progress' | 'funding' | 'move' | 'matter' | 'evidence' | null;
+type Dialog = 'edit' | 'progress' | 'funding' | 'expansion' | 'move' | 'matter' | 'evidence' | null;
 
 /** 项目详情: fields, stage, ledger, funds and files; actions as the policy allows, none when viewing a past date. */
 export function ProjectDetailPage() {
@@ -148,6 +150,13 @@ export function ProjectDetailPage() {
               {t('detail.addFunding')}
             </Button>
           ) : null}
+          {can('project.addEntry') &&
+          project.stage !== 'dropped' &&
+          canReceiveFunds(project.stage, project.stageBefore) ? (
+            <Button icon={<PlusCircleOutlined />} onClick={() => setDialog('expansion')}>
+              {t('detail.addExpansion')}
+            </Button>
+          ) : null}
           {can('project.moveStage') && allowedMoves(project).length > 0 ? (
             <Button type="primary" icon={<RiseOutlined />} onClick={() => setDialog('move')}>
               {t('detail.moveStage')}
@@ -196,6 +205,11 @@ export function ProjectDetailPage() {
       />
       <ProgressModal projectId={project.id} open={dialog === 'progress'} onClose={close} />
       <FundingModal projectId={project.id} open={dialog === 'funding'} onClose={close} />
+      <ExpansionModal
+        project={dialog === 'expansion' ? project : null}
+        onClose={close}
+        onStale={() => void detail.refetch()}
+      />
       <StageMoveModal project={dialog === 'move' ? project : null} onClose={close} />
       <EvidenceRecordModal
         project={dialog === 'evidence' ? project : null}

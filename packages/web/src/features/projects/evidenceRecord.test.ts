@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceRecordSchema } from '@landfall/domain/evidence';
-import { evidenceFormPath, evidenceItemsOf, evidencePayload } from './evidenceRecord.ts';
+import { asksForAgreement, evidenceFormPath, evidenceItemsOf, evidencePayload } from './evidenceRecord.ts';
 
 describe('the 补录证据 payload', () => {
   it('sends only the missing items that were filled in, with the version', () => {
@@ -46,6 +46,27 @@ describe('the 补录证据 payload', () => {
     const result = evidenceRecordSchema.safeParse(empty);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('请至少填写一项证据');
+  });
+
+  it('sends the agreement file, else the reason, only with signing items', () => {
+    const file = '0b9c6f0e-6a35-4d43-9b7e-5c0f3b1e2a11';
+    const values = { agreementKind: 'formal', agreementAttachmentId: file, noAgreementReason: '原件在企业' };
+    expect(evidencePayload(['agreementKind'], values, 5)).toEqual({
+      version: 5,
+      agreementKind: 'formal',
+      agreementAttachmentId: file,
+    });
+    expect(evidencePayload(['agreementKind'], { ...values, agreementAttachmentId: null }, 5)).toEqual({
+      version: 5,
+      agreementKind: 'formal',
+      noAgreementReason: '原件在企业',
+    });
+    expect(evidencePayload(['actualStartOn'], { ...values, actualStartOn: '2025-08-20' }, 5)).toEqual({
+      version: 5,
+      actualStartOn: '2025-08-20',
+    });
+    expect(asksForAgreement(['agreedInvestment'])).toBe(true);
+    expect(asksForAgreement(['registeredOn', 'actualStartOn'])).toBe(false);
   });
 
   it('keeps known items only, in order', () => {

@@ -3,6 +3,7 @@ import {
   isEvidenceItem,
   normaliseCreditCode,
   parseAmount,
+  signingEvidenceItems,
   type EvidenceItem,
   type EvidenceRecordInput,
 } from '@landfall/domain';
@@ -18,7 +19,14 @@ export const evidenceFormField = {
   productionOn: 'productionOn',
 } as const satisfies Record<EvidenceItem, string>;
 export type EvidenceFormField = (typeof evidenceFormField)[EvidenceItem];
-export type EvidenceFormValues = Partial<Record<EvidenceFormField, string | null>>;
+export type EvidenceFormValues = Partial<
+  Record<EvidenceFormField | 'agreementAttachmentId' | 'noAgreementReason', string | null>
+>;
+
+/** Whether the form records signing items, and so asks for the agreement file or the reason there is none. */
+export function asksForAgreement(missing: readonly string[]): boolean {
+  return evidenceItemsOf(missing).some((item) => (signingEvidenceItems as readonly string[]).includes(item));
+}
 
 /** The items a project lacks, in the order the page lists them (unknown names dropped). */
 export function evidenceItemsOf(missing: readonly string[]): EvidenceItem[] {
@@ -50,6 +58,11 @@ export function evidencePayload(
       body[evidenceField[item]] = text;
     }
   }
+  // The agreement (a signing move's file or reason): the file wins; the server says when it is needed.
+  const file = values.agreementAttachmentId;
+  const reason = typeof values.noAgreementReason === 'string' ? values.noAgreementReason.trim() : '';
+  if (asksForAgreement(missing) && file) body.agreementAttachmentId = file;
+  else if (asksForAgreement(missing) && reason) body.noAgreementReason = reason;
   return body as EvidenceRecordInput;
 }
 

@@ -1,3 +1,4 @@
+import type { ExpansionInput } from '@landfall/domain/expansion';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CorrectionInput,
@@ -16,6 +17,7 @@ import {
   listProjects,
   moveProjectStage,
   recordEvidence,
+  recordExpansion,
   recordFunding,
   updateProject,
   uploadAttachment,
@@ -65,6 +67,9 @@ export const useRecordEvidence = () =>
   useProjectMutation(({ id, input }: { id: string; input: EvidenceRecordInput }) =>
     recordEvidence(id, input),
   );
+
+export const useRecordExpansion = () =>
+  useProjectMutation(({ id, input }: { id: string; input: ExpansionInput }) => recordExpansion(id, input));
 
 export const useAddProgress = () =>
   useProjectMutation(({ id, input }: { id: string; input: ProgressEntryInput }) => addProgress(id, input));
