@@ -44,7 +44,6 @@ const entryKnownAt = sql`greatest(${ledgerKnownAt('e')}, coalesce(p.reviewed_at,
 function viewOf(w: BriefWindow, projectIds?: string[]): LedgerView {
   return { asOf: w.through, knownBefore: w.knownBefore, tenantIds: [w.tenantId], projectIds };
 }
-const counted = sql`p.review_status = 'approved'`;
 
 export async function listNewLeads(db: Tx, w: BriefWindow) {
   const knownAt = sql`coalesce(l.reviewed_at, l.created_at)`;
@@ -77,7 +76,7 @@ export async function listNewEntries(db: Tx, w: BriefWindow, which: 'created' | 
     select e.id, e.project_id, e.effective_on, e.amount_fen, e.stage_to, ${previous} as previous_stage,
       e.payload, (e.effective_on <= ${w.after} or e.payload ? 'lateFor') as late
     from ledger_entry e join project p on p.id = e.project_id
-    where e.tenant_id = ${w.tenantId} and ${counted} and ${kind} and ${isNew(w, sql`e.effective_on`, entryKnownAt)}
+    where e.tenant_id = ${w.tenantId} and ${projectCounted(w, 'p')} and ${kind} and ${isNew(w, sql`e.effective_on`, entryKnownAt)}
     order by e.effective_on, e.id`.execute(db);
   return rows.rows.map((r) => ({
     ...r,
