@@ -1,6 +1,6 @@
 import type { Tx } from '../context.ts';
 import type { TargetMetricColumn } from '../db/schema.ts';
-import { countFirstReached, sumFundsByUnit, type Period } from './dashboard.repo.ts';
+import { countFirstReached, sumExpansionsByUnit, sumFundsByUnit, type Period } from './dashboard.repo.ts';
 
 export type ActualRow = { tenantId: string; unitId: string; value: number };
 
@@ -13,14 +13,19 @@ export async function actualsByUnit(
   if (metric === 'funds_in_place') return sumFundsByUnit(db, period);
   const stage = metric === 'projects_started' ? 'construction' : 'signed';
   const rows = await countFirstReached(db, period, stage);
-  return rows.map((r) => ({
-    tenantId: r.tenantId,
-    unitId: r.unitId,
-    value:
-      metric === 'agreed_investment'
-        ? r.agreedFen
-        : metric === 'projects_over100m_signed'
-          ? r.over100m
-          : r.count,
-  }));
+  // 协议投资额: the signings' agreed investment, and the 增资 agreed in the period on earlier projects.
+  const expansions = metric === 'agreed_investment' ? await sumExpansionsByUnit(db, period) : [];
+  return [
+    ...rows.map((r) => ({
+      tenantId: r.tenantId,
+      unitId: r.unitId,
+      value:
+        metric === 'agreed_investment'
+          ? r.agreedFen
+          : metric === 'projects_over100m_signed'
+            ? r.over100m
+            : r.count,
+    })),
+    ...expansions,
+  ];
 }

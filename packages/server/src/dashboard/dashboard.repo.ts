@@ -4,6 +4,7 @@ import type { Tx } from '../context.ts';
 import { OVER_100M_FEN } from '../projects/project.repo.ts';
 import {
   entryVisible,
+  expansionIncrements,
   fundsIn,
   projectCounted,
   projectFacts,
@@ -201,4 +202,21 @@ export async function listPunctualityLedger(db: Tx, period: Period, entriesFrom:
     effectiveOn: r.effective_on,
     stageTo: r.stage_to,
   }));
+}
+
+/**
+ * 增资 agreed in the period on projects signed before it, per unit (the unit that had the project
+ * then): what 协议投资额 of the period adds to the signings' (countFirstReached).
+ */
+export async function sumExpansionsByUnit(db: Tx, period: Period) {
+  const view = viewOf(period);
+  const rows = await sql<{ tenant_id: string; unit_id: string; fen: string }>`
+    select p.tenant_id, pu.unit_id, sum(x.agreed_fen) as fen
+    from (${expansionIncrements(view, { from: period.from })}) x
+    join (${projectFacts(view)}) f on f.project_id = x.project_id
+    join project p on p.id = x.project_id
+    join (${projectUnit(view)}) pu on pu.project_id = p.id
+    where f.signed_on < ${period.from} and ${counted(period)}
+    group by p.tenant_id, pu.unit_id`.execute(db);
+  return rows.rows.map((r) => ({ tenantId: r.tenant_id, unitId: r.unit_id, value: Number(r.fen) }));
 }

@@ -105,4 +105,29 @@ describe('增资 on an existing project', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('stale_version');
   });
+
+  it('counts in 协议投资额 of the year it is agreed, for a project signed in an earlier year', async () => {
+    const agreedIn = async (year: number) =>
+      (
+        await coordinator.get(`/api/dashboard?year=${year}&asOf=${year}-12-31&metric=agreed_investment`)
+      ).json().kpi.actual as number;
+    const before2026 = await agreedIn(2026);
+    const before2025 = await agreedIn(2025);
+    const old = await buildProject(staff, { name: '去年签约项目', enteredOn: '2025-09-01' });
+    const signed = await signProject(staff, old, {
+      negotiatingOn: '2025-10-01',
+      signedOn: '2025-11-01',
+      agreedInvestmentFen: 2 * YI,
+    });
+    const res = await staff.post(`/api/projects/${old.id}/expansions`, {
+      version: signed.version,
+      date: '2026-04-20',
+      name: '去年签约项目二期',
+      agreedIncrementFen: YI,
+      noAgreementReason: '协议在企业',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await agreedIn(2025)).toBe(before2025 + 2 * YI); // signed in 2025 at 2 亿
+    expect(await agreedIn(2026)).toBe(before2026 + YI); // the 增资 agreed in 2026 adds 1 亿 to 2026
+  });
 });

@@ -206,6 +206,20 @@ export function projectUnit(view: LedgerView): RawBuilder<{ project_id: string; 
     where ${tenantIn(view.tenantIds, sql`p.tenant_id`)} ${projects}`;
 }
 
+/**
+ * 增资 (an expansion of a signed project, by the unit or an import: `payload.expansion.agreedFen`) per
+ * project over the view's entries from a date: the increments of agreed investment it adds (project_id,
+ * agreed_fen). 协议投资额 of a period counts the projects signed in it at their agreed investment and,
+ * for projects signed before it, the increments agreed in it.
+ */
+export function expansionIncrements(view: LedgerView, opts: { from: string }): RawBuilder<unknown> {
+  return sql`
+    select e.project_id, sum((e.payload->'expansion'->>'agreedFen')::bigint) as agreed_fen
+    from ledger_entry e
+    where e.payload->'expansion' ? 'agreedFen' and e.effective_on >= ${opts.from} and ${entryVisible(view)}
+    group by e.project_id`;
+}
+
 /** The columns of projectFacts, one row per project with a visible stage. */
 export interface ProjectFactsRow {
   project_id: string;
