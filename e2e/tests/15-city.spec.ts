@@ -1,0 +1,193 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { ADMIN, api, login, loginApi, logout, PASSWORD } from './helpers.ts';
+
+/**
+ * 纵向联动: a city coordinator's view of two districts. Its own server on a fresh folder (E2E_PORT + 3),
+ * set up as 宜宾市 with 翠屏区 and 南溪区, each with a unit and a coordinator who signs projects and
+ * records funds through the API (南溪区 has a sensitive project). The city coordinator reads the
+ * districts' figures — each district's row equals the district's own dashboard — and their library.
+ */
+const port = Number(process.env.E2E_PORT ?? 3917) + 3;
+const baseURL = `http://127.0.0.1:${port}`;
+const CITY = 'shizhaoshang';
+const DISTRICTS = [
+  { name: '翠屏区', code: '511502', coordinator: 'cuiping', unit: '翠屏区投资促进局' },
+  { name: '南溪区', code: '511503', coordinator: 'nanxi', unit: '南溪区经济合作局' },
+] as const;
+const tenantIds: Record<string, string> = {};
+let server: ChildProcess | undefined;
+let dataDir = '';
+const landfall = new URL('../../packages/server/bin/landfall.js', import.meta.url).pathname;
+
+test.use({ baseURL });
+
+const year = new Date().getFullYear();
+/** An amount as the dashboard prints it, in 万元 (with or without decimals). */
+const wan = (n: string) => new RegExp(`^${n}(\\.0+)?\\s*万元$`);
+const wanIn = (n: string) => new RegExp(`${n}(\\.0+)?\\s*万元`);
+/** A date this year, before today (the server refuses future dates). */
+function thisYear(month: number, day: number) {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const today = new Date();
+  const d = date.getTime() < today.getTime() ? date : new Date(today.getTime() - 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+async function signedProject(
+  request: APIRequestContext,
+  unitId: string,
+  name: string,
+  agreedWan: number,
+  fundsWan: number,
+  extra: Record<string, unknown> = {},
+) {
+  const created = await api(request, 'POST', '/api/projects', {
+    name,
+    unitId,
+    agreedInvestmentFen: agreedWan * 1_000_000,
+    enteredOn: thisYear(1, 5),
+    ...extra,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  let project = created.body as { id: string; version: number };
+  const negotiating = await api(request, 'POST', `/api/projects/${project.id}/stage`, {
+    to: 'negotiating',
+    evidence: { date: thisYear(1, 10) },
+    version: project.version,
+  });
+  expect(negotiating.status, JSON.stringify(negotiating.body)).toBe(200);
+  project = negotiating.body.project;
+  const signed = await api(request, 'POST', `/api/projects/${project.id}/stage`, {
+    to: 'signed',
+    evidence: {
+      date: thisYear(2, 15),
+      agreementKind: 'formal',
+      agreedInvestmentFen: agreedWan * 1_000_000,
+      noAgreementReason: '协议原件在企业，待扫描上传',
+    },
+    version: project.version,
+  });
+  expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+  const funds = await api(request, 'POST', `/api/projects/${project.id}/funding`, {
+    date: thisYear(3, 20),
+    amountFen: fundsWan * 1_000_000,
+    source: 'outside_province',
+  });
+  expect(funds.status, JSON.stringify(funds.body)).toBe(201);
+  return project.id;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(150_000);
+  dataDir = mkdtempSync(join(tmpdir(), 'landfall-e2e-city2-'));
+  server = spawn(process.execPath, [landfall, 'serve', '--port', String(port), '--data', dataDir], {
+    env: { ...process.env, DATABASE_URL: '', LANDFALL_LOG_LEVEL: 'warn' },
+    stdio: 'inherit',
+  });
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await expect
+    .poll(async () => (await admin.get('/api/health').catch(() => null))?.status() ?? 0, {
+      timeout: 90_000,
+      intervals: [500],
+    })
+    .toBe(200);
+  const setup = await api(admin, 'POST', '/api/setup', {
+    tenantName: '宜宾市',
+    divisionCode: '511500',
+    adminUsername: ADMIN.username,
+    password: ADMIN.password,
+  });
+  expect(setup.status, JSON.stringify(setup.body)).toBe(201);
+  await loginApi(admin, ADMIN.username, ADMIN.password);
+  const city = ((await api(admin, 'GET', '/api/tenants')).body as { id: string; name: string }[]).find(
+    (t) => t.name === '宜宾市',
+  );
+  tenantIds['宜宾市'] = city!.id;
+  const user = await api(admin, 'POST', '/api/users', {
+    username: CITY,
+    displayName: '市投资促进局',
+    role: 'coordinator',
+    unitId: null,
+    password: PASSWORD,
+  });
+  expect(user.status, JSON.stringify(user.body)).toBe(201);
+
+  const unitIds: Record<string, string> = {};
+  for (const d of DISTRICTS) {
+    const tenant = await api(admin, 'POST', '/api/tenants', {
+      parentId: city!.id,
+      name: d.name,
+      divisionCode: d.code,
+    });
+    expect(tenant.status, JSON.stringify(tenant.body)).toBe(201);
+    tenantIds[d.name] = tenant.body.id;
+    const unit = await api(admin, 'POST', '/api/units', {
+      tenantId: tenant.body.id,
+      name: d.unit,
+      kind: 'department',
+    });
+    expect(unit.status, JSON.stringify(unit.body)).toBe(201);
+    unitIds[d.name] = unit.body.id;
+    const coordinator = await api(admin, 'POST', '/api/users', {
+      tenantId: tenant.body.id,
+      username: d.coordinator,
+      displayName: `${d.name}投促局`,
+      role: 'coordinator',
+      unitId: null,
+      password: PASSWORD,
+    });
+    expect(coordinator.status, JSON.stringify(coordinator.body)).toBe(201);
+  }
+  await admin.dispose();
+
+  // Each district's coordinator keeps its own ledger: 翠屏区 1,800 万 in place, 南溪区 700 万 (500 of it sensitive).
+  const cuiping = await playwrightRequest.newContext({ baseURL });
+  await loginApi(cuiping, 'cuiping', PASSWORD);
+  await signedProject(cuiping, unitIds['翠屏区']!, '翠屏锂电材料项目', 5000, 1000);
+  await signedProject(cuiping, unitIds['翠屏区']!, '翠屏酒类包装项目', 3000, 800);
+  await cuiping.dispose();
+  const nanxi = await playwrightRequest.newContext({ baseURL });
+  await loginApi(nanxi, 'nanxi', PASSWORD);
+  await signedProject(nanxi, unitIds['南溪区']!, '南溪食品加工项目', 2000, 200);
+  await signedProject(nanxi, unitIds['南溪区']!, '南溪军工配套项目', 4000, 500, { sensitivity: 'sensitive' });
+  await nanxi.dispose();
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a city coordinator’s view of two districts: each district’s row is the district’s own figure', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await login(page, CITY, PASSWORD);
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: /宜宾市/ })).toBeVisible();
+  // The city's funds in place are its districts' (a sensitive project's amount is not subtracted).
+  await expect(page.getByTestId('kpi-actual')).toHaveText(wan('2,500'));
+  const ranking = page.getByTestId('district-ranking');
+  await expect(ranking.getByRole('row', { name: /翠屏区/ })).toContainText(wanIn('1,800'));
+  await expect(ranking.getByRole('row', { name: /南溪区/ })).toContainText(wanIn('700'));
+  // Opening a district shows the district's dashboard, read from the city.
+  await page.getByTestId(`district-${tenantIds['南溪区']}`).click();
+  await expect(page.getByRole('heading', { name: /南溪区/ })).toBeVisible();
+  await expect(page.getByTestId('kpi-actual')).toHaveText(wan('700'));
+  await logout(page);
+
+  // The district's own dashboard says the same.
+  await login(page, 'nanxi', PASSWORD);
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: /南溪区/ })).toBeVisible();
+  await expect(page.getByTestId('kpi-actual')).toHaveText(wan('700'));
+  await logout(page);
+});
