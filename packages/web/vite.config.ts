@@ -12,24 +12,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate chunks cache better.
+        // React changes less often than the app: its own chunk caches better. Everything else is split by
+        // the routes that use it (each page is lazy: app/router.tsx), so the login page and the library load
+        // only the Ant Design components they use (first-load budget: bench/bundle-budget).
         codeSplitting: {
           groups: [
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
               priority: 3,
-            },
-            {
-              name: 'antd',
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|@emotion|dayjs)[\\/]/,
-              priority: 2,
-            },
-            // Not the chart libraries: only the dashboard draws charts, and it is loaded lazily.
-            {
-              name: 'vendor',
-              test: /node_modules[\\/](?!echarts|zrender|echarts-for-react|size-sensor)/,
-              priority: 1,
             },
           ],
         },

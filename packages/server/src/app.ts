@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
@@ -126,6 +127,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
     hsts: secureCookies === 'always',
   });
+  // API answers above 1 KB go out compressed (br/gzip as the browser accepts); xlsx, docx and images are
+  // already compressed and are left alone (mime-db's compressible flag); the web's files are precompressed.
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(fastifyCookie);
   await app.register(fastifyCsrf, {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', signed: false },
@@ -196,6 +200,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       root: webDir,
       wildcard: true,
       index: ['index.html'],
+      // The build writes .br and .gz beside each asset (packages/web/scripts/precompress.mjs).
+      preCompressed: true,
       setHeaders(res, path) {
         res.header(
           'cache-control',

@@ -1,101 +1,224 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
-import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { ConvenersPage } from '../features/conveners/ConvenersPage.tsx';
-import { GroupsPage } from '../features/groups/GroupsPage.tsx';
-import { EnterprisesPage } from '../features/enterprises/EnterprisesPage.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
-import { ImportPage } from '../features/imports/ImportPage.tsx';
-import { InspectionDetailPage } from '../features/inspections/InspectionDetailPage.tsx';
-import { InspectionListPage } from '../features/inspections/InspectionListPage.tsx';
-import { LeadDetailPage } from '../features/leads/LeadDetailPage.tsx';
-import { LeadsPage } from '../features/leads/LeadsPage.tsx';
-import { MatterDetailPage } from '../features/matters/MatterDetailPage.tsx';
-import { MatterListPage } from '../features/matters/MatterListPage.tsx';
-import { MeetingDetailPage } from '../features/meetings/MeetingDetailPage.tsx';
-import { MeetingListPage } from '../features/meetings/MeetingListPage.tsx';
-import { ReviewQueuePage } from '../features/review/ReviewQueuePage.tsx';
-import { ReviewSettingsPage } from '../features/review/ReviewSettingsPage.tsx';
-import { MonthClosePage } from '../features/closing/MonthClosePage.tsx';
-import { TaskDetailPage } from '../features/tasks/TaskDetailPage.tsx';
-import { TaskListPage } from '../features/tasks/TaskListPage.tsx';
-import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.tsx';
-import { ProjectListPage } from '../features/projects/ProjectListPage.tsx';
-import { PasswordPolicyPage } from '../features/password-policy/PasswordPolicyPage.tsx';
-import { RolesPage } from '../features/roles/RolesPage.tsx';
-import { SetupPage } from '../features/setup/SetupPage.tsx';
-import { TargetPlanPage } from '../features/targets/TargetPlanPage.tsx';
-import { TargetsPage } from '../features/targets/TargetsPage.tsx';
-import { TenantsPage } from '../features/tenants/TenantsPage.tsx';
-import { UnitsPage } from '../features/units/UnitsPage.tsx';
-import { UsersPage } from '../features/users/UsersPage.tsx';
-import { AppLayout } from './AppLayout.tsx';
 import { FullPageSpin, RequireAction, RequireSession } from './Guards.tsx';
-import { NotFound, RouteError } from './RouteError.tsx';
 
-// The dashboard brings ECharts: loaded on first visit, not with every page.
-const DashboardPage = lazy(() =>
-  import('../features/dashboard/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })),
+/**
+ * Every page but the login is its own chunk, fetched when its route matches (React Router calls the
+ * matched routes' `lazy` together, so the frame and the page load in parallel, not one after the
+ * other): the login page and the library stay within the first-load budget (bench/bundle-budget).
+ */
+const guarded = (action: string, page: ReactNode) => <RequireAction action={action}>{page}</RequireAction>;
+
+// The error screen too is fetched only when an error happens (it brings Collapse and Result).
+const RouteError = lazy(() => import('./RouteError.tsx').then((module) => ({ default: module.RouteError })));
+const routeError = (
+  <Suspense fallback={<FullPageSpin />}>
+    <RouteError />
+  </Suspense>
 );
 
-const guarded = (action: string, page: ReactNode) => <RequireAction action={action}>{page}</RequireAction>;
+type PageModule = Record<string, ComponentType>;
+/** A lazily loaded page, behind the action its route needs (if any). */
+function page(load: () => Promise<PageModule>, name: string, action?: string): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Page = (await load())[name]!;
+      return { Component: action ? () => guarded(action, <Page />) : Page };
+    },
+  };
+}
 
 export const router = createBrowserRouter([
   // Every route has the app's own error screen (never the router's developer one); inside the
   // shell, a pathless route catches a page's error so the header and menu stay.
-  { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
-  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/setup',
+    ...page(() => import('../features/setup/SetupPage.tsx'), 'SetupPage'),
+    errorElement: routeError,
+    hydrateFallbackElement: <FullPageSpin />,
+  },
+  { path: '/login', element: <LoginPage />, errorElement: routeError },
   {
     path: '/',
-    element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
-    ),
-    errorElement: <RouteError />,
+    lazy: async () => {
+      const { AppLayout } = await import('./AppLayout.tsx');
+      return {
+        Component: () => (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+      };
+    },
+    errorElement: routeError,
+    hydrateFallbackElement: <FullPageSpin />,
     children: [
       {
-        errorElement: <RouteError />,
+        errorElement: routeError,
         children: [
-          { index: true, element: <HomePage /> },
+          { index: true, ...page(() => import('../features/home/HomePage.tsx'), 'HomePage') },
           {
             path: 'dashboard',
-            element: guarded(
+            ...page(
+              () => import('../features/dashboard/DashboardPage.tsx'),
+              'DashboardPage',
               'dashboard.read',
-              <Suspense fallback={<FullPageSpin />}>
-                <DashboardPage />
-              </Suspense>,
             ),
           },
-          { path: 'targets', element: guarded('target.read', <TargetsPage />) },
-          { path: 'targets/:id', element: guarded('target.read', <TargetPlanPage />) },
-          { path: 'projects', element: guarded('project.read', <ProjectListPage />) },
-          { path: 'projects/:id', element: guarded('project.read', <ProjectDetailPage />) },
-          { path: 'imports', element: guarded('import.run', <ImportPage />) },
-          { path: 'enterprises', element: guarded('enterprise.read', <EnterprisesPage />) },
-          { path: 'leads', element: guarded('lead.read', <LeadsPage />) },
-          { path: 'leads/:id', element: guarded('lead.read', <LeadDetailPage />) },
-          { path: 'matters', element: guarded('matter.read', <MatterListPage />) },
-          { path: 'matters/:id', element: guarded('matter.read', <MatterDetailPage />) },
-          { path: 'meetings', element: guarded('meeting.read', <MeetingListPage />) },
-          { path: 'meetings/:id', element: guarded('meeting.read', <MeetingDetailPage />) },
-          { path: 'tasks', element: guarded('task.read', <TaskListPage />) },
-          { path: 'tasks/:id', element: guarded('task.read', <TaskDetailPage />) },
-          { path: 'inspections', element: guarded('inspection.read', <InspectionListPage />) },
-          { path: 'inspections/:id', element: guarded('inspection.read', <InspectionDetailPage />) },
-          { path: 'review', element: guarded('review.read', <ReviewQueuePage />) },
-          { path: 'settings/review', element: guarded('review.read', <ReviewSettingsPage />) },
-          { path: 'months', element: guarded('month.read', <MonthClosePage />) },
-          { path: 'admin/tenants', element: guarded('tenant.read', <TenantsPage />) },
-          { path: 'admin/units', element: guarded('unit.read', <UnitsPage />) },
-          { path: 'admin/groups', element: guarded('group.read', <GroupsPage />) },
-          { path: 'admin/conveners', element: guarded('convener.read', <ConvenersPage />) },
-          { path: 'admin/users', element: guarded('user.read', <UsersPage />) },
-          { path: 'admin/roles', element: guarded('role.read', <RolesPage />) },
-          { path: 'admin/password-policy', element: guarded('settings.update', <PasswordPolicyPage />) },
-          { path: 'audit', element: guarded('audit.read', <AuditPage />) },
-          { path: '*', element: <NotFound /> },
+          {
+            path: 'targets',
+            ...page(() => import('../features/targets/TargetsPage.tsx'), 'TargetsPage', 'target.read'),
+          },
+          {
+            path: 'targets/:id',
+            ...page(() => import('../features/targets/TargetPlanPage.tsx'), 'TargetPlanPage', 'target.read'),
+          },
+          {
+            path: 'projects',
+            ...page(
+              () => import('../features/projects/ProjectListPage.tsx'),
+              'ProjectListPage',
+              'project.read',
+            ),
+          },
+          {
+            path: 'projects/:id',
+            ...page(
+              () => import('../features/projects/ProjectDetailPage.tsx'),
+              'ProjectDetailPage',
+              'project.read',
+            ),
+          },
+          {
+            path: 'imports',
+            ...page(() => import('../features/imports/ImportPage.tsx'), 'ImportPage', 'import.run'),
+          },
+          {
+            path: 'enterprises',
+            ...page(
+              () => import('../features/enterprises/EnterprisesPage.tsx'),
+              'EnterprisesPage',
+              'enterprise.read',
+            ),
+          },
+          {
+            path: 'leads',
+            ...page(() => import('../features/leads/LeadsPage.tsx'), 'LeadsPage', 'lead.read'),
+          },
+          {
+            path: 'leads/:id',
+            ...page(() => import('../features/leads/LeadDetailPage.tsx'), 'LeadDetailPage', 'lead.read'),
+          },
+          {
+            path: 'matters',
+            ...page(() => import('../features/matters/MatterListPage.tsx'), 'MatterListPage', 'matter.read'),
+          },
+          {
+            path: 'matters/:id',
+            ...page(
+              () => import('../features/matters/MatterDetailPage.tsx'),
+              'MatterDetailPage',
+              'matter.read',
+            ),
+          },
+          {
+            path: 'meetings',
+            ...page(
+              () => import('../features/meetings/MeetingListPage.tsx'),
+              'MeetingListPage',
+              'meeting.read',
+            ),
+          },
+          {
+            path: 'meetings/:id',
+            ...page(
+              () => import('../features/meetings/MeetingDetailPage.tsx'),
+              'MeetingDetailPage',
+              'meeting.read',
+            ),
+          },
+          {
+            path: 'tasks',
+            ...page(() => import('../features/tasks/TaskListPage.tsx'), 'TaskListPage', 'task.read'),
+          },
+          {
+            path: 'tasks/:id',
+            ...page(() => import('../features/tasks/TaskDetailPage.tsx'), 'TaskDetailPage', 'task.read'),
+          },
+          {
+            path: 'inspections',
+            ...page(
+              () => import('../features/inspections/InspectionListPage.tsx'),
+              'InspectionListPage',
+              'inspection.read',
+            ),
+          },
+          {
+            path: 'inspections/:id',
+            ...page(
+              () => import('../features/inspections/InspectionDetailPage.tsx'),
+              'InspectionDetailPage',
+              'inspection.read',
+            ),
+          },
+          {
+            path: 'review',
+            ...page(() => import('../features/review/ReviewQueuePage.tsx'), 'ReviewQueuePage', 'review.read'),
+          },
+          {
+            path: 'settings/review',
+            ...page(
+              () => import('../features/review/ReviewSettingsPage.tsx'),
+              'ReviewSettingsPage',
+              'review.read',
+            ),
+          },
+          {
+            path: 'months',
+            ...page(() => import('../features/closing/MonthClosePage.tsx'), 'MonthClosePage', 'month.read'),
+          },
+          {
+            path: 'admin/tenants',
+            ...page(() => import('../features/tenants/TenantsPage.tsx'), 'TenantsPage', 'tenant.read'),
+          },
+          {
+            path: 'admin/units',
+            ...page(() => import('../features/units/UnitsPage.tsx'), 'UnitsPage', 'unit.read'),
+          },
+          {
+            path: 'admin/groups',
+            ...page(() => import('../features/groups/GroupsPage.tsx'), 'GroupsPage', 'group.read'),
+          },
+          {
+            path: 'admin/conveners',
+            ...page(
+              () => import('../features/conveners/ConvenersPage.tsx'),
+              'ConvenersPage',
+              'convener.read',
+            ),
+          },
+          {
+            path: 'admin/users',
+            ...page(() => import('../features/users/UsersPage.tsx'), 'UsersPage', 'user.read'),
+          },
+          {
+            path: 'admin/roles',
+            ...page(() => import('../features/roles/RolesPage.tsx'), 'RolesPage', 'role.read'),
+          },
+          {
+            path: 'admin/password-policy',
+            ...page(
+              () => import('../features/password-policy/PasswordPolicyPage.tsx'),
+              'PasswordPolicyPage',
+              'settings.update',
+            ),
+          },
+          {
+            path: 'audit',
+            ...page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage', 'audit.read'),
+          },
+          { path: '*', ...page(() => import('./RouteError.tsx'), 'NotFound') },
         ],
       },
     ],

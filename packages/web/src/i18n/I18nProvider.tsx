@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
-import antdZhCN from 'antd/locale/zh_CN';
-import antdEnUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { Locale } from '@landfall/domain';
 import { setRequestLocale } from '../api/client.ts';
 import { I18nContext, type I18nValue } from './context.ts';
-import { lookupMessage, readStoredLocale, storeLocale, translate } from './dictionaries.ts';
+import {
+  antdLocaleOf,
+  loadLocale,
+  lookupMessage,
+  readStoredLocale,
+  storeLocale,
+  translate,
+} from './dictionaries.ts';
 
 function applyLocale(locale: Locale): void {
   setRequestLocale(locale);
@@ -27,8 +32,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLocale = useCallback((next: Locale) => {
     storeLocale(next);
-    applyLocale(next);
-    setLocaleState(next);
+    void loadLocale(next).then(() => {
+      applyLocale(next);
+      setLocaleState(next);
+    });
   }, []);
 
   const value = useMemo<I18nValue>(
@@ -43,7 +50,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'zh-CN' ? antdZhCN : antdEnUS} button={{ autoInsertSpace: false }}>
+      <ConfigProvider locale={antdLocaleOf(locale)} button={{ autoInsertSpace: false }}>
         {children}
       </ConfigProvider>
     </I18nContext.Provider>

@@ -1,5 +1,6 @@
 import type { Locale } from '@landfall/domain';
-import { enUS } from './en-US.ts';
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import antdZhCN from 'antd/es/locale/zh_CN';
 import { zhCN, type MessageKey } from './zh-CN.ts';
 import type { Vars } from './context.ts';
 
@@ -7,7 +8,27 @@ export const locales: readonly Locale[] = ['zh-CN', 'en-US'];
 export const defaultLocale: Locale = 'zh-CN';
 const storageKey = 'landfall.locale';
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+/**
+ * The default language is in the first chunk; English (and antd's English) is fetched when chosen
+ * (loadLocale, before the first render when it is the stored choice), so the first load stays small.
+ * Until it has arrived a message falls back to its Chinese text.
+ */
+const dictionaries: Partial<Record<Locale, Record<MessageKey, string>>> = { 'zh-CN': zhCN };
+const antdLocales: Partial<Record<Locale, AntdLocale>> = { 'zh-CN': antdZhCN };
+
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (dictionaries[locale]) return;
+  const [{ enUS }, antd] = await Promise.all([import('./en-US.ts'), import('antd/es/locale/en_US')]);
+  dictionaries['en-US'] = enUS;
+  antdLocales['en-US'] = antd.default;
+}
+
+/** antd's texts (pagination, date pickers, empty states) in a loaded language. */
+export function antdLocaleOf(locale: Locale): AntdLocale {
+  return antdLocales[locale] ?? antdZhCN;
+}
+
+const dictionaryOf = (locale: Locale) => dictionaries[locale] ?? zhCN;
 
 export function isLocale(value: unknown): value is Locale {
   return value === 'zh-CN' || value === 'en-US';
@@ -39,11 +60,11 @@ function interpolate(text: string, vars?: Vars): string {
 }
 
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
-  return interpolate(dictionaries[locale][key], vars);
+  return interpolate(dictionaryOf(locale)[key], vars);
 }
 
 export function lookupMessage(locale: Locale, key: string, vars?: Vars): string | undefined {
-  const dictionary: Partial<Record<string, string>> = dictionaries[locale];
+  const dictionary: Partial<Record<string, string>> = dictionaryOf(locale);
   const text = dictionary[key];
   return text === undefined ? undefined : interpolate(text, vars);
 }

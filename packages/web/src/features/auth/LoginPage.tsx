@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { Alert, Button, Form, Input } from 'antd';
-import { loginSchema } from '@landfall/domain';
 import { FullPageSpin, LoadError } from '../../app/Guards.tsx';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { applyFieldErrors, describeError } from '../../components/errors.ts';
-import { useZodRule } from '../../components/useZodRule.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { useSetupStatus } from '../setup/useSetup.ts';
 import { useLogin, useMe } from './useMe.ts';
@@ -39,7 +37,8 @@ export function LoginPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  const rule = useZodRule();
+  // Plain rules, not the zod schema's: the login page is the first load and zod is not in it.
+  const required = { required: true, whitespace: true, message: t('validation.required') };
   const [form] = Form.useForm<LoginValues>();
   const [failure, setFailure] = useState<string>();
   const setup = useSetupStatus();
@@ -85,7 +84,7 @@ export function LoginPage() {
           name="username"
           label={t('login.username')}
           required
-          rules={[rule(loginSchema.shape.username)]}
+          rules={[required]}
         >
           <Input autoComplete="username" autoFocus maxLength={64} />
         </Form.Item>
@@ -93,9 +92,9 @@ export function LoginPage() {
           name="password"
           label={t('login.password')}
           required
-          rules={[rule(loginSchema.shape.password)]}
+          rules={[required]}
         >
-          <Input.Password autoComplete="current-password" />
+          <Input.Password autoComplete="current-password" maxLength={256} />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={login.isPending}>
           {t('login.submit')}
