@@ -59,6 +59,8 @@ export function toLibraryItem(row: LibraryRow, stale: boolean) {
     ...toProject(row),
     contactPhone: maskPhone(row.contact_phone),
     investorNames: row.investor_names ?? '',
+    /** 区县: the name of the project's tenant (`tenantId`). */
+    tenantName: row.tenant_name,
     stale,
   };
 }
