@@ -18,6 +18,7 @@ const NOW = '2026-07-10T10:00:00+08:00';
 interface Item {
   id: string;
   name: string;
+  unitName: string;
   tenantId: string;
   tenantName: string;
   stage: string;
@@ -182,7 +183,9 @@ describe('the city library across its districts', () => {
   it('narrows to the 区县 asked for, one or several; a tenant outside is not found', async () => {
     const one = await list(city, `tenantId=${tenant.cuiping}&pageSize=50`);
     expect(one.total).toBe(2);
-    expect(new Set(one.items.map((i) => i.tenantName))).toEqual(new Set(['翠屏区']));
+    expect(new Set(one.items.map((i) => [i.tenantName, i.unitName].join(' ')))).toEqual(
+      new Set(['翠屏区 翠屏区经信局']),
+    );
     // The filter's choices stay the reader's whole scope.
     expect(one.tenants).toHaveLength(3);
     const both = await list(city, `tenantId=${tenant.cuiping}&tenantId=${tenant.nanxi}&pageSize=1`);

@@ -61,6 +61,7 @@ export function toLibraryItem(row: LibraryRow, stale: boolean) {
     investorNames: row.investor_names ?? '',
     /** 区县: the name of the project's tenant (`tenantId`). */
     tenantName: row.tenant_name,
+    unitName: row.unit_name ?? '',
     stale,
   };
 }

@@ -77,6 +77,8 @@ export type LibraryRow = ProjectRow & {
   /** 区县: the project's tenant (name, and its GB/T 2260 code the column sorts by). */
   tenant_name: string;
   tenant_division_code: string;
+  /** The responsible unit's name (a city's reader has no list of its districts' units). */
+  unit_name?: string | null;
 };
 
 /**
@@ -225,7 +227,8 @@ export async function listLibrary(db: Tx, scope: ListScope, query: LibraryQuery,
     }, lib.id`,
   );
   const rows = await sql<LibraryRow>`
-    select lib.* from (${source}) lib where ${where}
+    select lib.*, (select u.name from unit u where u.id = lib.unit_id) as unit_name
+    from (${source}) lib where ${where}
     order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`.execute(db);
   return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
 }
