@@ -161,6 +161,8 @@ export const projectSortFields = [
   'lastEntryOn',
   'signedOn',
   'createdAt',
+  /** 区县: the project's tenant, in the order of its division code (GB/T 2260). */
+  'tenant',
 ] as const;
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -168,6 +170,8 @@ const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const projectQuerySchema = z.object({
   q: z.string().trim().max(50).optional(),
   stage: z.union([z.enum(stages), z.array(z.enum(stages))]).optional(),
+  /** 区县: projects of these tenants (repeated, like `stage`), each one the reader may see (else 404). */
+  tenantId: z.union([idSchema, z.array(idSchema).max(200)]).optional(),
   unitId: idSchema.optional(),
   groupId: idSchema.optional(),
   industry: z

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
 import { authorize } from '../auth/authorize.ts';
 import { listScope } from '../auth/policy.ts';
+import { libraryScope } from '../projects/project.service.ts';
 import { AppError } from '../http/app-error.ts';
 import { listLibrary, STALE_AFTER_DAYS, type LibraryRow } from '../projects/project.repo.ts';
 import { resolveTier } from '../settings/tier-setting.service.ts';
@@ -36,8 +37,13 @@ const sectionTitles: Record<Stage, string> = {
   dropped: '终止项目',
 };
 
+interface Column {
+  group: string | null;
+  header: string;
+  width: number;
+}
 /** The ledger's columns: [group, header, width]; a null group is a header merged over both rows. */
-const columns: { group: string | null; header: string; width: number }[] = [
+const ledgerColumns: Column[] = [
   { group: null, header: '序号', width: 6 },
   { group: null, header: '项目名称', width: 28 },
   { group: '投资方', header: '名称', width: 26 },
@@ -72,8 +78,13 @@ const columns: { group: string | null; header: string; width: number }[] = [
   { group: null, header: '计划投产时间', width: 11 },
   { group: null, header: '用地面积（亩）', width: 10 },
 ];
-/** 1-based column numbers of the money columns, for the totals row. */
-const moneyColumns = [11, 12, 13, 14, 15];
+/**
+ * 区县, after 序号, when the reader's library spans several tenants (a city's or province's): the
+ * column a roll-up table is imported by (imports/import-rollup.ts). A district's own ledger has none.
+ */
+const districtColumn: Column = { group: null, header: '区县', width: 12 };
+const moneyHeaders = ['协议投资额', '其中：固定资产投资', '本月到位', '本年到位', '累计到位'];
+const wrappedHeaders = ['建设内容', '目前进展', '存在问题', '下步计划'];
 
 interface Extra {
   investor: { name: string; credit_code: string | null; division_code: string | null } | undefined;
@@ -151,7 +162,15 @@ export async function exportLedger(
       'validation_failed',
       ctx.locale === 'zh-CN' ? '截止日期不能晚于今天' : 'The date cannot be in the future',
     );
-  const scope = listScope(actor, 'export.ledger');
+  const scope = libraryScope(actor, 'export.ledger', query.tenantId);
+  const visible = listScope(actor, 'export.ledger').tenantIds;
+  const byDistrict = !visible || visible.length > 1;
+  const columns = byDistrict ? [ledgerColumns[0]!, districtColumn, ...ledgerColumns.slice(1)] : ledgerColumns;
+  /** 1-based column numbers of the money and the wrapped columns. */
+  const columnsOf = (headers: string[]) =>
+    columns.flatMap((c, i) => (headers.includes(c.header) ? [i + 1] : []));
+  const moneyColumns = columnsOf(moneyHeaders);
+  const wrapped = columnsOf(wrappedHeaders);
   const staleBefore = addDays(asOf, -STALE_AFTER_DAYS);
   const { rows } = await listLibrary(
     ctx.db,
@@ -246,6 +265,10 @@ export async function exportLedger(
     list.push(r);
     byStage.set(r.stage as Stage, list);
   }
+  // By 区县 (GB/T 2260 order) within a section, by name within a district (the rows come by name).
+  if (byDistrict)
+    for (const list of byStage.values())
+      list.sort((a, b) => a.tenant_division_code.localeCompare(b.tenant_division_code));
   let done = 0;
   for (const stage of stages) {
     const list = byStage.get(stage);
@@ -263,6 +286,7 @@ export async function exportLedger(
       const x = extras.get(p.id);
       const values = [
         seq,
+        ...(byDistrict ? [p.tenant_name] : []),
         p.name,
         x?.investor?.name ?? '',
         x?.investor?.credit_code ?? '',
@@ -309,7 +333,7 @@ export async function exportLedger(
       });
       row.eachCell({ includeEmpty: true }, (cell, col) => {
         cell.border = allBorders;
-        cell.alignment = { vertical: 'top', wrapText: (col >= 23 && col <= 25) || col === 10 };
+        cell.alignment = { vertical: 'top', wrapText: wrapped.includes(col) };
         if (moneyColumns.includes(col)) cell.numFmt = '#,##0.00####';
       });
       row.commit();
@@ -320,7 +344,7 @@ export async function exportLedger(
   // 合计: SUM formulas over the project rows, with their values cached so viewers without recalculation show them.
   const totalRow = sheet.addRow(['合计']);
   rowNumber += 1;
-  totalRow.getCell(2).value = `${seq}个项目`;
+  totalRow.getCell(columnsOf(['项目名称'])[0]!).value = `${seq}个项目`;
   moneyColumns.forEach((col, i) => {
     const letter = sheet.getColumn(col).letter;
     const ranges = contiguous(dataRows).map(([a, b]) => `${letter}${a}:${letter}${b}`);

@@ -59,6 +59,9 @@ export function toLibraryItem(row: LibraryRow, stale: boolean) {
     ...toProject(row),
     contactPhone: maskPhone(row.contact_phone),
     investorNames: row.investor_names ?? '',
+    /** 区县: the name of the project's tenant (`tenantId`). */
+    tenantName: row.tenant_name,
+    unitName: row.unit_name ?? '',
     stale,
   };
 }

@@ -72,7 +72,14 @@ export async function listProjectEnterprises(db: Tx, projectId: string) {
     .execute();
 }
 
-export type LibraryRow = ProjectRow & { investor_names: string | null };
+export type LibraryRow = ProjectRow & {
+  investor_names: string | null;
+  /** 区县: the project's tenant (name, and its GB/T 2260 code the column sorts by). */
+  tenant_name: string;
+  tenant_division_code: string;
+  /** The responsible unit's name (a city's reader has no list of its districts' units). */
+  unit_name?: string | null;
+};
 
 /**
  * The library as it stood on a date, as known before an instant (ledger/ledger.reads.ts): stage,
@@ -83,7 +90,8 @@ export type LibraryRow = ProjectRow & { investor_names: string | null };
 function librarySource(scope: ListScope, asOf: string | undefined, knownBefore?: Date): RawBuilder<unknown> {
   const where = scopeWhere(scope, knownBefore);
   if (!asOf && !knownBefore) {
-    return sql`select p.*, ${investorNames} as investor_names from project p where ${where}`;
+    return sql`select p.*, ${investorNames} as investor_names, ${tenantColumns}
+      from project p join tenant t on t.id = p.tenant_id where ${where}`;
   }
   const view: LedgerView = { asOf: asOf ?? '9999-12-31', knownBefore, tenantIds: scope.tenantIds };
   return sql`
@@ -99,11 +107,15 @@ function librarySource(scope: ListScope, asOf: string | undefined, knownBefore?:
       p.planned_production_on, f.produced_on as production_on, p.land_mu, p.referrer_enterprise_id, p.project_kind,
       p.leader_in_charge, p.contact_name, p.contact_phone, p.sensitivity, p.lead_id,
       f.funds_fen as funds_in_place_fen, f.last_entry_on,
-      p.review_status, p.review_reason, p.reviewed_at, p.reviewed_by, p.evidence_missing, p.version, p.created_at, p.updated_at, ${investorNames} as investor_names
-    from project p join (${projectFacts(view)}) f on f.project_id = p.id
+      p.review_status, p.review_reason, p.reviewed_at, p.reviewed_by, p.evidence_missing, p.version, p.created_at, p.updated_at, ${investorNames} as investor_names,
+      ${tenantColumns}
+    from project p join tenant t on t.id = p.tenant_id
+    join (${projectFacts(view)}) f on f.project_id = p.id
     join (${projectUnit(view)}) pu on pu.project_id = p.id
     where ${where}`;
 }
+
+const tenantColumns = sql`t.name as tenant_name, t.division_code as tenant_division_code`;
 
 const investorNames = sql`(select string_agg(e.name, '、' order by e.name) from project_enterprise pe
   join enterprise e on e.id = pe.enterprise_id where pe.project_id = p.id)`;
@@ -134,6 +146,7 @@ const sortColumns: Record<ProjectQuery['sort'], string> = {
   lastEntryOn: 'last_entry_on',
   signedOn: 'signed_on',
   createdAt: 'created_at',
+  tenant: 'tenant_division_code',
 };
 
 export const OVER_100M_FEN = 10_000_000_000; // 1 亿元 = 10,000 万元
@@ -207,11 +220,15 @@ export async function listLibrary(db: Tx, scope: ListScope, query: LibraryQuery,
   const total = await sql<{ n: string }>`select count(*) as n from (${source}) lib where ${where}`.execute(
     db,
   );
+  // By 区县, a district's projects by name; every order ends on the id, so pages never overlap.
   const order = sql.raw(
-    `lib.${sortColumns[query.sort]} ${query.order === 'asc' ? 'asc' : 'desc'} nulls last, lib.id`,
+    `lib.${sortColumns[query.sort]} ${query.order === 'asc' ? 'asc' : 'desc'} nulls last${
+      query.sort === 'tenant' ? ', lib.name' : ''
+    }, lib.id`,
   );
   const rows = await sql<LibraryRow>`
-    select lib.* from (${source}) lib where ${where}
+    select lib.*, (select u.name from unit u where u.id = lib.unit_id) as unit_name
+    from (${source}) lib where ${where}
     order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`.execute(db);
   return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
 }

@@ -9,7 +9,8 @@ import {
 } from '@landfall/domain/schemas/project';
 import type { Ctx, Tx } from '../context.ts';
 import { authorize } from '../auth/authorize.ts';
-import { listScope } from '../auth/policy.ts';
+import { listScope, type Action, type Actor, type ListScope } from '../auth/policy.ts';
+import { listTenantsIn } from '../tenants/tenant.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError, invalidField } from '../http/app-error.ts';
 import { targetTenant } from '../tenants/scope.ts';
@@ -53,20 +54,32 @@ export async function loadProject(ctx: Ctx, db: Tx, id: string, action: Paramete
   return row;
 }
 
+/**
+ * The library's scope for a reader and action, narrowed to the 区县 asked for (`tenantId`, one or
+ * several): a tenant the reader may not see is not_found, as a single tenantId is elsewhere
+ * (tenants/scope.ts). Sensitive projects keep the reader's rule (ListScope.sensitiveTenantIds).
+ */
+export function libraryScope(actor: Actor, action: Action, tenantId: ProjectQuery['tenantId']): ListScope {
+  const scope = listScope(actor, action);
+  const asked = tenantId === undefined ? [] : Array.isArray(tenantId) ? [...new Set(tenantId)] : [tenantId];
+  if (!asked.length) return scope;
+  if (scope.tenantIds && asked.some((id) => !scope.tenantIds?.includes(id))) throw new AppError('not_found');
+  return { ...scope, tenantIds: asked };
+}
+
 export async function listProjects(ctx: Ctx, query: ProjectQuery) {
   const actor = await authorize(ctx, 'project.read');
   const day = query.asOf ?? today(ctx);
   const staleBefore = addDays(day, -STALE_AFTER_DAYS);
+  const scope = libraryScope(actor, 'project.read', query.tenantId);
   const tierRule = query.tier ? await resolveTier(ctx, actor.tenantId, query.tier) : undefined;
-  const { rows, total } = await listLibrary(
-    ctx.db,
-    listScope(actor, 'project.read'),
-    { ...query, tierRule },
-    staleBefore,
-  );
+  const { rows, total } = await listLibrary(ctx.db, scope, { ...query, tierRule }, staleBefore);
+  // The 区县 the reader's library spans (more than one above a district): the filter's choices.
+  const tenants = await listTenantsIn(ctx.db, listScope(actor, 'project.read').tenantIds);
   return {
     asOf: query.asOf ?? null,
     total,
+    tenants: tenants.map((t) => ({ id: t.id, name: t.name, level: t.level })),
     items: rows.map((r) =>
       toLibraryItem(r, r.last_entry_on <= staleBefore && r.stage !== 'paused' && r.stage !== 'dropped'),
     ),

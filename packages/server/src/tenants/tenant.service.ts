@@ -104,6 +104,14 @@ export async function findTenantByDivision(db: Tx, divisionCode: string) {
   return row ? getTenant(db, row.id) : undefined;
 }
 
+/**
+ * Tenants by id (every tenant for undefined), in tree order: for a feature that has authorised its
+ * own read over them (the library's 区县 filter names the tenants its reader sees).
+ */
+export async function listTenantsIn(db: Tx, ids: readonly string[] | undefined) {
+  return (await listTenantRows(db, ids ? [...ids] : undefined)).map(toTenant);
+}
+
 /** The district tenants anywhere below a city or province. */
 export async function listDistrictsBelow(db: Tx, tenant: { path: string }) {
   return db

@@ -139,11 +139,17 @@ export interface Project {
 /** A row of the library: the contact phone comes masked. */
 export interface LibraryItem extends Project {
   investorNames: string;
+  /** 区县: the name of the project's tenant. */
+  tenantName: string;
+  /** The responsible unit's name. */
+  unitName: string;
   stale: boolean;
 }
 
 export interface LibraryPage extends Page<LibraryItem> {
   asOf: string | null;
+  /** The tenants the reader's library spans (the 区县 filter's choices; one for a district). */
+  tenants: { id: string; name: string; level: 'province' | 'city' | 'district' }[];
 }
 
 export type LedgerEntryKind =

@@ -21,21 +21,23 @@ import type {
 
 const projectPath = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 
-/** The library query as the page keeps it: `stage` repeats in the query string. */
-export type LibraryQuery = Partial<Omit<ProjectQuery, 'stage' | 'over100m' | 'stale'>> & {
+/** The library query as the page keeps it: `stage` and `tenantId` (区县) repeat in the query string. */
+export type LibraryQuery = Partial<Omit<ProjectQuery, 'stage' | 'tenantId' | 'over100m' | 'stale'>> & {
   stage?: Stage[];
+  tenantId?: string[];
   over100m?: boolean;
   stale?: boolean;
 };
 
-/** The library query as a query string (`stage` repeated), shared by the list and the ledger export. */
+/** The library query as a query string (`stage`, `tenantId` repeated), shared by the list and the ledger export. */
 export function libraryQueryString(query: LibraryQuery): string {
-  const { stage, ...rest } = query;
+  const { stage, tenantId, ...rest } = query;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(rest)) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   for (const value of stage ?? []) params.append('stage', value);
+  for (const value of tenantId ?? []) params.append('tenantId', value);
   return params.toString();
 }
 

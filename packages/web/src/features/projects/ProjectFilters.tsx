@@ -12,10 +12,12 @@ interface ProjectFiltersProps {
   groups: Group[];
   /** Unit staff see their own unit only: no unit filter. */
   showUnit: boolean;
+  /** The 区县 a city's or province's library spans (empty for a district: no filter). */
+  districts: { id: string; name: string }[];
 }
 
 /** The library filters; each change goes to the address and refetches. */
-export function ProjectFilters({ params, units, groups, showUnit }: ProjectFiltersProps) {
+export function ProjectFilters({ params, units, groups, showUnit, districts }: ProjectFiltersProps) {
   const { t, locale } = useI18n();
   const focus = useFocusIndustries();
   const { query, update } = params;
@@ -48,6 +50,23 @@ export function ProjectFilters({ params, units, groups, showUnit }: ProjectFilte
             />
           </Form.Item>
         </Col>
+        {districts.length ? (
+          <Col xs={24} md={8} xl={6}>
+            <Form.Item label={t('projects.filterDistrict')} htmlFor="library-district" {...item}>
+              <Select<string[]>
+                id="library-district"
+                data-testid="library-district-filter"
+                mode="multiple"
+                allowClear
+                maxTagCount="responsive"
+                showSearch={{ optionFilterProp: 'label' }}
+                value={query.tenantId ?? []}
+                onChange={(value) => update({ tenantId: value })}
+                options={districts.map((district) => ({ value: district.id, label: district.name }))}
+              />
+            </Form.Item>
+          </Col>
+        ) : null}
         {showUnit ? (
           <Col xs={12} md={8} xl={4}>
             <Form.Item label={t('common.unit')} htmlFor="library-unit" {...item}>

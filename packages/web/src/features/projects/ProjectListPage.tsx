@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Segmented, Space } from 'antd';
+import { Button, Card, Segmented, Space } from 'antd';
 import { AppstoreOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
 import type { Stage } from '@landfall/domain';
 import type { LibraryItem } from '../../api/library-types.ts';
@@ -17,9 +17,7 @@ import { ProjectTable } from './ProjectTable.tsx';
 import { StageMoveModal } from './StageMoveModal.tsx';
 import { asOfSearch, useAsOf, useClearAsOf, useKnownOn } from './useAsOf.ts';
 import { useLibraryParams, type LibraryView } from './useLibraryParams.ts';
-import { useLibrary } from './useProjects.ts';
-
-const kanbanPageSize = 500;
+import { useLibrary, useLibraryTenants } from './useProjects.ts';
 
 /** 项目库: the filtered library as a server-paged table or a kanban by stage, optionally as of a past date. */
 export function ProjectListPage() {
@@ -38,10 +36,12 @@ export function ProjectListPage() {
   const [moving, setMoving] = useState<{ item: LibraryItem; to: Stage } | null>(null);
 
   const kanban = params.view === 'kanban';
-  const query = kanban
-    ? { ...params.query, asOf, knownOn, page: 1, pageSize: kanbanPageSize }
-    : { ...params.query, asOf, knownOn };
-  const library = useLibrary(query);
+  const { page: _page, pageSize: _pageSize, ...filters } = params.query;
+  // The table pages the library; the kanban's columns page each stage on their own.
+  const library = useLibrary({ ...params.query, asOf, knownOn }, !kanban);
+  // A city's or province's library spans its districts: a 区县 filter, column and card line.
+  const tenants = useLibraryTenants().data ?? [];
+  const districts = tenants.length > 1 ? tenants : [];
   const linkSearch = asOfSearch(asOf, knownOn);
   const unitList = units.data ?? [];
   const groupList = groups.data ?? [];
@@ -79,28 +79,20 @@ export function ProjectListPage() {
         units={unitList}
         groups={groupList}
         showUnit={me?.role !== 'unit_staff'}
+        districts={districts}
       />
       {kanban ? (
-        <>
-          {(library.data?.total ?? 0) > kanbanPageSize ? (
-            <Alert
-              type="info"
-              showIcon
-              style={{ marginBottom: 12 }}
-              title={t('projects.kanbanTruncated', {
-                shown: kanbanPageSize,
-                total: library.data?.total ?? 0,
-              })}
-            />
-          ) : null}
-          <ProjectKanban
-            items={library.data?.items ?? []}
-            units={unitList}
-            linkSearch={linkSearch}
-            canMove={(item) => !past && canOnUnit('project.moveStage', item.unitId)}
-            onMove={(item, to) => setMoving({ item, to })}
-          />
-        </>
+        <ProjectKanban
+          query={{ ...filters, asOf, knownOn }}
+          units={unitList}
+          showDistrict={districts.length > 0}
+          linkSearch={linkSearch}
+          canMove={(item) =>
+            // Writes stay each tenant's: a city reads its districts' projects, their units move them.
+            !past && item.tenantId === me?.tenantId && canOnUnit('project.moveStage', item.unitId)
+          }
+          onMove={(item, to) => setMoving({ item, to })}
+        />
       ) : (
         <ProjectTable
           params={params}
@@ -108,6 +100,7 @@ export function ProjectListPage() {
           loading={library.isFetching}
           units={unitList}
           groups={groupList}
+          showDistrict={districts.length > 0}
           linkSearch={linkSearch}
         />
       )}

@@ -34,12 +34,15 @@ interface ProjectTableProps {
   loading: boolean;
   units: Unit[];
   groups: Group[];
+  /** The reader's library spans several 区县 (a city's or province's): a 区县 column after the name. */
+  showDistrict: boolean;
   /** Appended to project links: keeps the as-of date. */
   linkSearch: string;
 }
 
 /** The library as a server-paged, server-sorted table with a column chooser. */
-export function ProjectTable({ params, page, loading, units, groups, linkSearch }: ProjectTableProps) {
+export function ProjectTable(props: ProjectTableProps) {
+  const { params, page, loading, units, groups, showDistrict, linkSearch } = props;
   const { t, locale } = useI18n();
   const focus = useFocusIndustries();
   const { query, update } = params;
@@ -56,7 +59,11 @@ export function ProjectTable({ params, page, loading, units, groups, linkSearch 
       title: t('field.stage'),
       render: (_v, p) => <StageTag stage={p.stage} />,
     },
-    { key: 'unit', title: t('field.unitId'), render: (_v, p) => nameOf(units, p.unitId) },
+    {
+      key: 'unit',
+      title: t('field.unitId'),
+      render: (_v, p) => p.unitName || nameOf(units, p.unitId),
+    },
     { key: 'group', title: t('field.groupId'), render: (_v, p) => nameOf(groups, p.groupId) },
     {
       key: 'investorNames',
@@ -144,7 +151,14 @@ export function ProjectTable({ params, page, loading, units, groups, linkSearch 
       </Space>
     ),
   };
-  const columns = [nameColumn, ...optional.filter((column) => chosen.includes(column.key))].map(
+  const districtColumn: Column = {
+    key: 'tenant',
+    sortField: 'tenant',
+    title: t('field.district'),
+    render: (_v, p) => p.tenantName,
+  };
+  const fixedColumns = showDistrict ? [nameColumn, districtColumn] : [nameColumn];
+  const columns = [...fixedColumns, ...optional.filter((column) => chosen.includes(column.key))].map(
     ({ sortField: field, ...column }): TableColumnType<LibraryItem> => ({
       ...column,
       sorter: field !== undefined,
@@ -153,7 +167,7 @@ export function ProjectTable({ params, page, loading, units, groups, linkSearch 
     }),
   );
   const sortFieldOf = (key: unknown) =>
-    [nameColumn, ...optional].find((column) => column.key === key)?.sortField;
+    [...fixedColumns, ...optional].find((column) => column.key === key)?.sortField;
 
   const chooser = (
     <Checkbox.Group

@@ -37,6 +37,7 @@ export function useLibraryParams(): LibraryParams {
     return {
       q: read.get('q') ?? undefined,
       stage: read.getAll('stage').filter(isStage),
+      tenantId: read.getAll('tenantId').filter(Boolean),
       unitId: read.get('unitId') ?? undefined,
       groupId: read.get('groupId') ?? undefined,
       industry: read.get('industry') ?? undefined,

@@ -1,5 +1,11 @@
 import type { ExpansionInput } from '@landfall/domain/expansion';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type {
   CorrectionInput,
   EvidenceRecordInput,
@@ -32,6 +38,38 @@ export function useLibrary(query: LibraryQuery, enabled = true) {
     queryFn: () => listProjects(query),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** A kanban column's page size: each stage pages on its own (加载更多). */
+export const kanbanPageSize = 30;
+export const kanbanKey = [...projectsKey, 'kanban'] as const;
+
+/**
+ * One kanban column: the library's filters at one stage, page after page, with the column's true
+ * total from the server. Under `projectsKey`, so every project write (a move) refreshes the columns.
+ */
+export function useKanbanColumn(query: LibraryQuery, stage: Stage, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...kanbanKey, stage, query],
+    queryFn: ({ pageParam }) =>
+      listProjects({ ...query, stage: [stage], page: pageParam, pageSize: kanbanPageSize }),
+    initialPageParam: 1,
+    getNextPageParam: (last, pages) =>
+      pages.length * kanbanPageSize < last.total ? pages.length + 1 : undefined,
+    enabled,
+  });
+}
+
+/**
+ * The tenants the reader's library spans (the 区县 filter's choices; more than one above a
+ * district), whatever the filters: one small request, kept apart from the project queries.
+ */
+export function useLibraryTenants() {
+  return useQuery({
+    queryKey: ['library-tenants'],
+    queryFn: async () => (await listProjects({ page: 1, pageSize: 1 })).tenants,
+    staleTime: 10 * 60_000,
   });
 }
 
