@@ -1,14 +1,20 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Button, Dropdown, Layout, Menu, Space, Typography, theme, type MenuProps } from 'antd';
 import { DownOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { roleLabels } from '@landfall/domain';
-import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.tsx';
 import { useCan, useLogout, useMe } from '../features/auth/useMe.ts';
 import { useI18n } from '../i18n/useT.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { adminItems, dashboardItem, homeItem, libraryItems, loopItems, type NavItem } from './navigation.tsx';
+
+// Fetched when opened: it brings the password schemas (zod) that the first load does without.
+const ChangePasswordModal = lazy(() =>
+  import('../features/auth/ChangePasswordModal.tsx').then((module) => ({
+    default: module.ChangePasswordModal,
+  })),
+);
 
 function selectedKey(pathname: string): string {
   const match = [dashboardItem, ...libraryItems, ...loopItems, ...adminItems].find(
@@ -115,7 +121,11 @@ export function AppLayout() {
           <Outlet />
         </Layout.Content>
       </Layout>
-      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+      {passwordOpen ? (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open onClose={() => setPasswordOpen(false)} />
+        </Suspense>
+      ) : null}
     </Layout>
   );
 }

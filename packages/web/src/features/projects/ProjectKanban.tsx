@@ -8,7 +8,7 @@ import type { LibraryItem, LibraryPage } from '../../api/library-types.ts';
 import type { LibraryQuery } from '../../api/projects.ts';
 import type { Unit } from '../../api/types.ts';
 import { useI18n } from '../../i18n/useT.ts';
-import { allowedMoves } from './StageMoveModal.tsx';
+import { allowedMoves } from './stageMoves.ts';
 import { StaleTag, stageColors } from './StageTag.tsx';
 import { kanbanKey, useKanbanColumn } from './useProjects.ts';
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Card, Segmented, Space } from 'antd';
 import { AppstoreOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
 import type { Stage } from '@landfall/domain';
@@ -10,14 +10,20 @@ import { useGroups } from '../groups/useGroups.ts';
 import { useUnits } from '../units/useUnits.ts';
 import { AsOfBanner, AsOfPicker, KnownOnPicker } from './AsOf.tsx';
 import { LedgerExportButton } from './LedgerExportButton.tsx';
-import { ProjectCreateModal } from './ProjectFormModal.tsx';
 import { ProjectFilters } from './ProjectFilters.tsx';
 import { ProjectKanban } from './ProjectKanban.tsx';
 import { ProjectTable } from './ProjectTable.tsx';
-import { StageMoveModal } from './StageMoveModal.tsx';
 import { asOfSearch, useAsOf, useClearAsOf, useKnownOn } from './useAsOf.ts';
 import { useLibraryParams, type LibraryView } from './useLibraryParams.ts';
 import { useLibrary, useLibraryTenants } from './useProjects.ts';
+
+// The forms are fetched when first opened: they bring the cascaders, the upload and the schemas (first-load budget).
+const ProjectCreateModal = lazy(() =>
+  import('./ProjectFormModal.tsx').then((module) => ({ default: module.ProjectCreateModal })),
+);
+const StageMoveModal = lazy(() =>
+  import('./StageMoveModal.tsx').then((module) => ({ default: module.StageMoveModal })),
+);
 
 /** 项目库: the filtered library as a server-paged table or a kanban by stage, optionally as of a past date. */
 export function ProjectListPage() {
@@ -104,8 +110,12 @@ export function ProjectListPage() {
           linkSearch={linkSearch}
         />
       )}
-      <ProjectCreateModal open={creating} onClose={() => setCreating(false)} />
-      <StageMoveModal project={moving?.item ?? null} to={moving?.to} onClose={() => setMoving(null)} />
+      <Suspense fallback={null}>
+        {creating ? <ProjectCreateModal open onClose={() => setCreating(false)} /> : null}
+        {moving ? (
+          <StageMoveModal project={moving.item} to={moving.to} onClose={() => setMoving(null)} />
+        ) : null}
+      </Suspense>
     </Card>
   );
 }

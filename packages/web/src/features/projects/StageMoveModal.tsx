@@ -4,7 +4,6 @@ import {
   agreementKindLabels,
   agreementKinds,
   evidenceSchemaFor,
-  listAllowedMoves,
   moveKindLabels,
   normaliseCreditCode,
   PHOTO_DATE_TOLERANCE_DAYS,
@@ -24,6 +23,7 @@ import { checkPayload } from '../../components/payloadCheck.ts';
 import { useFieldRules } from '../../components/useFieldRules.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
+import { allowedMoves } from './stageMoves.ts';
 import { useMoveStage } from './useProjects.ts';
 
 export type MovableProject = Pick<Project, 'id' | 'name' | 'stage' | 'stageBefore' | 'stageOn' | 'version'>;
@@ -44,12 +44,6 @@ interface Values {
     actualStartOn?: Dayjs;
     reason?: string;
   };
-}
-
-/** The moves the stage rules allow from where the project stands. */
-export function allowedMoves(project: Pick<Project, 'stage' | 'stageBefore'>): StageMove[] {
-  const origin = project.stageBefore as ActiveStage | null;
-  return listAllowedMoves({ stage: project.stage, pausedFrom: origin, droppedFrom: origin });
 }
 
 /** The evidence payload of a move, as the domain's evidence schema reads it. */
