@@ -172,9 +172,11 @@ export async function exportLedger(
   const moneyColumns = columnsOf(moneyHeaders);
   const wrapped = columnsOf(wrappedHeaders);
   const staleBefore = addDays(asOf, -STALE_AFTER_DAYS);
-  const { rows } = await listLibrary(
+  // Read with every sensitive project, then keep back the ones whose details this reader may not see:
+  // above the district they are summed into a note, per district, never listed and never subtracted.
+  const { rows: allRows } = await listLibrary(
     ctx.db,
-    scope,
+    { ...scope, sensitiveTenantIds: undefined },
     {
       ...query,
       asOf: query.asOf,
@@ -186,12 +188,19 @@ export async function exportLedger(
     },
     staleBefore,
   );
+  const shown = (r: (typeof allRows)[number]) =>
+    r.sensitivity !== 'sensitive' ||
+    !scope.sensitiveTenantIds ||
+    scope.sensitiveTenantIds.includes(r.tenant_id);
+  const rows = allRows.filter(shown);
+  // A name search does not reveal whether a sensitive project matches it.
+  const withheld = query.q ? [] : allRows.filter((r) => !shown(r));
   // The reporting unit is the caller's tenant (a city's viewer exports its districts under the city's name).
   const tenantId = actor.tenantId ?? rows[0]?.tenant_id;
   const tenant = tenantId ? await getTenant(ctx.db, tenantId) : null;
   const extras = await loadExtras(
     ctx,
-    rows.map((r) => r.id),
+    [...rows, ...withheld].map((r) => r.id),
     { asOf, knownBefore: knownBeforeOf(query.knownOn), tenantIds: scope.tenantIds },
   );
   const places = await PlaceResolver.load(ctx.db);
@@ -362,6 +371,7 @@ export async function exportLedger(
     `注：1. 本表由 Landfall 招商引资项目台账管理系统生成，数据截至${chineseDate(asOf)}；金额单位为万元。`,
     '2. “本月到位”“本年到位”“累计到位”均按到账日期统计；项目阶段为截止日期时的阶段。',
   ];
+  if (withheld.length) notes.push(withheldNote(withheld, extras, totals, notes.length + 1));
   for (const note of notes) {
     const noteRow = sheet.addRow([note]);
     rowNumber += 1;
@@ -371,6 +381,51 @@ export async function exportLedger(
   sheet.commit();
   const bytes = await finish();
   return { bytes, filename: `${tenant?.name ?? ''}招商引资项目推进台账（截至${asOf}）.xlsx`, projects: seq };
+}
+
+/**
+ * 3. 敏感项目: per district, how many are kept back and what they add (协议投资额, 本年到位, 累计到位), and the
+ * totals with them — so the figures above the district are the district's own (纵向联动), without the details.
+ */
+function withheldNote(
+  withheld: readonly LibraryRow[],
+  extras: Map<string, { year?: number; cumulative?: number }>,
+  /** The 合计 row's sums: 协议投资额, 固定资产投资, 本月, 本年, 累计到位. */
+  totals: readonly number[],
+  n: number,
+): string {
+  const wan = (fen: number) =>
+    `${(wanNumber(fen) ?? 0).toLocaleString('zh-CN', { maximumFractionDigits: 6 })}万元`;
+  const byDistrict = new Map<
+    string,
+    { name: string; code: string; count: number; agreed: number; year: number; cumulative: number }
+  >();
+  for (const r of withheld) {
+    const d = byDistrict.get(r.tenant_id) ?? {
+      name: r.tenant_name,
+      code: r.tenant_division_code,
+      count: 0,
+      agreed: 0,
+      year: 0,
+      cumulative: 0,
+    };
+    const x = extras.get(r.id);
+    d.count += 1;
+    d.agreed += Number(r.agreed_investment_fen);
+    d.year += x?.year ?? 0;
+    d.cumulative += x?.cumulative ?? 0;
+    byDistrict.set(r.tenant_id, d);
+  }
+  const parts = [...byDistrict.values()]
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map(
+      (d) =>
+        `${d.name}${d.count}个（协议投资额${wan(d.agreed)}，本年到位${wan(d.year)}，累计到位${wan(d.cumulative)}）`,
+    );
+  const sum = (key: 'agreed' | 'year' | 'cumulative') =>
+    [...byDistrict.values()].reduce((total, d) => total + d[key], 0);
+  const all = `含敏感项目在内共计：协议投资额${wan((totals[0] ?? 0) + sum('agreed'))}，本年到位${wan((totals[3] ?? 0) + sum('year'))}，累计到位${wan((totals[4] ?? 0) + sum('cumulative'))}`;
+  return `${n}. 敏感项目的明细不在上级显示，上表合计不含其金额：${parts.join('；')}。${all}。`;
 }
 
 function contiguous(rows: number[]): [number, number][] {

@@ -265,6 +265,32 @@ describe('the city ledger export', () => {
     expect((await city.get(`/api/exports/ledger.xlsx?tenantId=${tenant.jiangyang}`)).statusCode).toBe(404);
   });
 
+  it('sums a district’s sensitive projects into a note above the district, never listing them', async () => {
+    const texts = async (bytes: Buffer) => {
+      const sheet = await openSheet(bytes, 'xlsx');
+      const out: string[] = [];
+      for await (const { cells } of sheet.rows) out.push(cells.filter((c) => c !== null).join(' '));
+      return out;
+    };
+    const res = await city.get(`/api/exports/ledger.xlsx?tenantId=${tenant.cuiping}`);
+    expect(res.statusCode).toBe(200);
+    const lines = await texts(res.rawPayload);
+    expect(lines.join('\n')).not.toContain('翠屏涉密示范项目');
+    // 10 亿 agreed, 2 亿 in place this year; with the two listed (10 亿 + 0 agreed, 2 亿 in place).
+    expect(lines.find((l) => l.startsWith('3. 敏感项目'))).toBe(
+      '3. 敏感项目的明细不在上级显示，上表合计不含其金额：翠屏区1个（协议投资额100,000万元，本年到位20,000万元，累计到位20,000万元）。' +
+        '含敏感项目在内共计：协议投资额200,000万元，本年到位40,000万元，累计到位40,000万元。',
+    );
+    // The district lists it itself, with no such note; a name search above the district gives no hint of it.
+    const own = await texts((await cuipingCoordinator.get('/api/exports/ledger.xlsx')).rawPayload);
+    expect(own.join('\n')).toContain('翠屏涉密示范项目');
+    expect(own.some((l) => l.includes('敏感项目的明细'))).toBe(false);
+    const searched = await texts(
+      (await city.get(`/api/exports/ledger.xlsx?q=${encodeURIComponent('涉密')}`)).rawPayload,
+    );
+    expect(searched.some((l) => l.includes('敏感项目的明细'))).toBe(false);
+  });
+
   it('re-imports at a city through the roll-up: each row into its district', async () => {
     const res = await city.get(`/api/exports/ledger.xlsx?q=${encodeURIComponent('示范')}`);
     const other = await createWorld(NOW, buildSetup({ tenantName: '四川省', divisionCode: '510000' }));
