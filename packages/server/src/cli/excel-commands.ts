@@ -301,6 +301,7 @@ export async function exportLedgerCommand(
     const params = new URLSearchParams();
     if (opts.asOf) params.set('asOf', opts.asOf);
     if (opts.knownOn) params.set('knownOn', opts.knownOn);
+    if (opts.tenant) params.set('tenantId', await findTenantId(c, opts.tenant));
     const bytes = await save(c, `/api/exports/ledger.xlsx?${params}`, opts.out);
     const data = { out: opts.out, bytes };
     console.log(opts.json ? JSON.stringify(data) : `已写入 / written: ${opts.out} (${bytes} bytes)`);

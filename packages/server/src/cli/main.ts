@@ -318,6 +318,7 @@ exportCmd
     '--known-on <date>',
     '统计时点：按该日结束时（或 ISO 时刻）已登记的数据 / as known at the end of that day (YYYY-MM-DD) or at an ISO instant',
   )
+  .option('--tenant <name>', 'only this 区县 (tenant name or division code); default every tenant')
   .addOption(dataOption())
   .addOption(jsonOption())
   .action(async (opts) =>
@@ -325,6 +326,7 @@ exportCmd
       out: opts.out,
       asOf: opts.asOf,
       knownOn: opts.knownOn,
+      tenant: opts.tenant,
       json: !!opts.json,
     }),
   );
