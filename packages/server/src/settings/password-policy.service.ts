@@ -13,6 +13,7 @@ import {
 } from '@landfall/domain';
 import type { Ctx, Tx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
+import { authorize } from '../auth/authorize.ts';
 import { getTenant } from '../tenants/tenant.repo.ts';
 import { targetTenant } from '../tenants/scope.ts';
 import { tenantSetting } from './tenant-setting.ts';
@@ -40,7 +41,8 @@ export async function getPasswordPolicy(db: Tx, tenantId?: string | null): Promi
  * its own saved rules (0 while it only inherits).
  */
 export async function describeTenantPolicy(db: Tx, tenantId?: string | null) {
-  if (!tenantId) return { tenantId: null, policy: defaultPasswordPolicy, inherited: null, own: null, version: 0 };
+  if (!tenantId)
+    return { tenantId: null, policy: defaultPasswordPolicy, inherited: null, own: null, version: 0 };
   const tenant = await getTenant(db, tenantId);
   const chain = tenant.path.split('/').filter(Boolean);
   let floor: PasswordPolicy | null = null;
@@ -93,10 +95,8 @@ export async function updatePasswordPolicy(
     minClasses: input.minClasses,
     idleDays: input.idleDays,
   };
-  const { inherited } = await describeTenantPolicy(ctx.db, tenantId).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') return { inherited: null };
-    throw error;
-  });
+  await authorize(ctx, 'settings.update', { type: 'setting', tenantId });
+  const { inherited } = await describeTenantPolicy(ctx.db, tenantId);
   if (inherited) {
     const looser = looserRules(value, inherited);
     if (looser.length) {
