@@ -89,7 +89,8 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   },
   account_idle: {
     'zh-CN': '账户长期未使用，已被停用，请联系系统管理员启用',
-    'en-US': 'This account was unused for too long and has been disabled; ask your administrator to enable it',
+    'en-US':
+      'This account was unused for too long and has been disabled; ask your administrator to enable it',
   },
   internal: {
     'zh-CN': '服务器内部错误，请将请求编号告知管理员',

@@ -90,7 +90,11 @@ export function containsUsername(password: string, username: string | undefined)
 }
 
 /** Returns the problems a password has under a policy (and for a login name); empty when it passes. */
-export function checkPassword(password: string, policy: PasswordPolicy, username?: string): PasswordProblem[] {
+export function checkPassword(
+  password: string,
+  policy: PasswordPolicy,
+  username?: string,
+): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
   if ([...password].length < policy.minLength) problems.push('too_short');
   if (password.length > 256) problems.push('too_long');

@@ -18,13 +18,15 @@ export const authRoutes =
       '/api/auth/login',
       { config: { action: 'public' }, schema: { body: loginSchema } },
       async (request, reply) => {
-        const { token, me } = await login(request.ctx, request.body, request.headers['user-agent'] ?? '').catch(
-          (error: unknown) => {
-            const wait = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
-            if (typeof wait === 'number') reply.header('retry-after', String(wait));
-            throw error;
-          },
-        );
+        const { token, me } = await login(
+          request.ctx,
+          request.body,
+          request.headers['user-agent'] ?? '',
+        ).catch((error: unknown) => {
+          const wait = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+          if (typeof wait === 'number') reply.header('retry-after', String(wait));
+          throw error;
+        });
         reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request, opts.secureCookies));
         return me;
       },
@@ -60,7 +62,10 @@ export const authRoutes =
       {
         config: { action: 'settings.update' },
         schema: {
-          body: passwordPolicySchema.extend({ tenantId: idSchema.optional(), version: z.number().int().min(0) }),
+          body: passwordPolicySchema.extend({
+            tenantId: idSchema.optional(),
+            version: z.number().int().min(0),
+          }),
         },
       },
       async (request) => updatePasswordPolicy(request.ctx, request.body),

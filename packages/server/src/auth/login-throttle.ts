@@ -115,6 +115,11 @@ export async function clearLoginThrottle(db: Tx, username: string) {
   const name = username.trim().toLowerCase();
   await db
     .deleteFrom('login_throttle')
-    .where((eb) => eb.or([eb('key', '=', `acct:${name}`), eb('key', 'like', `pair:${name.replace(/[\\%_]/g, (c) => `\\${c}`)}|%`)]))
+    .where((eb) =>
+      eb.or([
+        eb('key', '=', `acct:${name}`),
+        eb('key', 'like', `pair:${name.replace(/[\\%_]/g, (c) => `\\${c}`)}|%`),
+      ]),
+    )
     .execute();
 }

@@ -126,7 +126,8 @@ export async function buildUser(
   const body = { username, displayName: username, role, ...overrides, password: INITIAL_PASSWORD };
   let res = await world.admin.post('/api/users', body);
   if (res.statusCode === 202) {
-    const tenantId = overrides.tenantId ?? ((await world.admin.get('/api/me')).json() as { tenantId: string }).tenantId;
+    const tenantId =
+      overrides.tenantId ?? ((await world.admin.get('/api/me')).json() as { tenantId: string }).tenantId;
     res = await asOperator(world.app, 'POST', '/api/users', { ...body, tenantId });
   }
   if (res.statusCode !== 201) throw new Error(`user: ${res.body}`);

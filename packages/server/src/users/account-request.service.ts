@@ -26,7 +26,11 @@ export async function listRequests(ctx: Ctx, status?: 'pending' | 'approved' | '
   return rows.map(toAccountRequest);
 }
 
-async function loadForDecision(ctx: Ctx, id: string, action: 'accountRequest.approve' | 'accountRequest.refuse') {
+async function loadForDecision(
+  ctx: Ctx,
+  id: string,
+  action: 'accountRequest.approve' | 'accountRequest.refuse',
+) {
   const row = await findAccountRequest(ctx.db, id);
   if (!row) throw new AppError('not_found');
   const actor = await authorize(ctx, action, { type: 'account_request', id, tenantId: row.tenant_id });
@@ -34,7 +38,11 @@ async function loadForDecision(ctx: Ctx, id: string, action: 'accountRequest.app
   if (row.status !== 'pending') {
     throw new AppError('conflict', zh ? '该申请已处理' : 'This request has already been decided');
   }
-  if (actor.id === row.requested_by || actor.role === row.requested_by_role || !isAdminRole(actor.role as Role)) {
+  if (
+    actor.id === row.requested_by ||
+    actor.role === row.requested_by_role ||
+    !isAdminRole(actor.role as Role)
+  ) {
     throw new AppError(
       'forbidden',
       zh
@@ -43,7 +51,10 @@ async function loadForDecision(ctx: Ctx, id: string, action: 'accountRequest.app
     );
   }
   if (actor.id === row.target_user_id) {
-    throw new AppError('forbidden', zh ? '不能批准涉及自己账户的申请' : 'You cannot decide a request about your own account');
+    throw new AppError(
+      'forbidden',
+      zh ? '不能批准涉及自己账户的申请' : 'You cannot decide a request about your own account',
+    );
   }
   return { row, actor };
 }

@@ -63,7 +63,11 @@ export async function setLoginState(
 }
 
 /** Enabled accounts of a role in one tenant (the last auditor may not be silenced). */
-export async function countEnabledUsers(db: Tx, tenantId: string, role: AppUserTable['role']): Promise<number> {
+export async function countEnabledUsers(
+  db: Tx,
+  tenantId: string,
+  role: AppUserTable['role'],
+): Promise<number> {
   const row = await db
     .selectFrom('app_user')
     .select((eb) => eb.fn.countAll<string>().as('n'))

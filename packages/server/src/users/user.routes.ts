@@ -52,7 +52,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/users/:id/role',
     { config: { action: 'user.changeRole' }, schema: { params, body: userRoleSchema } },
-    async (request, reply) => answer(reply, await changeUserRole(request.ctx, request.params.id, request.body)),
+    async (request, reply) =>
+      answer(reply, await changeUserRole(request.ctx, request.params.id, request.body)),
   );
   app.post(
     '/api/users/:id/disable',

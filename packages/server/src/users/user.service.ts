@@ -244,7 +244,11 @@ async function changeUser(
     patch: (row: AppUserRow, trx: Tx) => Promise<Updateable<AppUserTable>> | Updateable<AppUserTable>;
     after?: (row: AppUserRow, trx: Tx) => Promise<void>;
     /** Set when the change needs a second of the three for these roles (the target's, a new one). */
-    second?: { kind: AccountRequestKind; roles: (target: AppUserRow) => Role[]; payload: Record<string, unknown> };
+    second?: {
+      kind: AccountRequestKind;
+      roles: (target: AppUserRow) => Role[];
+      payload: Record<string, unknown>;
+    };
   },
 ): Promise<AccountOutcome<User>> {
   const target = await findUser(ctx.db, id);

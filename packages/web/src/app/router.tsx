@@ -23,6 +23,7 @@ import { TaskListPage } from '../features/tasks/TaskListPage.tsx';
 import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.tsx';
 import { ProjectListPage } from '../features/projects/ProjectListPage.tsx';
 import { PasswordPolicyPage } from '../features/password-policy/PasswordPolicyPage.tsx';
+import { AccountRequestsPage } from '../features/approvals/AccountRequestsPage.tsx';
 import { RolesPage } from '../features/roles/RolesPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
 import { TargetPlanPage } from '../features/targets/TargetPlanPage.tsx';
@@ -92,6 +93,10 @@ export const router = createBrowserRouter([
           { path: 'admin/groups', element: guarded('group.read', <GroupsPage />) },
           { path: 'admin/conveners', element: guarded('convener.read', <ConvenersPage />) },
           { path: 'admin/users', element: guarded('user.read', <UsersPage />) },
+          {
+            path: 'admin/account-requests',
+            element: guarded('accountRequest.read', <AccountRequestsPage />),
+          },
           { path: 'admin/roles', element: guarded('role.read', <RolesPage />) },
           { path: 'admin/password-policy', element: guarded('settings.update', <PasswordPolicyPage />) },
           { path: 'audit', element: guarded('audit.read', <AuditPage />) },

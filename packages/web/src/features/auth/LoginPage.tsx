@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { Alert, Button, Form, Input } from 'antd';
 import { loginSchema } from '@landfall/domain';
 import { FullPageSpin, LoadError } from '../../app/Guards.tsx';
 import { AuthCard } from '../../components/AuthCard.tsx';
+import { isApiError } from '../../api/client.ts';
 import { applyFieldErrors, describeError } from '../../components/errors.ts';
 import { useZodRule } from '../../components/useZodRule.ts';
 import { useI18n } from '../../i18n/useT.ts';
@@ -42,6 +43,13 @@ export function LoginPage() {
   const rule = useZodRule();
   const [form] = Form.useForm<LoginValues>();
   const [failure, setFailure] = useState<string>();
+  /** Seconds before the next try (429 Retry-After): counted down, the button waits meanwhile. */
+  const [wait, setWait] = useState(0);
+  useEffect(() => {
+    if (wait <= 0) return;
+    const timer = setTimeout(() => setWait((w) => w - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [wait]);
   const setup = useSetupStatus();
   const me = useMe(setup.data?.needed === false);
   const login = useLogin();
@@ -57,7 +65,19 @@ export function LoginPage() {
       onSuccess: () => void navigate(returnPath(location.state), { replace: true }),
       onError: (error) => {
         applyFieldErrors(error, form);
-        setFailure(describeError(error, locale, t));
+        if (isApiError(error) && error.code === 'rate_limited') {
+          const details = error.details as { retryAfterSeconds?: number } | undefined;
+          const seconds = details?.retryAfterSeconds ?? 1;
+          setWait(seconds);
+          setFailure(undefined);
+          return;
+        }
+        // An idle account's message says how long and whom to ask (the server's words).
+        setFailure(
+          isApiError(error) && error.code === 'account_idle' && error.message
+            ? error.message
+            : describeError(error, locale, t),
+        );
       },
     });
   }
@@ -80,6 +100,16 @@ export function LoginPage() {
       {failure ? (
         <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />
       ) : null}
+      {wait > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('login.wait', { n: wait })}
+          style={{ marginBottom: 16 }}
+          role="alert"
+          data-testid="login-wait"
+        />
+      ) : null}
       <Form<LoginValues> form={form} name="login" layout="vertical" onFinish={submit}>
         <Form.Item
           name="username"
@@ -97,7 +127,7 @@ export function LoginPage() {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={login.isPending}>
+        <Button type="primary" htmlType="submit" block loading={login.isPending} disabled={wait > 0}>
           {t('login.submit')}
         </Button>
       </Form>
