@@ -7,6 +7,8 @@ import { expect, test, type Page } from '@playwright/test';
  */
 const ADMIN_PASSWORD = 'Wanzhou#2026';
 const STAFF_PASSWORD = 'Jingxin#2026';
+/** The initial password the administrator gives; 张三 replaces it at first login. */
+const STAFF_INITIAL = 'Chushi#Mima2026';
 const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
 async function pickOption(page: Page, label: string, option: string) {
@@ -82,8 +84,8 @@ test('setup → login → create unit and user → log in as that user', async (
   await userDialog.getByLabel('姓名').fill('张三');
   await pickOption(page, '角色', '责任单位经办人');
   await pickOption(page, '责任单位', '区经济信息委');
-  await userDialog.getByLabel('初始密码').fill(STAFF_PASSWORD);
-  await userDialog.getByLabel('确认密码').fill(STAFF_PASSWORD);
+  await userDialog.getByLabel('初始密码').fill(STAFF_INITIAL);
+  await userDialog.getByLabel('确认密码').fill(STAFF_INITIAL);
   await userDialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('cell', { name: 'zhangsan', exact: true })).toBeVisible();
   await expect(userDialog).toBeHidden();
@@ -92,6 +94,14 @@ test('setup → login → create unit and user → log in as that user', async (
   // Log out, log in as the unit staff member.
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  // First login with the password the administrator set: it can only be changed (三员分立).
+  await login(page, 'zhangsan', STAFF_INITIAL);
+  await expect(page.getByText('请修改初始密码')).toBeVisible();
+  await page.getByLabel('当前密码').fill(STAFF_INITIAL);
+  await page.getByLabel('新密码', { exact: true }).fill(STAFF_PASSWORD);
+  await page.getByLabel('确认新密码').fill(STAFF_PASSWORD);
+  await page.getByRole('button', { name: '保存' }).click();
   await expect(page).toHaveURL(/\/login/);
   await login(page, 'zhangsan', STAFF_PASSWORD);
   await expect(page.getByText('欢迎，张三')).toBeVisible();

@@ -1,5 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, api, ensureSetup, login, loginApi, logout, PASSWORD, pick, typeDate } from './helpers.ts';
+import {
+  ADMIN,
+  api,
+  ensureSetup,
+  login,
+  loginApi,
+  logout,
+  PASSWORD,
+  pick,
+  typeDate,
+  createAccount,
+} from './helpers.ts';
 
 /**
  * The project library walk of a unit's staff member: an enterprise (a wrong
@@ -21,7 +32,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     ['xietiao', 'coordinator', null],
     ['lingdao', 'leader', null],
   ]) {
-    const res = await api(request, 'POST', '/api/users', {
+    const res = await createAccount(request, {
       username,
       displayName: username,
       role,

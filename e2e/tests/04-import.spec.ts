@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { ADMIN, api, ensureSetup, login, loginApi, PASSWORD } from './helpers.ts';
+import { ADMIN, ensureSetup, login, loginApi, PASSWORD, createAccount } from './helpers.ts';
 
 /**
  * The Excel door, as the coordination group uses it: an office ledger (merged title,
@@ -203,7 +203,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL });
   await ensureSetup(request);
   await loginApi(request, ADMIN.username, ADMIN.password);
-  const res = await api(request, 'POST', '/api/users', {
+  const res = await createAccount(request, {
     username: COORDINATOR,
     displayName: '导入员',
     role: 'coordinator',

@@ -1,6 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { ADMIN, api, ensureSetup, login, loginApi, logout, PASSWORD, pick, typeDate } from './helpers.ts';
+import {
+  ADMIN,
+  api,
+  ensureSetup,
+  login,
+  loginApi,
+  logout,
+  PASSWORD,
+  pick,
+  typeDate,
+  createAccount,
+} from './helpers.ts';
 
 /**
  * Stage moves that came from an import read like any other. A district with two units imports
@@ -145,7 +156,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       unit = res.body;
     }
-    const staff = await api(request, 'POST', '/api/users', {
+    const staff = await createAccount(request, {
       username: STAFF[key],
       displayName: `${name}联络员`,
       role: 'unit_staff',
@@ -154,7 +165,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     });
     expect([201, 409], JSON.stringify(staff.body)).toContain(staff.status);
   }
-  const res = await api(request, 'POST', '/api/users', {
+  const res = await createAccount(request, {
     username: COORDINATOR,
     displayName: '易东',
     role: 'coordinator',

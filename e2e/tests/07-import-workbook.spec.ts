@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ADMIN, api, ensureSetup, login, loginApi, PASSWORD, pick } from './helpers.ts';
+import { ADMIN, api, ensureSetup, login, loginApi, PASSWORD, pick, createAccount } from './helpers.ts';
 import {
   buildUnitWorkbook,
   hiddenProject,
@@ -32,7 +32,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     const res = await api(request, 'POST', '/api/units', { name: EXISTING_UNIT, kind: 'town' });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   }
-  const res = await api(request, 'POST', '/api/users', {
+  const res = await createAccount(request, {
     username: COORDINATOR,
     displayName: '汇总员',
     role: 'coordinator',

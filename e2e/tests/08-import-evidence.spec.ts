@@ -1,6 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { ADMIN, api, ensureSetup, login, loginApi, logout, PASSWORD, typeDate } from './helpers.ts';
+import {
+  ADMIN,
+  api,
+  ensureSetup,
+  login,
+  loginApi,
+  logout,
+  PASSWORD,
+  typeDate,
+  createAccount,
+} from './helpers.ts';
 
 /**
  * What an import leaves to people, made visible. A district ledger lists a project at 开工 without
@@ -109,7 +119,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     { username: COORDINATOR, displayName: '卜正', role: 'coordinator', unitId: null },
     { username: STAFF, displayName: '经信委联络员', role: 'unit_staff', unitId: unit.id },
   ]) {
-    const res = await api(request, 'POST', '/api/users', { ...user, password: PASSWORD });
+    const res = await createAccount(request, { ...user, password: PASSWORD });
     expect([201, 409], JSON.stringify(res.body)).toContain(res.status);
   }
   await request.dispose();

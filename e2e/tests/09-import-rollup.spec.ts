@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { ADMIN, api, login, loginApi, PASSWORD } from './helpers.ts';
+import { ADMIN, api, login, loginApi, PASSWORD, createAccount } from './helpers.ts';
 
 /**
  * A city's table grouped by 区县, imported at the city. The other specs' server is set up as a
@@ -74,7 +74,7 @@ test.beforeAll(async () => {
     divisionCode: '511502',
   });
   expect(district.status, JSON.stringify(district.body)).toBe(201);
-  const user = await api(request, 'POST', '/api/users', {
+  const user = await createAccount(request, {
     username: COORDINATOR,
     displayName: '市经信委',
     role: 'coordinator',

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
 
 export const ADMIN = { username: 'admin', password: 'Wanzhou#2026' };
 export const PASSWORD = 'Jingxin#2026';
@@ -27,6 +27,31 @@ export async function ensureSetup(request: APIRequestContext) {
     });
     expect(res.status).toBe(201);
   }
+}
+
+/**
+ * Creates an account as its administrator would (with an initial password) and activates it as its owner
+ * would at first login: the initial password is replaced by `body.password`, which the test then uses.
+ * Answers the creation's status and body (409 when the account exists from an earlier run).
+ */
+export async function createAccount(
+  request: APIRequestContext,
+  body: { username: string; password: string } & Record<string, unknown>,
+) {
+  const issued = `${body.password}~first`;
+  const res = await api(request, 'POST', '/api/users', { ...body, password: issued });
+  if (res.status !== 201) return res;
+  const owner = await playwrightRequest.newContext({
+    baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3917}`,
+  });
+  await loginApi(owner, body.username, issued);
+  const changed = await api(owner, 'POST', '/api/me/password', {
+    currentPassword: issued,
+    newPassword: body.password,
+  });
+  expect(changed.status, JSON.stringify(changed.body)).toBe(204);
+  await owner.dispose();
+  return res;
 }
 
 export async function loginApi(request: APIRequestContext, username: string, password: string) {

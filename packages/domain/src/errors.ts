@@ -20,6 +20,8 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'password_change_required',
+  'account_idle',
   'internal',
 ] as const;
 
@@ -42,6 +44,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  password_change_required: 403,
+  account_idle: 403,
   internal: 500,
 };
 
@@ -79,6 +83,15 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   payload_too_large: { 'zh-CN': '提交的内容过大', 'en-US': 'The request is too large' },
   unsupported_media_type: { 'zh-CN': '不支持的内容类型', 'en-US': 'Unsupported content type' },
   rate_limited: { 'zh-CN': '操作过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },
+  password_change_required: {
+    'zh-CN': '请先修改管理员为您设置的密码',
+    'en-US': 'Change the password your administrator set before going on',
+  },
+  account_idle: {
+    'zh-CN': '账户长期未使用，已被停用，请联系系统管理员启用',
+    'en-US':
+      'This account was unused for too long and has been disabled; ask your administrator to enable it',
+  },
   internal: {
     'zh-CN': '服务器内部错误，请将请求编号告知管理员',
     'en-US': 'Internal error; give the request id to your administrator',

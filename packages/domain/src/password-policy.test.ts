@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkPassword, countCharacterClasses, defaultPasswordPolicy } from './password-policy.ts';
+import {
+  checkPassword,
+  containsUsername,
+  countCharacterClasses,
+  defaultPasswordPolicy,
+  isCommonPassword,
+  looserRules,
+  strictestPolicy,
+} from './password-policy.ts';
+import { commonPasswordList } from './common-passwords.ts';
 
 describe('password policy', () => {
   it('accepts 8 characters of 3 classes and refuses what falls short', () => {
@@ -28,5 +37,42 @@ describe('password policy', () => {
         expect(checkPassword(p, defaultPasswordPolicy)).toContain('too_short');
       }),
     );
+  });
+
+  it('refuses commonly used passwords in any case and through simple substitutions', () => {
+    expect(commonPasswordList.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(1000);
+    for (const p of [
+      'Aa123456',
+      'Admin@123',
+      'P@ssw0rd',
+      'Password1',
+      'qwe123!@#',
+      '1qaz@WSX',
+      'zhang123',
+      'ADMIN@123',
+      'p4ssw0rd',
+      'Pa$$word1',
+    ]) {
+      expect(isCommonPassword(p), p).toBe(true);
+    }
+    for (const p of ['Landfall#2026', 'Jingxin#2026', 'Wanzhou#2026', 'Brand#New2026']) {
+      expect(isCommonPassword(p), p).toBe(false);
+    }
+    expect(checkPassword('Admin@123', defaultPasswordPolicy)).toEqual(['common']);
+  });
+
+  it('refuses a password containing the username', () => {
+    expect(containsUsername('Zhangwei#2026', 'zhangwei')).toBe(true);
+    expect(containsUsername('Zh4ngw3i#2026', 'zhangwei')).toBe(true);
+    expect(containsUsername('Landfall#2026', 'zhangwei')).toBe(false);
+    expect(checkPassword('Zhangwei#2026', defaultPasswordPolicy, 'zhangwei')).toEqual(['contains_username']);
+  });
+
+  it('combines a tenant’s rules with its parent’s: only ever stricter', () => {
+    const city = { minLength: 10, minClasses: 3, idleDays: 60 };
+    const district = { minLength: 8, minClasses: 4, idleDays: 90 };
+    expect(strictestPolicy(city, district)).toEqual({ minLength: 10, minClasses: 4, idleDays: 60 });
+    expect(looserRules(district, city)).toEqual(['minLength', 'idleDays']);
+    expect(looserRules(strictestPolicy(city, district), city)).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { changePasswordSchema, loginSchema, passwordPolicySchema } from '@landfall/domain';
+import { changePasswordSchema, idSchema, loginSchema, passwordPolicySchema } from '@landfall/domain';
 import { changeOwnPassword, login, logout, readMe } from './auth.service.ts';
 import { SESSION_COOKIE } from './session.ts';
 import { sessionCookieOptions } from '../http/auth-hook.ts';
-import { getPasswordPolicy, updatePasswordPolicy } from '../settings/password-policy.service.ts';
+import { readPasswordPolicy, updatePasswordPolicy } from '../settings/password-policy.service.ts';
+import { AppError } from '../http/app-error.ts';
 
 export const authRoutes =
   (opts: { secureCookies: 'auto' | 'always' | 'never' }): FastifyPluginAsyncZod =>
@@ -17,7 +18,15 @@ export const authRoutes =
       '/api/auth/login',
       { config: { action: 'public' }, schema: { body: loginSchema } },
       async (request, reply) => {
-        const { token, me } = await login(request.ctx, request.body, request.headers['user-agent'] ?? '');
+        const { token, me } = await login(
+          request.ctx,
+          request.body,
+          request.headers['user-agent'] ?? '',
+        ).catch((error: unknown) => {
+          const wait = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+          if (typeof wait === 'number') reply.header('retry-after', String(wait));
+          throw error;
+        });
         reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request, opts.secureCookies));
         return me;
       },
@@ -41,15 +50,23 @@ export const authRoutes =
       },
     );
 
-    app.get('/api/password-policy', { config: { action: 'public' } }, async (request) =>
-      getPasswordPolicy(request.ctx.db),
+    // Public: the setup, login and change-password forms show the rules before any session exists.
+    app.get(
+      '/api/password-policy',
+      { config: { action: 'public' }, schema: { querystring: z.object({ tenantId: idSchema.optional() }) } },
+      async (request) => readPasswordPolicy(request.ctx, request.query.tenantId),
     );
 
     app.put(
       '/api/password-policy',
       {
         config: { action: 'settings.update' },
-        schema: { body: passwordPolicySchema.extend({ version: z.number().int().min(0) }) },
+        schema: {
+          body: passwordPolicySchema.extend({
+            tenantId: idSchema.optional(),
+            version: z.number().int().min(0),
+          }),
+        },
       },
       async (request) => updatePasswordPolicy(request.ctx, request.body),
     );

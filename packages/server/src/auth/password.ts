@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { checkPassword, describePasswordPolicy, type PasswordPolicy } from '@landfall/domain';
+import { checkPassword, describePasswordProblems, type PasswordPolicy } from '@landfall/domain';
 import { AppError } from '../http/app-error.ts';
 import type { Locale } from '@landfall/domain';
 
@@ -24,17 +24,21 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   }
 }
 
-/** Throws password_policy (400) with a field error when the password breaks the policy. */
+/**
+ * Throws password_policy (400) with a field error when the password breaks the policy, is a commonly
+ * used one or contains the login name; the message says what is wrong.
+ */
 export function assertPasswordPolicy(
   password: string,
   policy: PasswordPolicy,
   field: string,
   locale: Locale,
+  username?: string,
 ) {
-  const problems = checkPassword(password, policy);
+  const problems = checkPassword(password, policy, username);
   if (problems.length) {
     throw new AppError('password_policy', undefined, {
-      fields: [{ path: [field], message: describePasswordPolicy(policy, locale) }],
+      fields: [{ path: [field], message: describePasswordProblems(problems, policy, locale) }],
       problems,
     });
   }

@@ -32,6 +32,8 @@ const WRITERS: Role[] = ['coordinator', 'unit_staff'];
 const COORDINATION: Role[] = ['coordinator', 'unit_staff', 'leader'];
 const TODAY = '2026-03-02';
 const ACCOUNTS: Role[] = ['system_admin', 'security_admin'];
+/** 三员: the system administrator, the security administrator and the auditor. */
+const THREE: Role[] = ['system_admin', 'security_admin', 'auditor'];
 
 let world: TestWorld;
 let clients: Record<Role, TestClient>;
@@ -49,6 +51,20 @@ async function freshUser(role: Role = 'leader') {
     password: PASSWORD,
   });
   return res.json() as { id: string; version: number };
+}
+
+/** A two-person request (a new auditor account, asked by the system administrator) that was refused. */
+async function decidedRequest() {
+  const res = await world.admin.post('/api/users', {
+    username: uniqueName('auditor'),
+    displayName: '审计',
+    role: 'auditor',
+    password: PASSWORD,
+  });
+  if (res.statusCode !== 202) throw new Error(`request: ${res.body}`);
+  const id = (res.json() as { id: string }).id;
+  await clients.security_admin.post(`/api/account-requests/${id}/refuse`, {});
+  return id;
 }
 
 const cases: Record<string, Case> = {
@@ -91,7 +107,10 @@ const cases: Record<string, Case> = {
     ok: 200,
     make: async () => {
       const current = (await world.admin.get('/api/password-policy')).json();
-      return { url: '/api/password-policy', body: { minLength: 8, minClasses: 3, version: current.version } };
+      return {
+        url: '/api/password-policy',
+        body: { minLength: 8, minClasses: 3, idleDays: 90, version: current.version },
+      };
     },
   },
   'GET /api/tenants': { allowed: roles.slice(), ok: 200, make: () => ({ url: '/api/tenants' }) },
@@ -217,6 +236,18 @@ const cases: Record<string, Case> = {
     }),
   },
   'GET /api/roles': { allowed: ACCOUNTS, ok: 200, make: () => ({ url: '/api/roles' }) },
+  'GET /api/account-requests': { allowed: THREE, ok: 200, make: () => ({ url: '/api/account-requests' }) },
+  // Past the policy the service decides: on a request already decided, every one of the three gets 409.
+  'POST /api/account-requests/:id/approve': {
+    allowed: THREE,
+    ok: 409,
+    make: async () => ({ url: `/api/account-requests/${await decidedRequest()}/approve` }),
+  },
+  'POST /api/account-requests/:id/refuse': {
+    allowed: THREE,
+    ok: 409,
+    make: async () => ({ url: `/api/account-requests/${await decidedRequest()}/refuse`, body: {} }),
+  },
   'GET /api/audit': { allowed: ['auditor'], ok: 200, make: () => ({ url: '/api/audit?page=1' }) },
 
   'GET /api/industries': {

@@ -113,6 +113,11 @@ export const rules = {
   'user.resetPassword': { system_admin: 'subtree', operator: 'all' },
   'user.changeRole': { security_admin: 'subtree' },
   'user.unlock': { security_admin: 'subtree', operator: 'all' },
+  // The two-person rule (三员分立): a change to an administrator's or auditor's account waits for a second
+  // of the three to approve (or refuse); the service refuses the requester's own role and the target.
+  'accountRequest.read': { system_admin: 'subtree', security_admin: 'subtree', auditor: 'subtree' },
+  'accountRequest.approve': { system_admin: 'subtree', security_admin: 'subtree', auditor: 'subtree' },
+  'accountRequest.refuse': { system_admin: 'subtree', security_admin: 'subtree', auditor: 'subtree' },
   'role.read': { system_admin: 'subtree', security_admin: 'subtree' },
   'settings.update': { security_admin: 'subtree' },
 

@@ -22,6 +22,7 @@ export async function findSessionWithUser(db: Tx, id: string) {
       'u.role',
       'u.unit_id',
       'u.disabled',
+      'u.must_change_password',
       'u.tenant_id',
       't.path as tenant_path',
     ])

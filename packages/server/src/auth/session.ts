@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import { HOUR, MINUTE } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
-import type { Actor } from './policy.ts';
+import type { Action, Actor } from './policy.ts';
 import { deleteSession, findSessionWithUser, insertSession, touchSession } from './session.repo.ts';
 import { actorOf } from './actor.ts';
 import type { Tx } from '../context.ts';
@@ -42,7 +42,17 @@ export async function createSession(db: Tx, userId: string, now: Date, ip: strin
   return token;
 }
 
-export type SessionLookup = { status: 'valid'; actor: Actor } | { status: 'expired' } | { status: 'none' };
+/**
+ * What a session opened with a password someone else set (initial or reset) may do until it is changed:
+ * read who it is, change the password, log out. The auth hook refuses everything else
+ * (password_change_required).
+ */
+export const passwordChangeActions: Action[] = ['me.read', 'me.changePassword', 'auth.logout'];
+
+export type SessionLookup =
+  | { status: 'valid'; actor: Actor; passwordChangeRequired: boolean }
+  | { status: 'expired' }
+  | { status: 'none' };
 
 /** Validates a token: unknown → none; idle > 30 min, older than 12 h or user disabled → expired (and deleted). */
 export async function validateSession(db: Kysely<DB>, clock: Clock, token: string): Promise<SessionLookup> {
@@ -64,5 +74,9 @@ export async function validateSession(db: Kysely<DB>, clock: Clock, token: strin
     tenant_id: row.tenant_id,
     unit_id: row.unit_id,
   };
-  return { status: 'valid', actor: await actorOf(db, user, row.tenant_path) };
+  return {
+    status: 'valid',
+    actor: await actorOf(db, user, row.tenant_path),
+    passwordChangeRequired: row.must_change_password,
+  };
 }

@@ -11,7 +11,7 @@ import { buildApp } from '../app.ts';
 import { readEnv } from '../env.ts';
 import { openRuntime } from '../runtime.ts';
 import { TestClient } from '../test/client.ts';
-import { PASSWORD } from '../test/fixtures.ts';
+import { activateUser, INITIAL_PASSWORD, PASSWORD } from '../test/fixtures.ts';
 import { briefFormatOf } from './brief-command.ts';
 import { landfall, serveFolder } from '../test/cli-process.ts';
 
@@ -53,10 +53,9 @@ beforeAll(async () => {
       username: 'coord',
       displayName: '综合协调组',
       role: 'coordinator',
-      password: PASSWORD,
+      password: INITIAL_PASSWORD,
     });
-    const coordinator = new TestClient(app, '10.1.1.1');
-    await coordinator.login('coord', PASSWORD);
+    const coordinator = await activateUser(app, 'coord', INITIAL_PASSWORD, PASSWORD, '10.1.1.1');
     const matter = await coordinator.post('/api/matters', {
       unitId: unit.id,
       title: '标准厂房供电增容',

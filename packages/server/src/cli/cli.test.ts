@@ -59,13 +59,13 @@ describe.skipIf(skip)('landfall CLI', () => {
         '--password-stdin',
         '--json',
       ],
-      'Admin#2026x\n',
+      'Chief#2026x\n',
     );
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toHaveProperty('tenantId');
     const again = await run(
       ['setup', '--tenant', '万州区', '--division', '500101', '--admin', 'other', '--password-stdin'],
-      'Admin#2026x\n',
+      'Chief#2026x\n',
     );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('setup_done');
@@ -93,12 +93,18 @@ describe.skipIf(skip)('landfall CLI', () => {
     expect(noUnit.stderr).toContain('no such unit');
     expect((await run(['user', 'disable', 'liu'])).code).toBe(0);
     expect((await run(['user', 'reset-password', 'liu', '--password-stdin'], 'Reset#2026x\n')).code).toBe(0);
+    // The recovery commands that need no administrator: clear the login wait, enable again.
+    const unlock = await run(['user', 'unlock', 'liu', '--json']);
+    expect(unlock.code, unlock.stderr).toBe(0);
+    expect(JSON.parse(unlock.stdout)).toMatchObject({ username: 'liu', mustChangePassword: true });
+    expect((await run(['user', 'enable', 'liu'])).code).toBe(0);
+    expect((await run(['user', 'disable', 'liu'])).code).toBe(0);
     const list = JSON.parse((await run(['user', 'list', '--json'])).stdout) as {
       username: string;
       disabled: boolean;
     }[];
     expect(list.find((u) => u.username === 'liu')?.disabled).toBe(true);
-  });
+  }, 120_000);
 
   it('closes cleanly on SIGTERM; the data outlives the process', async () => {
     server?.removeAllListeners('exit');

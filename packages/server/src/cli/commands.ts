@@ -134,11 +134,32 @@ export async function userDisableCommand(env: Env, username: string, json: boole
   });
 }
 
+export async function userEnableCommand(env: Env, username: string, json: boolean) {
+  await withConnection(env, async (c) => {
+    const user = await findUserByName(c, username);
+    const result = expectOk(await c.request('POST', `/api/users/${user.id}/enable`));
+    print(result, json, `已启用 / enabled ${username}`);
+  });
+}
+
+/** The recovery path that needs no administrator: forgets the failed logins that make this account wait. */
+export async function userUnlockCommand(env: Env, username: string, json: boolean) {
+  await withConnection(env, async (c) => {
+    const user = await findUserByName(c, username);
+    const result = expectOk(await c.request('POST', `/api/users/${user.id}/unlock`));
+    print(result, json, `已解除登录限制 / login throttle cleared for ${username}`);
+  });
+}
+
 export async function userResetPasswordCommand(env: Env, username: string, password: string, json: boolean) {
   await withConnection(env, async (c) => {
     const user = await findUserByName(c, username);
     expectOk(await c.request('POST', `/api/users/${user.id}/password`, { password }));
-    print({ username, reset: true }, json, `已重置密码 / password reset for ${username}`);
+    print(
+      { username, reset: true, mustChangePassword: true },
+      json,
+      `已重置密码，首次登录须修改 / password reset for ${username} (to be changed at first login)`,
+    );
   });
 }
 

@@ -10,6 +10,8 @@ import {
   setupCommand,
   userAddCommand,
   userDisableCommand,
+  userEnableCommand,
+  userUnlockCommand,
   userListCommand,
   userResetPasswordCommand,
   demoCommand,
@@ -212,8 +214,22 @@ user
   .action(async (username: string, opts) => userDisableCommand(envOf(opts), username, !!opts.json));
 
 user
+  .command('enable <username>')
+  .description('enable an account again (also one disabled for being idle)')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (username: string, opts) => userEnableCommand(envOf(opts), username, !!opts.json));
+
+user
+  .command('unlock <username>')
+  .description('clear the failed logins that make an account wait (no administrator needed)')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (username: string, opts) => userUnlockCommand(envOf(opts), username, !!opts.json));
+
+user
   .command('reset-password <username>')
-  .description('set a new password (ends the account’s sessions)')
+  .description('set a new password, to be changed at first login (ends the account’s sessions)')
   .option('--password-stdin', 'read the new password from standard input')
   .addOption(dataOption())
   .addOption(jsonOption())

@@ -53,8 +53,9 @@ export interface AppUserTable {
   unit_id: string | null;
   password_hash: string;
   disabled: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
+  disabled_reason: 'idle' | null;
+  must_change_password: Generated<boolean>;
+  enabled_at: Timestamp | null;
   password_changed_at: Timestamp;
   last_login_at: Timestamp | null;
   version: Generated<number>;
@@ -92,6 +93,36 @@ export interface RateLimitTable {
   bucket: string;
   window_start: Timestamp;
   hits: number;
+}
+
+/** Failed-login counters (migration 0017): per account and address, per address, per account. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  blocked_until: Timestamp | null;
+}
+
+export type AccountRequestKind = 'create' | 'resetPassword' | 'disable' | 'changeRole';
+
+/** The two-person rule (migration 0017): a change to an administrator's or auditor's account, awaiting a second. */
+export interface AccountRequestTable {
+  id: Generated<string>;
+  tenant_id: string;
+  kind: AccountRequestKind;
+  target_user_id: string | null;
+  target_username: string;
+  target_role: Role;
+  payload: Json;
+  status: Generated<'pending' | 'approved' | 'refused'>;
+  requested_by: string;
+  requested_by_name: string;
+  requested_by_role: Role;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: Timestamp | null;
+  reason: string | null;
 }
 
 export interface AuditLogTable {
@@ -484,6 +515,8 @@ export interface DB {
   session: SessionTable;
   setting: SettingTable;
   rate_limit: RateLimitTable;
+  login_throttle: LoginThrottleTable;
+  account_request: AccountRequestTable;
   audit_log: AuditLogTable;
   industry: IndustryTable;
   focus_industry: FocusIndustryTable;
@@ -565,6 +598,7 @@ export type UnitRow = Selectable<UnitTable>;
 export type WorkGroupRow = Selectable<WorkGroupTable>;
 export type ConvenerRow = Selectable<ConvenerTable>;
 export type AppUserRow = Selectable<AppUserTable>;
+export type AccountRequestRow = Selectable<AccountRequestTable>;
 export type AuditLogInsert = Insertable<AuditLogTable>;
 export type EnterpriseRow = Selectable<EnterpriseTable>;
 export type ProjectRow = Selectable<ProjectTable>;

@@ -73,8 +73,17 @@ export async function loadDemo(
     const group = groups.find((g) => g.kind === u.group);
     units.push(await createUnit(admin, { name: u.name, kind: u.kind, groupId: group?.id ?? null }));
   }
-  const account = async (username: string, displayName: string, role: Role, unitId: string | null = null) =>
-    createUser(admin, { username, displayName, role, unitId, password: input.password });
+  // The demo's accounts share the password the person loading it chose: created as already changed (no
+  // forced change at first login), and outside the two-person rule, as first-run setup is.
+  const account = async (username: string, displayName: string, role: Role, unitId: string | null = null) => {
+    const outcome = await createUser(
+      admin,
+      { username, displayName, role, unitId, password: input.password },
+      { ownPassword: true },
+    );
+    if (outcome.kind !== 'done') throw new Error(`demo account ${username} was not created`);
+    return outcome.value;
+  };
   const users = [
     await account('coordinator', '综合协调组（演示）', 'coordinator'),
     await account('leader', '王副区长（演示）', 'leader'),

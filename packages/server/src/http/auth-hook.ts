@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { decide, type Actor, type RouteAction } from '../auth/policy.ts';
-import { SESSION_COOKIE, validateSession } from '../auth/session.ts';
+import { passwordChangeActions, SESSION_COOKIE, validateSession } from '../auth/session.ts';
 import { recordDenial } from '../audit/audit.service.ts';
 import { sendError } from './error-handler.ts';
 
@@ -61,6 +61,10 @@ export function makeAuthHook(opts: { operatorToken?: string; secureCookies: 'aut
         );
       }
       ctx.actor = session.actor;
+      if (session.passwordChangeRequired && !passwordChangeActions.includes(action)) {
+        await recordDenial(ctx, action);
+        return sendError(request, reply, 'password_change_required');
+      }
     }
     if (decide(ctx.actor, action) !== 'allow') {
       await recordDenial(ctx, action);

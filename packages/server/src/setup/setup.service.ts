@@ -18,7 +18,13 @@ export async function isSetupNeeded(ctx: Ctx): Promise<boolean> {
  * system administrator. Runs once; a second call gets setup_done (409).
  */
 export async function runSetup(ctx: Ctx, input: SetupInput) {
-  assertPasswordPolicy(input.password, await getPasswordPolicy(ctx.db), 'password', ctx.locale);
+  assertPasswordPolicy(
+    input.password,
+    await getPasswordPolicy(ctx.db),
+    'password',
+    ctx.locale,
+    input.adminUsername,
+  );
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
     // Serialise concurrent setups across instances; the loser sees the winner's account.

@@ -77,7 +77,45 @@ export async function buildUnit(admin: TestClient, overrides: Record<string, unk
   return res.json() as { id: string; tenantId: string; version: number; name: string };
 }
 
-/** Creates an account through the API and returns a logged-in client for it. */
+/** The password an administrator gives a new account; its owner replaces it at first login (activateUser). */
+export const INITIAL_PASSWORD = 'Issued#Start2026';
+
+/** As the local operator (the CLI's token): acts alone, outside the two-person rule. */
+export async function asOperator(
+  app: FastifyInstance,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  body?: Record<string, unknown>,
+) {
+  return app.inject({
+    method,
+    url,
+    headers: { 'x-landfall-operator': OPERATOR_TOKEN },
+    ...(body ? { payload: body } : {}),
+  });
+}
+
+/** The owner's first login with an issued password: it can only be changed, then they log in with theirs. */
+export async function activateUser(
+  app: FastifyInstance,
+  username: string,
+  issued: string,
+  chosen: string,
+  ip = nextIp(),
+): Promise<TestClient> {
+  const client = new TestClient(app, ip);
+  await client.login(username, issued);
+  const changed = await client.post('/api/me/password', { currentPassword: issued, newPassword: chosen });
+  if (changed.statusCode !== 204) throw new Error(`first password change: ${changed.body}`);
+  await client.login(username, chosen);
+  return client;
+}
+
+/**
+ * Creates an account through the API (an administrator's or auditor's through the operator when the
+ * two-person rule would make it wait) and returns a client logged in with PASSWORD, the initial password
+ * already replaced as its owner would at first login.
+ */
 export async function buildUser(
   world: Pick<TestWorld, 'app' | 'admin'>,
   role: Role,
@@ -85,15 +123,14 @@ export async function buildUser(
   ip = nextIp(),
 ): Promise<{ client: TestClient; id: string; username: string }> {
   const username = uniqueName(`u_${role}_`);
-  const res = await world.admin.post('/api/users', {
-    username,
-    displayName: username,
-    role,
-    password: PASSWORD,
-    ...overrides,
-  });
+  const body = { username, displayName: username, role, ...overrides, password: INITIAL_PASSWORD };
+  let res = await world.admin.post('/api/users', body);
+  if (res.statusCode === 202) {
+    const tenantId =
+      overrides.tenantId ?? ((await world.admin.get('/api/me')).json() as { tenantId: string }).tenantId;
+    res = await asOperator(world.app, 'POST', '/api/users', { ...body, tenantId });
+  }
   if (res.statusCode !== 201) throw new Error(`user: ${res.body}`);
-  const client = new TestClient(world.app, ip);
-  await client.login(username, PASSWORD);
+  const client = await activateUser(world.app, username, INITIAL_PASSWORD, PASSWORD, ip);
   return { client, id: (res.json() as { id: string }).id, username };
 }

@@ -10,7 +10,9 @@ export function toUser(row: AppUserRow) {
     role: row.role,
     unitId: row.unit_id,
     disabled: row.disabled,
-    lockedUntil: row.locked_until ? row.locked_until.toISOString() : null,
+    /** 'idle': disabled at login after the tenant's idle limit. */
+    disabledReason: row.disabled_reason,
+    mustChangePassword: row.must_change_password,
     lastLoginAt: row.last_login_at ? row.last_login_at.toISOString() : null,
     version: row.version,
     createdAt: row.created_at.toISOString(),

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { AppUserTable } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
@@ -53,11 +53,44 @@ export async function updateUser(db: Tx, id: string, version: number, patch: Upd
     .executeTakeFirst();
 }
 
-/** Bookkeeping that is not an edit (login counters): no version bump. */
+/** Bookkeeping that is not an edit (last login, disabling an idle account at login): no version bump. */
 export async function setLoginState(
   db: Tx,
   id: string,
-  state: Pick<Updateable<AppUserTable>, 'failed_logins' | 'locked_until' | 'last_login_at'>,
+  state: Pick<Updateable<AppUserTable>, 'last_login_at' | 'disabled' | 'disabled_reason'>,
 ) {
   return db.updateTable('app_user').set(state).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Enabled accounts of a role in one tenant (the last auditor may not be silenced). */
+export async function countEnabledUsers(
+  db: Tx,
+  tenantId: string,
+  role: AppUserTable['role'],
+): Promise<number> {
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('role', '=', role)
+    .where('disabled', '=', false)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Enabled accounts of these roles in the tenant or a tenant above it (who could approve for it). */
+export async function countApprovers(
+  db: Tx,
+  filter: { tenantId: string; roles: AppUserTable['role'][]; excludeUserIds: string[] },
+): Promise<number> {
+  const row = await db
+    .selectFrom('app_user as u')
+    .innerJoin('tenant as t', 't.id', 'u.tenant_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(sql<boolean>`(select path from tenant where id = ${filter.tenantId}) like t.path || '%'`)
+    .where('u.role', 'in', filter.roles)
+    .where('u.disabled', '=', false)
+    .$if(filter.excludeUserIds.length > 0, (q) => q.where('u.id', 'not in', filter.excludeUserIds))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUnit, buildUser, createWorld, nextIp, PASSWORD, type TestWorld } from '../test/fixtures.ts';
+import {
+  buildUnit,
+  buildUser,
+  createWorld,
+  nextIp,
+  PASSWORD,
+  uniqueName,
+  type TestWorld,
+} from '../test/fixtures.ts';
 import { TestClient } from '../test/client.ts';
 
 let world: TestWorld;
@@ -41,16 +49,30 @@ describe('accounts', () => {
 
     const security = await buildUser(world, 'security_admin');
     const policy = (await security.client.get('/api/password-policy')).json();
-    expect(policy).toEqual({ minLength: 8, minClasses: 3, version: 0 });
+    expect(policy).toEqual({ minLength: 8, minClasses: 3, idleDays: 90, version: 0, inherited: null });
     const updated = await security.client.put('/api/password-policy', {
       minLength: 12,
       minClasses: 2,
+      idleDays: 90,
       version: 0,
     });
-    expect(updated.json()).toEqual({ minLength: 12, minClasses: 2, version: 1 });
+    expect(updated.json()).toEqual({
+      minLength: 12,
+      minClasses: 2,
+      idleDays: 90,
+      version: 1,
+      inherited: null,
+    });
+    expect((await security.client.get('/api/password-policy')).json().minLength).toBe(12);
     expect(
-      (await security.client.put('/api/password-policy', { minLength: 9, minClasses: 2, version: 0 }))
-        .statusCode,
+      (
+        await security.client.put('/api/password-policy', {
+          minLength: 9,
+          minClasses: 2,
+          idleDays: 90,
+          version: 0,
+        })
+      ).statusCode,
     ).toBe(409);
     expect(
       (
@@ -72,7 +94,12 @@ describe('accounts', () => {
         })
       ).statusCode,
     ).toBe(201);
-    await security.client.put('/api/password-policy', { minLength: 8, minClasses: 3, version: 1 });
+    await security.client.put('/api/password-policy', {
+      minLength: 8,
+      minClasses: 3,
+      idleDays: 90,
+      version: 1,
+    });
   });
 
   it('refuse a duplicate username, whatever its case', async () => {
@@ -80,7 +107,7 @@ describe('accounts', () => {
     expect(res.statusCode).toBe(409);
   });
 
-  it('end sessions on role change and password reset, and unlock a locked account', async () => {
+  it('end sessions on role change and password reset, and clear a throttled account', async () => {
     const user = await buildUser(world, 'leader');
     const security = await buildUser(world, 'security_admin');
     const target = (await world.admin.get('/api/users')).json().find((u: { id: string }) => u.id === user.id);
@@ -105,7 +132,7 @@ describe('accounts', () => {
       await bad.post('/api/auth/login', { username: user.username, password: 'wrong' });
     expect(
       (await bad.post('/api/auth/login', { username: user.username, password: 'Fresh#Pass2026' })).statusCode,
-    ).toBe(401);
+    ).toBe(429);
     expect((await security.client.post(`/api/users/${user.id}/unlock`)).statusCode).toBe(200);
     expect(
       (await bad.post('/api/auth/login', { username: user.username, password: 'Fresh#Pass2026' })).statusCode,
@@ -134,5 +161,56 @@ describe('accounts', () => {
       ).statusCode,
     ).toBe(204);
     await new TestClient(world.app, nextIp()).login(user.username, 'Brand#New2026');
+  });
+
+  it('refuse commonly used passwords (in any case, through simple substitutions) and ones containing the username', async () => {
+    for (const password of [
+      'Aa123456',
+      'Admin@123',
+      'P@ssw0rd',
+      'Password1',
+      'qwe123!@#',
+      '1qaz@WSX',
+      'zhang123!',
+      'pA$$W0RD1',
+    ]) {
+      const res = await world.admin.post('/api/users', {
+        ...base,
+        username: uniqueName('common'),
+        role: 'leader',
+        password,
+      });
+      expect(res.statusCode, password).toBe(400);
+      expect(res.json().error.code).toBe('password_policy');
+      expect(res.json().error.details.problems, password).toContain('common');
+      expect(res.json().error.fields[0].message).toContain('常用密码');
+    }
+    const named = await world.admin.post('/api/users', {
+      ...base,
+      username: 'wangjianguo',
+      role: 'leader',
+      password: 'WangJianguo#2026',
+    });
+    expect(named.statusCode).toBe(400);
+    expect(named.json().error.details.problems).toEqual(['contains_username']);
+    expect(named.json().error.fields[0].message).toBe('密码不能包含用户名');
+    // The same rules hold when the owner changes it.
+    const user = await buildUser(world, 'leader');
+    const mine = await user.client.post('/api/me/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'Admin@1234',
+    });
+    expect(mine.statusCode).toBe(400);
+    expect(mine.json().error.fields[0].path).toEqual(['newPassword']);
+    expect(
+      (
+        await world.admin.post('/api/users', {
+          ...base,
+          username: 'wangjianguo',
+          role: 'leader',
+          password: 'Jian#Guo2026x',
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 });

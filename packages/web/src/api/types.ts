@@ -21,6 +21,8 @@ export interface Me {
   tenantLevel: TenantLevel;
   unitId: string | null;
   unitName: string | null;
+  /** A password someone else set (initial or reset): the session can only change it. */
+  mustChangePassword: boolean;
   actions: string[];
 }
 
@@ -75,7 +77,9 @@ export interface User {
   role: Role;
   unitId: string | null;
   disabled: boolean;
-  lockedUntil: string | null;
+  /** 'idle': disabled at login after the tenant's idle days. */
+  disabledReason: 'idle' | null;
+  mustChangePassword: boolean;
   lastLoginAt: string | null;
   version: number;
   createdAt: string;
@@ -114,7 +118,31 @@ export interface AuditPage {
 export interface PasswordPolicyInfo {
   minLength: number;
   minClasses: number;
+  idleDays: number;
   version: number;
+  /** What the parent tenant imposes (this tenant may only be stricter); null at the top. */
+  inherited?: { minLength: number; minClasses: number; idleDays: number } | null;
+  tenantId?: string;
+}
+
+/** A change to one of the three's accounts awaiting a second (二人规则). */
+export interface AccountRequest {
+  id: string;
+  tenantId: string;
+  kind: 'create' | 'resetPassword' | 'disable' | 'changeRole';
+  targetUserId: string | null;
+  targetUsername: string;
+  targetRole: Role;
+  newRole: Role | null;
+  displayName: string | null;
+  status: 'pending' | 'approved' | 'refused';
+  requestedBy: string;
+  requestedByName: string;
+  requestedByRole: Role;
+  requestedAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  reason: string | null;
 }
 
 export interface SetupStatus {

@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { Button, Dropdown, Layout, Menu, Space, Typography, theme, type MenuProps } from 'antd';
 import { DownOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { roleLabels } from '@landfall/domain';
+import { ForcedPasswordChangePage } from '../features/auth/ForcedPasswordChangePage.tsx';
 import { useCan, useLogout, useMe } from '../features/auth/useMe.ts';
 import { useI18n } from '../i18n/useT.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -74,6 +75,7 @@ export function AppLayout() {
   };
 
   if (!me) return null;
+  if (me.mustChangePassword) return <ForcedPasswordChangePage />;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={0} width={216}>

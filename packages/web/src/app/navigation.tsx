@@ -74,6 +74,12 @@ export const adminItems: NavItem[] = [
   { path: '/admin/groups', label: 'nav.groups', icon: <TeamOutlined />, action: 'group.read' },
   { path: '/admin/conveners', label: 'nav.conveners', icon: <SolutionOutlined />, action: 'convener.read' },
   { path: '/admin/users', label: 'nav.users', icon: <UserOutlined />, action: 'user.read' },
+  {
+    path: '/admin/account-requests',
+    label: 'nav.accountRequests',
+    icon: <AuditOutlined />,
+    action: 'accountRequest.read',
+  },
   { path: '/admin/roles', label: 'nav.roles', icon: <SafetyCertificateOutlined />, action: 'role.read' },
   {
     path: '/admin/password-policy',

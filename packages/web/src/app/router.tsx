@@ -203,6 +203,14 @@ export const router = createBrowserRouter([
             ...page(() => import('../features/users/UsersPage.tsx'), 'UsersPage', 'user.read'),
           },
           {
+            path: 'admin/account-requests',
+            ...page(
+              () => import('../features/approvals/AccountRequestsPage.tsx'),
+              'AccountRequestsPage',
+              'accountRequest.read',
+            ),
+          },
+          {
             path: 'admin/roles',
             ...page(() => import('../features/roles/RolesPage.tsx'), 'RolesPage', 'role.read'),
           },

@@ -5,7 +5,7 @@ import { PasswordFields } from '../../components/PasswordFields.tsx';
 import { useZodRule } from '../../components/useZodRule.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { usePasswordPolicy } from '../password-policy/usePasswordPolicy.ts';
-import { useChangeOwnPassword } from './useMe.ts';
+import { useChangeOwnPassword, useMe } from './useMe.ts';
 
 interface ChangePasswordValues {
   currentPassword: string;
@@ -18,7 +18,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const { message } = App.useApp();
   const rule = useZodRule();
   const [form] = Form.useForm<ChangePasswordValues>();
-  const policy = usePasswordPolicy();
+  const { data: me } = useMe();
+  const policy = usePasswordPolicy(me?.tenantId);
   const change = useChangeOwnPassword();
 
   return (

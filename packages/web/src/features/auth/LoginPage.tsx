@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { Alert, Button, Form, Input } from 'antd';
 import { FullPageSpin, LoadError } from '../../app/Guards.tsx';
 import { AuthCard } from '../../components/AuthCard.tsx';
+import { isApiError } from '../../api/client.ts';
 import { applyFieldErrors, describeError } from '../../components/errors.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { useSetupStatus } from '../setup/useSetup.ts';
@@ -41,6 +42,13 @@ export function LoginPage() {
   const required = { required: true, whitespace: true, message: t('validation.required') };
   const [form] = Form.useForm<LoginValues>();
   const [failure, setFailure] = useState<string>();
+  /** Seconds before the next try (429 Retry-After): counted down, the button waits meanwhile. */
+  const [wait, setWait] = useState(0);
+  useEffect(() => {
+    if (wait <= 0) return;
+    const timer = setTimeout(() => setWait((w) => w - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [wait]);
   const setup = useSetupStatus();
   const me = useMe(setup.data?.needed === false);
   const login = useLogin();
@@ -56,7 +64,19 @@ export function LoginPage() {
       onSuccess: () => void navigate(returnPath(location.state), { replace: true }),
       onError: (error) => {
         applyFieldErrors(error, form);
-        setFailure(describeError(error, locale, t));
+        if (isApiError(error) && error.code === 'rate_limited') {
+          const details = error.details as { retryAfterSeconds?: number } | undefined;
+          const seconds = details?.retryAfterSeconds ?? 1;
+          setWait(seconds);
+          setFailure(undefined);
+          return;
+        }
+        // An idle account's message says how long and whom to ask (the server's words).
+        setFailure(
+          isApiError(error) && error.code === 'account_idle' && error.message
+            ? error.message
+            : describeError(error, locale, t),
+        );
       },
     });
   }
@@ -79,6 +99,16 @@ export function LoginPage() {
       {failure ? (
         <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />
       ) : null}
+      {wait > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('login.wait', { n: wait })}
+          style={{ marginBottom: 16 }}
+          role="alert"
+          data-testid="login-wait"
+        />
+      ) : null}
       <Form<LoginValues> form={form} name="login" layout="vertical" onFinish={submit}>
         <Form.Item
           name="username"
@@ -96,7 +126,7 @@ export function LoginPage() {
         >
           <Input.Password autoComplete="current-password" maxLength={256} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={login.isPending}>
+        <Button type="primary" htmlType="submit" block loading={login.isPending} disabled={wait > 0}>
           {t('login.submit')}
         </Button>
       </Form>

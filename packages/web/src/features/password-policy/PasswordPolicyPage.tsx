@@ -9,15 +9,20 @@ import { staleCurrent } from '../../components/errors.ts';
 import { useReportError } from '../../components/useReportError.ts';
 import { useZodRule } from '../../components/useZodRule.ts';
 import { useI18n } from '../../i18n/useT.ts';
-import { useCan } from '../auth/useMe.ts';
+import { useCan, useMe } from '../auth/useMe.ts';
 import { passwordPolicyKey, usePasswordPolicy, useUpdatePasswordPolicy } from './usePasswordPolicy.ts';
 
 interface PolicyValues {
   minLength: number;
   minClasses: number;
+  idleDays: number;
 }
 
-/** 密码策略: the security administrator sets the password rules every new password must meet. */
+/**
+ * 密码策略: the security administrator sets the password and account rules of their tenant. A tenant below
+ * another inherits its rules and may only tighten them (the page shows the parent's; the server refuses
+ * anything looser, naming the field).
+ */
 export function PasswordPolicyPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
@@ -25,20 +30,25 @@ export function PasswordPolicyPage() {
   const rule = useZodRule();
   const reportError = useReportError();
   const queryClient = useQueryClient();
-  const policy = usePasswordPolicy();
+  const { data: me } = useMe();
+  const policy = usePasswordPolicy(me?.tenantId);
   const update = useUpdatePasswordPolicy();
   const [form] = Form.useForm<PolicyValues>();
   const editable = can('settings.update');
 
   useEffect(() => {
     if (policy.data)
-      form.setFieldsValue({ minLength: policy.data.minLength, minClasses: policy.data.minClasses });
+      form.setFieldsValue({
+        minLength: policy.data.minLength,
+        minClasses: policy.data.minClasses,
+        idleDays: policy.data.idleDays,
+      });
   }, [policy.data, form]);
 
   function submit(values: PolicyValues) {
     if (!policy.data) return;
     update.mutate(
-      { ...values, version: policy.data.version },
+      { ...values, tenantId: me?.tenantId, version: policy.data.version },
       {
         onSuccess: () => void message.success(t('common.saved')),
         onError: (error) => {
@@ -46,7 +56,7 @@ export function PasswordPolicyPage() {
             // Someone changed the policy meanwhile: show theirs, let the user decide again.
             void message.warning(errorMessages.stale_version[locale]);
             const current = staleCurrent<PasswordPolicyInfo>(error);
-            if (current) queryClient.setQueryData(passwordPolicyKey, current);
+            if (current) queryClient.setQueryData([...passwordPolicyKey, me?.tenantId ?? null], current);
             else void policy.refetch();
             return;
           }
@@ -65,6 +75,12 @@ export function PasswordPolicyPage() {
           <Typography.Text strong data-testid="policy-current">
             {describePasswordPolicy(policy.data, locale)}
           </Typography.Text>
+        </Typography.Paragraph>
+      ) : null}
+      {policy.data?.inherited ? (
+        <Typography.Paragraph type="secondary" data-testid="policy-inherited">
+          {t('policy.inherited')}：{describePasswordPolicy(policy.data.inherited, locale)}；
+          {t('policy.idleDays')} {policy.data.inherited.idleDays}
         </Typography.Paragraph>
       ) : null}
       {!editable ? (
@@ -93,6 +109,14 @@ export function PasswordPolicyPage() {
           rules={[rule(passwordPolicySchema.shape.minClasses)]}
         >
           <InputNumber min={1} max={4} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="idleDays"
+          label={t('policy.idleDays')}
+          required
+          rules={[rule(passwordPolicySchema.shape.idleDays)]}
+        >
+          <InputNumber min={7} max={3650} precision={0} style={{ width: '100%' }} />
         </Form.Item>
         {editable ? (
           <Button type="primary" htmlType="submit" loading={update.isPending}>

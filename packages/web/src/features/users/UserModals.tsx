@@ -1,3 +1,4 @@
+import { isPendingRequest } from '../../api/users.ts';
 import { App, Form, Input, Select } from 'antd';
 import { roleLabels, roles, userCreateSchema, userUpdateSchema, type Role } from '@landfall/domain';
 import type { Unit, User } from '../../api/types.ts';
@@ -62,7 +63,7 @@ export function UserCreateModal(props: {
   const rule = useZodRule();
   const [form] = Form.useForm<CreateValues>();
   const role = Form.useWatch('role', form);
-  const policy = usePasswordPolicy();
+  const policy = usePasswordPolicy(props.tenantId);
   const createUser = useCreateUser();
   return (
     <FormModal<CreateValues>
@@ -72,7 +73,7 @@ export function UserCreateModal(props: {
       form={form}
       onClose={props.onClose}
       onSubmit={async (values) => {
-        await createUser.mutateAsync({
+        const created = await createUser.mutateAsync({
           tenantId: props.tenantId,
           username: values.username,
           displayName: values.displayName,
@@ -80,7 +81,8 @@ export function UserCreateModal(props: {
           unitId: values.role === 'unit_staff' ? (values.unitId ?? null) : null,
           password: values.password,
         });
-        void message.success(t('common.created'));
+        if (isPendingRequest(created)) void message.info(t('users.pendingSecond'));
+        else void message.success(t('common.created'));
       }}
     >
       <Form.Item
@@ -193,7 +195,7 @@ export function UserRoleModal(props: {
       onClose={props.onClose}
       onSubmit={async (values) => {
         if (!user) return;
-        await changeRole.mutateAsync({
+        const changed = await changeRole.mutateAsync({
           id: user.id,
           input: {
             role: values.role,
@@ -201,7 +203,8 @@ export function UserRoleModal(props: {
             version: user.version,
           },
         });
-        void message.success(t('common.saved'));
+        if (isPendingRequest(changed)) void message.info(t('users.pendingSecond'));
+        else void message.success(t('common.saved'));
       }}
       onStale={(current) => {
         props.onReload(current);
@@ -222,9 +225,9 @@ export function UserPasswordModal(props: { user: User | null; onClose: () => voi
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ResetValues>();
-  const policy = usePasswordPolicy();
-  const resetPassword = useResetUserPassword();
   const { user } = props;
+  const policy = usePasswordPolicy(user?.tenantId);
+  const resetPassword = useResetUserPassword();
   return (
     <FormModal<ResetValues>
       open={user !== null}
@@ -234,8 +237,12 @@ export function UserPasswordModal(props: { user: User | null; onClose: () => voi
       onClose={props.onClose}
       onSubmit={async (values) => {
         if (!user) return;
-        await resetPassword.mutateAsync({ id: user.id, input: { password: values.password } });
-        void message.success(t('users.passwordReset'));
+        const pending = await resetPassword.mutateAsync({
+          id: user.id,
+          input: { password: values.password },
+        });
+        if (isPendingRequest(pending)) void message.info(t('users.pendingSecond'));
+        else void message.success(t('users.passwordReset'));
       }}
     >
       <PasswordFields

@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { roleLabels } from '@landfall/domain';
 import type { User } from '../../api/types.ts';
+import { isPendingRequest } from '../../api/users.ts';
 import { LoadError } from '../../app/Guards.tsx';
 import { useReportError } from '../../components/useReportError.ts';
 import { useI18n } from '../../i18n/useT.ts';
@@ -13,10 +14,6 @@ import { useTenantScope } from '../tenants/useTenantScope.ts';
 import { useUnits } from '../units/useUnits.ts';
 import { UserCreateModal, UserEditModal, UserPasswordModal, UserRoleModal } from './UserModals.tsx';
 import { useSetUserDisabled, useUnlockUser, useUsers } from './useUsers.ts';
-
-function isLocked(user: User): boolean {
-  return user.lockedUntil !== null && dayjs(user.lockedUntil).isAfter(dayjs());
-}
 
 /** 用户: accounts of this tenant. Each button shows only when the user's actions list it. */
 export function UsersPage() {
@@ -41,7 +38,10 @@ export function UsersPage() {
     setDisabled.mutate(
       { id: user.id, disabled },
       {
-        onSuccess: () => void message.success(t(disabled ? 'users.disabledDone' : 'users.enabledDone')),
+        onSuccess: (result) =>
+          void (isPendingRequest(result)
+            ? message.info(t('users.pendingSecond'))
+            : message.success(t(disabled ? 'users.disabledDone' : 'users.enabledDone'))),
         onError: (error) => reportError(error),
       },
     );
@@ -75,9 +75,15 @@ export function UsersPage() {
       width: 110,
       render: (_value, user) => (
         <Space size={4}>
-          {user.disabled ? <Tag color="red">{t('users.statusDisabled')}</Tag> : null}
-          {isLocked(user) ? <Tag color="orange">{t('users.statusLocked')}</Tag> : null}
-          {!user.disabled && !isLocked(user) ? <Tag color="green">{t('users.statusNormal')}</Tag> : null}
+          {user.disabled ? (
+            <Tag color="red">
+              {t(user.disabledReason === 'idle' ? 'users.statusIdle' : 'users.statusDisabled')}
+            </Tag>
+          ) : null}
+          {user.mustChangePassword ? <Tag color="orange">{t('users.statusMustChange')}</Tag> : null}
+          {!user.disabled && !user.mustChangePassword ? (
+            <Tag color="green">{t('users.statusNormal')}</Tag>
+          ) : null}
         </Space>
       ),
     },
@@ -109,7 +115,7 @@ export function UsersPage() {
               {t('users.resetPassword')}
             </Button>
           ) : null}
-          {can('user.unlock') && isLocked(user) ? (
+          {can('user.unlock') && !user.disabled ? (
             <Button size="small" type="link" onClick={() => unlockUser(user)}>
               {t('users.unlock')}
             </Button>
