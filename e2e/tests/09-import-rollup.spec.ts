@@ -74,13 +74,17 @@ test.beforeAll(async () => {
     divisionCode: '511502',
   });
   expect(district.status, JSON.stringify(district.body)).toBe(201);
-  const user = await createAccount(request, {
-    username: COORDINATOR,
-    displayName: '市经信委',
-    role: 'coordinator',
-    unitId: null,
-    password: PASSWORD,
-  });
+  const user = await createAccount(
+    request,
+    {
+      username: COORDINATOR,
+      displayName: '市经信委',
+      role: 'coordinator',
+      unitId: null,
+      password: PASSWORD,
+    },
+    baseURL,
+  );
   expect(user.status, JSON.stringify(user.body)).toBe(201);
   await request.dispose();
 });

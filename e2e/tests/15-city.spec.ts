@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { ADMIN, api, login, loginApi, logout, PASSWORD } from './helpers.ts';
+import { ADMIN, api, createAccount, login, loginApi, logout, PASSWORD } from './helpers.ts';
 
 /**
  * 纵向联动: a city coordinator's view of two districts. Its own server on a fresh folder (E2E_PORT + 3),
@@ -107,13 +107,11 @@ test.beforeAll(async () => {
     (t) => t.name === '宜宾市',
   );
   tenantIds['宜宾市'] = city!.id;
-  const user = await api(admin, 'POST', '/api/users', {
-    username: CITY,
-    displayName: '市投资促进局',
-    role: 'coordinator',
-    unitId: null,
-    password: PASSWORD,
-  });
+  const user = await createAccount(
+    admin,
+    { username: CITY, displayName: '市投资促进局', role: 'coordinator', unitId: null, password: PASSWORD },
+    baseURL,
+  );
   expect(user.status, JSON.stringify(user.body)).toBe(201);
 
   const unitIds: Record<string, string> = {};
@@ -132,14 +130,18 @@ test.beforeAll(async () => {
     });
     expect(unit.status, JSON.stringify(unit.body)).toBe(201);
     unitIds[d.name] = unit.body.id;
-    const coordinator = await api(admin, 'POST', '/api/users', {
-      tenantId: tenant.body.id,
-      username: d.coordinator,
-      displayName: `${d.name}投促局`,
-      role: 'coordinator',
-      unitId: null,
-      password: PASSWORD,
-    });
+    const coordinator = await createAccount(
+      admin,
+      {
+        tenantId: tenant.body.id,
+        username: d.coordinator,
+        displayName: `${d.name}投促局`,
+        role: 'coordinator',
+        unitId: null,
+        password: PASSWORD,
+      },
+      baseURL,
+    );
     expect(coordinator.status, JSON.stringify(coordinator.body)).toBe(201);
   }
   await admin.dispose();

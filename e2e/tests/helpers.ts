@@ -37,13 +37,13 @@ export async function ensureSetup(request: APIRequestContext) {
 export async function createAccount(
   request: APIRequestContext,
   body: { username: string; password: string } & Record<string, unknown>,
+  /** The server `request` talks to (specs with a server of their own pass theirs). */
+  baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3917}`,
 ) {
   const issued = `${body.password}~first`;
   const res = await api(request, 'POST', '/api/users', { ...body, password: issued });
   if (res.status !== 201) return res;
-  const owner = await playwrightRequest.newContext({
-    baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3917}`,
-  });
+  const owner = await playwrightRequest.newContext({ baseURL });
   await loginApi(owner, body.username, issued);
   const changed = await api(owner, 'POST', '/api/me/password', {
     currentPassword: issued,
