@@ -163,7 +163,8 @@ async function recordRaisedMatter(
       en: 'The deadline cannot precede the date raised',
     });
   return ctx.db.transaction().execute(async (trx) => {
-    await assertUnitOf(ctx, trx, tenantId, unitId, 'unitId');
+    // A matter raised down without a project names only the unit that must act (it is also the raiser).
+    await assertUnitOf(ctx, trx, tenantId, unitId, action === 'matter.raiseDown' ? 'ownerUnitId' : 'unitId');
     await assertUnitOf(ctx, trx, tenantId, ownerUnitId, 'ownerUnitId');
     const now = ctx.clock.now();
     const { id } = await insertMatter(trx, {
