@@ -188,7 +188,10 @@ export const meetingKindLabels: Record<MeetingKind, Record<Locale, string>> = {
 };
 
 /** Meetings a city or province holds with its districts (联合策划、联合招商): not a district's own. */
-export const crossDistrictMeetingKinds = ['joint_planning', 'joint_promotion'] as const satisfies readonly MeetingKind[];
+export const crossDistrictMeetingKinds = [
+  'joint_planning',
+  'joint_promotion',
+] as const satisfies readonly MeetingKind[];
 
 export function isCrossDistrictMeeting(kind: MeetingKind): boolean {
   return (crossDistrictMeetingKinds as readonly MeetingKind[]).includes(kind);

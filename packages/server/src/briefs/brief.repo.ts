@@ -59,7 +59,13 @@ export async function readTenantSubtree(db: Tx, tenantId: string) {
 
 export async function listNewLeads(db: Tx, w: BriefWindow) {
   const knownAt = sql`coalesce(l.reviewed_at, l.created_at)`;
-  const rows = await sql<{ id: string; tenant_id: string; unit_id: string; reported_on: string; late: boolean }>`
+  const rows = await sql<{
+    id: string;
+    tenant_id: string;
+    unit_id: string;
+    reported_on: string;
+    late: boolean;
+  }>`
     select l.id, l.tenant_id, l.unit_id, l.reported_on, l.reported_on <= ${w.after} as late
     from lead l
     where ${tenantIn(w.tenantIds, sql`l.tenant_id`)} and l.review_status = 'approved' and ${isNew(w, sql`l.reported_on`, knownAt)}

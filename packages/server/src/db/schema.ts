@@ -386,12 +386,7 @@ export interface MatterEventTable {
 }
 
 export type MeetingKindColumn =
-  | 'weekly'
-  | 'semimonthly'
-  | 'monthly'
-  | 'joint'
-  | 'joint_planning'
-  | 'joint_promotion';
+  'weekly' | 'semimonthly' | 'monthly' | 'joint' | 'joint_planning' | 'joint_promotion';
 
 export interface MeetingTable {
   id: Generated<string>;

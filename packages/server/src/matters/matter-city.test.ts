@@ -246,9 +246,15 @@ describe('a matter raised down from a city to its district (下达协调事项)'
       });
     }
 
-    const wrongProject = await city.coordinator.post('/api/matters/raise-down', body({ projectId: projectQY }));
+    const wrongProject = await city.coordinator.post(
+      '/api/matters/raise-down',
+      body({ projectId: projectQY }),
+    );
     expect(wrongProject.statusCode).toBe(400);
-    expect(wrongProject.json().error.fields[0]).toMatchObject({ path: ['projectId'], message: '该区县没有此项目' });
+    expect(wrongProject.json().error.fields[0]).toMatchObject({
+      path: ['projectId'],
+      message: '该区县没有此项目',
+    });
     const noUnit = await city.coordinator.post('/api/matters/raise-down', body({ projectId: null }));
     expect(noUnit.statusCode).toBe(400);
     expect(noUnit.json().error.fields[0]).toMatchObject({

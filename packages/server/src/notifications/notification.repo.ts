@@ -12,7 +12,14 @@ export async function listOpenMattersFor(
   let q = db
     .selectFrom('matter as m')
     .leftJoin('tenant as rt', 'rt.id', 'm.raised_by_tenant_id')
-    .select(['m.id', 'm.title', 'm.deadline', 'm.level', 'm.owner_unit_id', 'rt.name as raised_by_tenant_name'])
+    .select([
+      'm.id',
+      'm.title',
+      'm.deadline',
+      'm.level',
+      'm.owner_unit_id',
+      'rt.name as raised_by_tenant_name',
+    ])
     .where('m.tenant_id', '=', tenantId)
     .where('m.status', '=', 'open');
   if (where.ownerUnitId) q = q.where('m.owner_unit_id', '=', where.ownerUnitId);
