@@ -164,8 +164,18 @@ export function decisionOutcome(
 
 // ── Meetings and briefs ────────────────────────────────────────────────────────
 
-/** 每周业务通气, 半月信息沟通, 每月情况会商, 联席会议. */
-export const meetingKinds = ['weekly', 'semimonthly', 'monthly', 'joint'] as const;
+/**
+ * 每周业务通气, 半月信息沟通, 每月情况会商, 联席会议; and, above a district (a city or province working
+ * across its districts, 纵向联动), 联合策划 and 联合招商.
+ */
+export const meetingKinds = [
+  'weekly',
+  'semimonthly',
+  'monthly',
+  'joint',
+  'joint_planning',
+  'joint_promotion',
+] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 
 export const meetingKindLabels: Record<MeetingKind, Record<Locale, string>> = {
@@ -173,7 +183,24 @@ export const meetingKindLabels: Record<MeetingKind, Record<Locale, string>> = {
   semimonthly: { 'zh-CN': '半月信息沟通', 'en-US': 'Semi-monthly information exchange' },
   monthly: { 'zh-CN': '每月情况会商', 'en-US': 'Monthly consultation' },
   joint: { 'zh-CN': '联席会议', 'en-US': 'Joint meeting' },
+  joint_planning: { 'zh-CN': '联合策划', 'en-US': 'Joint planning' },
+  joint_promotion: { 'zh-CN': '联合招商', 'en-US': 'Joint promotion' },
 };
+
+/** Meetings a city or province holds with its districts (联合策划、联合招商): not a district's own. */
+export const crossDistrictMeetingKinds = [
+  'joint_planning',
+  'joint_promotion',
+] as const satisfies readonly MeetingKind[];
+
+export function isCrossDistrictMeeting(kind: MeetingKind): boolean {
+  return (crossDistrictMeetingKinds as readonly MeetingKind[]).includes(kind);
+}
+
+/** Whether a tenant of this level may hold a meeting of this kind: the cross-district kinds only above a district. */
+export function meetingKindAllowed(kind: MeetingKind, level: 'province' | 'city' | 'district'): boolean {
+  return !isCrossDistrictMeeting(kind) || level !== 'district';
+}
 
 /** Days a brief looks back when there was no earlier meeting of its kind. */
 export const briefDefaultDays: Record<MeetingKind, number> = {
@@ -181,6 +208,8 @@ export const briefDefaultDays: Record<MeetingKind, number> = {
   semimonthly: 15,
   monthly: 30,
   joint: 30,
+  joint_planning: 30,
+  joint_promotion: 30,
 };
 
 /**

@@ -50,6 +50,24 @@ export const matterInputSchema = z.object({
 });
 export type MatterInput = z.input<typeof matterInputSchema>;
 
+/**
+ * 下达协调事项: a city's (or province's) coordinator raises a matter to a district below it. It goes
+ * to the district's 综合协调组; the district's unit that must act is named, unless a project of the
+ * district gives it (its responsible unit).
+ */
+export const matterRaiseDownSchema = z.object({
+  tenantId: idSchema,
+  projectId: idSchema.nullish(),
+  ownerUnitId: idSchema.optional(),
+  title: required(200, '请填写事项名称'),
+  description: text(4000),
+  blockerKind: z.enum(blockerKinds),
+  blocksStage: z.enum(blockableStages).nullish(),
+  deadline: dateSchema,
+  raisedOn: dateSchema.optional(),
+});
+export type MatterRaiseDownInput = z.input<typeof matterRaiseDownSchema>;
+
 export const matterUpdateSchema = z.object({ body: required(2000, '请填写进展情况') });
 export type MatterUpdateInput = z.input<typeof matterUpdateSchema>;
 
@@ -77,6 +95,8 @@ export const matterCloseSchema = z.object({
 });
 
 export const matterQuerySchema = z.object({
+  /** One tenant of the caller's scope (a city's 区县 filter). */
+  tenantId: idSchema.optional(),
   status: z.enum(matterStatuses).optional(),
   level: z.enum(matterLevels).optional(),
   unitId: idSchema.optional(),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '@landfall/domain';
 import { TestClient } from '../test/client.ts';
+import { decide, type Actor, type Decision } from './policy.ts';
 import { buildEnterprise, buildLead, buildProject, pdfBytes, signProject } from '../test/library-fixtures.ts';
 import {
   buildUnit,
@@ -566,6 +567,22 @@ const cases: Record<string, Case> = {
       body: { unitId, title: uniqueName('协调事项'), blockerKind: 'power', deadline: '2026-03-20' },
     }),
   },
+  // 下达协调事项: the coordinator only; the matrix's tenant is a district with nothing below it, so the
+  // request is refused by the rule (its own tenant is not below it), a valid shape nonetheless.
+  'POST /api/matters/raise-down': {
+    allowed: ['coordinator'],
+    ok: 400,
+    make: () => ({
+      url: '/api/matters/raise-down',
+      body: {
+        tenantId: world.tenantId,
+        ownerUnitId: unitId,
+        title: uniqueName('下达事项'),
+        blockerKind: 'land',
+        deadline: '2026-03-20',
+      },
+    }),
+  },
   'GET /api/matters/:id': {
     allowed: COORDINATION,
     ok: 200,
@@ -1085,6 +1102,43 @@ describe('policy', () => {
       .execute();
     expect(denied.some((d) => d.action === 'unit.create' && d.role === 'leader')).toBe(true);
     expect(denied.some((d) => d.action === 'audit.read' && d.role === 'system_admin')).toBe(true);
+  });
+
+  it('scopes the city-level matter actions: raiseDown the coordinator’s over its subtree, matters read across it', () => {
+    const cityActor = (role: Role): Actor => ({
+      kind: 'user',
+      id: 'u',
+      username: 'u',
+      role,
+      tenantId: 'city',
+      unitId: role === 'unit_staff' ? 'unit' : null,
+      subtreeTenantIds: ['city', 'district'],
+    });
+    const expected: Record<Role, { raiseDown: Decision; read: Decision }> = {
+      system_admin: { raiseDown: 'forbidden', read: 'forbidden' },
+      security_admin: { raiseDown: 'forbidden', read: 'forbidden' },
+      auditor: { raiseDown: 'forbidden', read: 'forbidden' },
+      coordinator: { raiseDown: 'allow', read: 'allow' },
+      unit_staff: { raiseDown: 'forbidden', read: 'not_found' },
+      leader: { raiseDown: 'forbidden', read: 'allow' },
+      viewer: { raiseDown: 'forbidden', read: 'forbidden' },
+    };
+    for (const role of roles) {
+      const actor = cityActor(role);
+      const district = { tenantId: 'district', unitIds: ['other'] };
+      expect(decide(actor, 'matter.raiseDown', district), role).toBe(expected[role].raiseDown);
+      expect(decide(actor, 'matter.read', district), role).toBe(expected[role].read);
+      // Outside the subtree: nobody's.
+      const elsewhere = { tenantId: 'elsewhere' };
+      expect(decide(actor, 'matter.raiseDown', elsewhere), role).not.toBe('allow');
+      expect(decide(actor, 'matter.read', elsewhere), role).not.toBe('allow');
+      // A district's writes stay the district's.
+      expect(decide(actor, 'matter.update', district), role).not.toBe('allow');
+      expect(decide(actor, 'matter.assign', district), role).not.toBe('allow');
+      expect(decide(actor, 'matter.escalateToJoint', district), role).not.toBe('allow');
+      // A matter on a district's sensitive project is hidden above the district.
+      expect(decide(actor, 'matter.read', { ...district, sensitive: true }), role).not.toBe('allow');
+    }
   });
 
   it('answers 404 for a record that does not exist', async () => {

@@ -40,13 +40,14 @@ export interface RecordScope {
 }
 
 const admin = { system_admin: 'subtree' } as const;
+/** The organisation (tenants, units, groups, conveners): a city's coordinators and leaders also its districts'. */
 const orgRead = {
   system_admin: 'subtree',
   security_admin: 'subtree',
   auditor: 'subtree',
-  coordinator: 'tenant',
+  coordinator: 'subtree',
   unit_staff: 'tenant',
-  leader: 'tenant',
+  leader: 'subtree',
   viewer: 'subtree',
   operator: 'all',
 } as const;
@@ -168,8 +169,12 @@ export const rules = {
   // The coordination loop (协调推进): matters and escalation, meetings, decisions and follow-up (督办),
   // briefs, inspections (督促检查), review of what units submit, and the bell.
   // Unit staff act on matters their unit raised or must act on (RecordScope.unitIds).
-  'matter.read': { coordinator: 'tenant', unit_staff: 'unit', leader: 'tenant' },
+  // A city's (province's) coordinators and leaders read their districts' matters as they read their libraries
+  // (纵向联动); writes stay each district's, except what a city raised down to a district (matter.raiseDown:
+  // the raising and its follow-up replies; the service requires the district to lie strictly below).
+  'matter.read': { coordinator: 'subtree', unit_staff: 'unit', leader: 'subtree' },
   'matter.create': unitWrite,
+  'matter.raiseDown': { coordinator: 'subtree' },
   'matter.update': unitWrite,
   'matter.assign': { coordinator: 'tenant' },
   'matter.escalate': unitWrite,

@@ -28,7 +28,7 @@ function body(text: string, indent = true) {
 /**
  * The brief as a Word document in the official layout: the red masthead title, the issue line
  * (〔2026〕第3期), the issuer and date over a red rule, the period, then the numbered sections
- * (一、二、三…), each with its summary and its numbered lines.
+ * (一、二、三…), each with its summary and its numbered lines (in a city's brief each prefixed 【区县】).
  */
 export async function writeBriefDocx(brief: Brief): Promise<Buffer> {
   const children: Paragraph[] = [
@@ -58,7 +58,10 @@ export async function writeBriefDocx(brief: Brief): Promise<Buffer> {
       }),
     );
     children.push(body(section.summary));
-    section.lines.forEach((line, i) => children.push(body(`${i + 1}．${line.text}`)));
+    // A city's brief names each line's 区县.
+    const district = (line: Brief['sections'][number]['lines'][number]) =>
+      brief.tenants.length > 1 ? `【${line.tenantName}】` : '';
+    section.lines.forEach((line, i) => children.push(body(`${i + 1}．${district(line)}${line.text}`)));
   }
   const document = new Document({
     title: brief.title,

@@ -51,20 +51,31 @@ export function matterSections(
   kind: MeetingKind,
   w: BriefWindow,
   { matters, live, states, factsOf, escalations }: MattersAsOf,
-  names: { unitName: (id: string | null) => string; projectName: (id: string) => string },
+  names: {
+    unitName: (id: string | null) => string;
+    projectName: (id: string) => string;
+    /** A sensitive project of a district in a city's brief (named 敏感项目). */
+    projectMasked: (id: string) => boolean;
+  },
 ) {
-  const { unitName, projectName } = names;
+  const { unitName, projectName, projectMasked } = names;
   const { after, through } = w;
   const matterById = new Map(matters.map((m) => [m.id, m]));
-  const matterLine = (id: string, text: string, date: string | null): BriefLine => ({
-    type: 'matter',
-    id,
-    text,
-    date,
-    unitId: states.get(id)?.ownerUnitId ?? matterById.get(id)?.unit_id ?? null,
-    amountFen: null,
-    late: false,
-  });
+  const matterLine = (id: string, text: string, date: string | null): BriefLine => {
+    const m = matterById.get(id);
+    return {
+      type: 'matter',
+      id,
+      text,
+      date,
+      unitId: states.get(id)?.ownerUnitId ?? m?.unit_id ?? null,
+      amountFen: null,
+      late: false,
+      tenantId: m?.tenant_id ?? '',
+      tenantName: '',
+      masked: !!m?.project_id && projectMasked(m.project_id),
+    };
+  };
   const matterSubject = (m: MatterRow) =>
     `${m.title}（${unitName(m.unit_id)}提出，${blockerKindLabels[m.blocker_kind as BlockerKind]?.['zh-CN'] ?? m.blocker_kind}${
       m.project_id ? `，项目：${projectName(m.project_id)}` : ''

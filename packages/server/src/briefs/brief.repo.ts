@@ -5,8 +5,10 @@ import { completeStageMove, previousStage } from '../ledger/stage-moves.ts';
 import {
   entryKnownAt as ledgerKnownAt,
   entryVisible,
+  fundsIn,
   projectCounted,
   projectFacts,
+  tenantIn,
   type LedgerView,
 } from '../ledger/ledger.reads.ts';
 
@@ -22,7 +24,8 @@ import {
  * (补录) appears once, in the first brief that could know it.
  */
 export interface BriefWindow {
-  tenantId: string;
+  /** The brief's tenant and every tenant below it: a city's brief covers its districts (纵向联动). */
+  tenantIds: readonly string[];
   after: string;
   through: string;
   knownAfter: Date;
@@ -40,17 +43,32 @@ function isNew(w: BriefWindow, date: RawBuilder<unknown>, knownAt: RawBuilder<un
  */
 const entryKnownAt = sql`greatest(${ledgerKnownAt('e')}, coalesce(p.reviewed_at, ${ledgerKnownAt('e')}))`;
 
-/** The ledger view of a brief dated D: as of D, as known by its end, in its tenant. */
+/** The ledger view of a brief dated D: as of D, as known by its end, over its tenants. */
 function viewOf(w: BriefWindow, projectIds?: string[]): LedgerView {
-  return { asOf: w.through, knownBefore: w.knownBefore, tenantIds: [w.tenantId], projectIds };
+  return { asOf: w.through, knownBefore: w.knownBefore, tenantIds: w.tenantIds, projectIds };
+}
+
+/** A tenant and every tenant below it (its districts), the tenant itself first, then by division code. */
+export async function readTenantSubtree(db: Tx, tenantId: string) {
+  const rows = await sql<{ id: string; name: string; level: string }>`
+    select t.id, t.name, t.level from tenant t
+    join tenant home on home.id = ${tenantId} and t.path like home.path || '%'
+    order by t.id <> ${tenantId}, t.division_code, t.id`.execute(db);
+  return rows.rows;
 }
 
 export async function listNewLeads(db: Tx, w: BriefWindow) {
   const knownAt = sql`coalesce(l.reviewed_at, l.created_at)`;
-  const rows = await sql<{ id: string; unit_id: string; reported_on: string; late: boolean }>`
-    select l.id, l.unit_id, l.reported_on, l.reported_on <= ${w.after} as late
+  const rows = await sql<{
+    id: string;
+    tenant_id: string;
+    unit_id: string;
+    reported_on: string;
+    late: boolean;
+  }>`
+    select l.id, l.tenant_id, l.unit_id, l.reported_on, l.reported_on <= ${w.after} as late
     from lead l
-    where l.tenant_id = ${w.tenantId} and l.review_status = 'approved' and ${isNew(w, sql`l.reported_on`, knownAt)}
+    where ${tenantIn(w.tenantIds, sql`l.tenant_id`)} and l.review_status = 'approved' and ${isNew(w, sql`l.reported_on`, knownAt)}
     order by l.reported_on, l.created_at, l.id`.execute(db);
   return rows.rows;
 }
@@ -61,10 +79,13 @@ export async function listNewLeads(db: Tx, w: BriefWindow) {
  * A stage move's payload is completed (from, to, kind) by the ledger's rule, `from` read as of D.
  */
 export async function listNewEntries(db: Tx, w: BriefWindow, which: 'created' | 'stage_move' | 'funds') {
-  const kind = which === 'funds' ? sql`e.amount_fen is not null` : sql`e.kind = ${which}`;
+  // Visible in the brief's view (its tenants, as of D, known by its end); funds through the ledger's fundsIn.
+  const kind =
+    which === 'funds' ? fundsIn(viewOf(w)) : sql`(e.kind = ${which} and ${entryVisible(viewOf(w))})`;
   const previous = which === 'stage_move' ? previousStage('e', w.knownBefore) : sql`null`;
   const rows = await sql<{
     id: string;
+    tenant_id: string;
     project_id: string;
     effective_on: string;
     amount_fen: string | null;
@@ -73,10 +94,10 @@ export async function listNewEntries(db: Tx, w: BriefWindow, which: 'created' | 
     payload: Record<string, unknown>;
     late: boolean;
   }>`
-    select e.id, e.project_id, e.effective_on, e.amount_fen, e.stage_to, ${previous} as previous_stage,
+    select e.id, e.tenant_id, e.project_id, e.effective_on, e.amount_fen, e.stage_to, ${previous} as previous_stage,
       e.payload, (e.effective_on <= ${w.after} or e.payload ? 'lateFor') as late
     from ledger_entry e join project p on p.id = e.project_id
-    where e.tenant_id = ${w.tenantId} and ${projectCounted(w, 'p')} and ${kind} and ${isNew(w, sql`e.effective_on`, entryKnownAt)}
+    where ${projectCounted(w, 'p')} and ${kind} and ${isNew(w, sql`e.effective_on`, entryKnownAt)}
     order by e.effective_on, e.id`.execute(db);
   return rows.rows.map((r) => ({
     ...r,
@@ -98,8 +119,8 @@ export async function listNewEntries(db: Tx, w: BriefWindow, which: 'created' | 
  * from the entries known by the end of D.
  */
 export async function listStaleProjects(db: Tx, w: BriefWindow, staleBefore: string) {
-  const rows = await sql<{ id: string; last_on: string }>`
-    select p.id, f.last_entry_on as last_on
+  const rows = await sql<{ id: string; tenant_id: string; last_on: string }>`
+    select p.id, p.tenant_id, f.last_entry_on as last_on
     from (${projectFacts(viewOf(w))}) f join project p on p.id = f.project_id
     where ${projectCounted(w, 'p')} and f.last_entry_on <= ${staleBefore}
       and f.stage not in ('paused', 'dropped')
@@ -116,12 +137,14 @@ export async function readProjectsAsOf(db: Tx, w: BriefWindow, ids: string[]) {
   const view = viewOf(w, ids);
   const rows = await sql<{
     id: string;
+    tenant_id: string;
+    sensitivity: string;
     name: string | null;
     unit_id: string | null;
     stage: string | null;
     agreed: string | null;
   }>`
-    select p.id, coalesce(sn.snapshot->>'name', p.name) as name, coalesce(sn.snapshot->>'unitId', p.unit_id::text) as unit_id,
+    select p.id, p.tenant_id, p.sensitivity, coalesce(sn.snapshot->>'name', p.name) as name, coalesce(sn.snapshot->>'unitId', p.unit_id::text) as unit_id,
       f.stage, f.agreed_fen as agreed
     from project p
     left join (${projectFacts(view)}) f on f.project_id = p.id
@@ -132,6 +155,8 @@ export async function readProjectsAsOf(db: Tx, w: BriefWindow, ids: string[]) {
     where p.id in (${sql.join(ids)})`.execute(db);
   return rows.rows.map((r) => ({
     id: r.id,
+    tenantId: r.tenant_id,
+    sensitive: r.sensitivity === 'sensitive',
     name: r.name ?? '',
     unitId: r.unit_id ?? '',
     stage: r.stage,
@@ -139,12 +164,14 @@ export async function readProjectsAsOf(db: Tx, w: BriefWindow, ids: string[]) {
   }));
 }
 
-/** The matters of the tenant known by the end of D, with their facts recorded by then, in order. */
+/** The matters of the brief's tenants known by the end of D, with their facts recorded by then, in order. */
 export async function readMattersAsOf(db: Tx, w: BriefWindow) {
+  if (!w.tenantIds.length) return { matters: [], events: [] };
   const matters = await db
     .selectFrom('matter')
     .select([
       'id',
+      'tenant_id',
       'project_id',
       'unit_id',
       'title',
@@ -153,7 +180,7 @@ export async function readMattersAsOf(db: Tx, w: BriefWindow) {
       'raised_on',
       'created_at',
     ])
-    .where('tenant_id', '=', w.tenantId)
+    .where('tenant_id', 'in', w.tenantIds)
     .where('created_at', '<', w.knownBefore)
     .where('raised_on', '<=', w.through)
     .orderBy('raised_on')
@@ -176,7 +203,7 @@ export async function readMattersAsOf(db: Tx, w: BriefWindow) {
       'deadline_to',
       'payload',
     ])
-    .where('tenant_id', '=', w.tenantId)
+    .where('tenant_id', 'in', w.tenantIds)
     .where('recorded_at', '<', w.knownBefore)
     .orderBy('id')
     .execute();
@@ -185,18 +212,20 @@ export async function readMattersAsOf(db: Tx, w: BriefWindow) {
 
 /** Tasks (交办单) known by the end of D, still open then, whose deadline had passed by D. */
 export async function listOverdueTasksAsOf(db: Tx, w: BriefWindow) {
+  if (!w.tenantIds.length) return [];
   return db
     .selectFrom('task as t')
     .innerJoin('meeting as m', 'm.id', 't.meeting_id')
     .select([
       't.id',
+      't.tenant_id',
       't.unit_id',
       't.content',
       't.deadline',
       'm.held_on as meeting_held_on',
       'm.kind as meeting_kind',
     ])
-    .where('t.tenant_id', '=', w.tenantId)
+    .where('t.tenant_id', 'in', w.tenantIds)
     .where('t.created_at', '<', w.knownBefore)
     .where((eb) => eb.or([eb('t.closed_at', 'is', null), eb('t.closed_at', '>=', w.knownBefore)]))
     .where('t.deadline', '<', w.through)

@@ -27,6 +27,7 @@ import {
   readCurrentNames,
   readMattersAsOf,
   readProjectsAsOf,
+  readTenantSubtree,
   type BriefWindow,
 } from './brief.repo.ts';
 import { matterSections, mattersAsOf } from './brief.matters.ts';
@@ -57,6 +58,12 @@ export async function readMeetingBrief(ctx: Ctx, meetingId: string) {
  * The brief (简报) of a meeting of `kind` on `date`: what happened since the previous meeting of
  * that kind, computed only from facts dated and recorded by the end of `date` (see brief.repo.ts),
  * so the brief of an old date regenerates identically. The caller has authorised `brief.read`.
+ *
+ * A city's (province's) brief covers its subtree: every line names its 区县 (`tenantName`), its
+ * figures are read through the same ledger view over all the tenants, so its lines are the union of
+ * its districts' own briefs' lines for the same period and its totals their sum. A district's
+ * sensitive project stays the district's: in the city's brief it is 敏感项目 (no name, no unit), its
+ * amounts counted.
  */
 export async function buildBrief(
   ctx: Ctx,
@@ -66,8 +73,9 @@ export async function buildBrief(
 ): Promise<Brief> {
   const meetings = await meetingsForBrief(ctx, tenantId, kind, date);
   const { after, through } = briefPeriod(kind, date, meetings.previousMeetingOn);
+  const subtree = await readTenantSubtree(ctx.db, tenantId);
   const w: BriefWindow = {
-    tenantId,
+    tenantIds: subtree.map((t) => t.id),
     after,
     through,
     knownAfter: startOfShanghaiDay(addDays(after, 1)),
@@ -80,13 +88,21 @@ export async function buildBrief(
   const funds = await listNewEntries(ctx.db, w, 'funds');
   const stale = await listStaleProjects(ctx.db, w, addDays(through, -STALE_AFTER_DAYS));
   const tasks = await listOverdueTasksAsOf(ctx.db, w);
-  const dashboard = await readDashboard(ctx, {
-    year: Number(through.slice(0, 4)),
-    asOf: through,
-    tenantId,
-    metric: 'funds_in_place',
-    knownBefore: w.knownBefore,
-  });
+  // Units behind pace: each tenant's own dashboard (a city's brief: its own units' and each district's).
+  const dashboards = [];
+  for (const t of subtree) {
+    dashboards.push({
+      tenantId: t.id,
+      ...(await readDashboard(ctx, {
+        year: Number(through.slice(0, 4)),
+        asOf: through,
+        tenantId: t.id,
+        metric: 'funds_in_place',
+        knownBefore: w.knownBefore,
+      })),
+    });
+  }
+  const dashboardUnits = dashboards.flatMap((d) => d.units.map((u) => ({ ...u, tenantId: d.tenantId })));
   const matterFacts = mattersAsOf(await readMattersAsOf(ctx.db, w), w);
   const { matters, states } = matterFacts;
 
@@ -99,9 +115,17 @@ export async function buildBrief(
       ...matters.flatMap((m) => (m.project_id ? [m.project_id] : [])),
     ]),
   ];
-  const projects = new Map((await readProjectsAsOf(ctx.db, w, projectIds)).map((p) => [p.id, p]));
+  // A district's sensitive project in a city's brief: 敏感项目, without its unit.
+  const projects = new Map(
+    (await readProjectsAsOf(ctx.db, w, projectIds)).map((p) => {
+      const masked = p.sensitive && p.tenantId !== tenantId;
+      return [p.id, masked ? { ...p, name: '敏感项目', unitId: '', masked } : { ...p, masked }];
+    }),
+  );
   const projectName = (id: string) => projects.get(id)?.name ?? '';
-  const projectUnit = (id: string) => projects.get(id)?.unitId ?? null;
+  const projectUnit = (id: string) => projects.get(id)?.unitId || null;
+  const projectMasked = (id: string) => !!projects.get(id)?.masked;
+  const projectTenant = (id: string) => projects.get(id)?.tenantId ?? tenantId;
 
   // Names as of the date: units, leads and the tenant from the audit log's snapshots.
   const unitIds = [
@@ -111,7 +135,7 @@ export async function buildBrief(
       ...matters.map((m) => m.unit_id),
       ...[...states.values()].map((s) => s.ownerUnitId),
       ...tasks.map((t) => t.unit_id),
-      ...dashboard.units.map((u) => u.unitId),
+      ...dashboardUnits.map((u) => u.unitId),
     ]),
   ];
   const unitNames = await namesAsOf(ctx, 'unit', unitIds, w.knownBefore);
@@ -121,10 +145,20 @@ export async function buildBrief(
     leads.map((l) => l.id),
     w.knownBefore,
   );
-  const tenantName = (await namesAsOf(ctx, 'tenant', [tenantId], w.knownBefore)).get(tenantId)?.name ?? '';
+  const tenantNames = await namesAsOf(ctx, 'tenant', w.tenantIds as string[], w.knownBefore);
+  const nameOfTenant = (id: string) => tenantNames.get(id)?.name ?? '';
+  const tenantName = nameOfTenant(tenantId);
   const unitName = (id: string | null) => (id ? (unitNames.get(id)?.name ?? '') : '');
+  /** Who has the project: its unit, or — a masked project — its district. */
+  const projectHolder = (id: string) =>
+    projectMasked(id) ? nameOfTenant(projectTenant(id)) : unitName(projectUnit(id));
+  const projectLine = (id: string) => ({
+    tenantId: projectTenant(id),
+    tenantName: '',
+    masked: projectMasked(id),
+  });
 
-  const bySection = matterSections(kind, w, matterFacts, { unitName, projectName });
+  const bySection = matterSections(kind, w, matterFacts, { unitName, projectName, projectMasked });
 
   const sections: Omit<BriefSection, 'heading'>[] = [...bySection.forDecision];
 
@@ -141,6 +175,9 @@ export async function buildBrief(
       unitId: l.unit_id,
       amountFen: amount,
       late: l.late,
+      tenantId: l.tenant_id,
+      tenantName: '',
+      masked: false,
     };
   });
   const projectLines: BriefLine[] = created.map((e) => {
@@ -148,13 +185,14 @@ export async function buildBrief(
     return {
       type: 'project',
       id: e.project_id,
-      text: `【项目】${p?.name ?? ''}（${unitName(p?.unitId ?? null)}，${stageLabel(p?.stage)}${
+      text: `【项目】${p?.name ?? ''}（${projectHolder(e.project_id)}，${stageLabel(p?.stage)}${
         p?.agreedFen ? `，协议投资 ${money(p.agreedFen)}` : ''
       }，${e.effective_on}入库）${e.late ? '（补录）' : ''}`,
       date: e.effective_on,
-      unitId: p?.unitId ?? null,
+      unitId: projectUnit(e.project_id),
       amountFen: p?.agreedFen ?? null,
       late: e.late,
+      ...projectLine(e.project_id),
     };
   });
   sections.push({
@@ -172,13 +210,14 @@ export async function buildBrief(
     lines: moves.map((e) => ({
       type: 'project',
       id: e.project_id,
-      text: `${projectName(e.project_id)}（${unitName(projectUnit(e.project_id))}）：${stageLabel(
+      text: `${projectName(e.project_id)}（${projectHolder(e.project_id)}）：${stageLabel(
         e.payload.from as string,
       )} → ${stageLabel(e.payload.to as string)}（${e.effective_on}）${e.late ? '（补录）' : ''}`,
       date: e.effective_on,
       unitId: projectUnit(e.project_id),
       amountFen: null,
       late: e.late,
+      ...projectLine(e.project_id),
     })),
   });
 
@@ -198,13 +237,14 @@ export async function buildBrief(
     .map(([id, f]): BriefLine => ({
       type: 'project',
       id,
-      text: `${projectName(id)}（${unitName(projectUnit(id))}）：到位资金 ${money(f.fen)}（${f.entries}笔）${
+      text: `${projectName(id)}（${projectHolder(id)}）：到位资金 ${money(f.fen)}（${f.entries}笔）${
         f.late ? '（含补录）' : ''
       }`,
       date: f.last,
       unitId: projectUnit(id),
       amountFen: f.fen,
       late: f.late,
+      ...projectLine(id),
     }));
   const fundsTotal = [...fundsByProject.values()].reduce((s, f) => s + f.fen, 0);
   sections.push({
@@ -223,7 +263,7 @@ export async function buildBrief(
     lines: stale.map((p) => ({
       type: 'project',
       id: p.id,
-      text: `${projectName(p.id)}（${unitName(projectUnit(p.id))}）：最近一次台账记录 ${p.last_on}，已${daysBetween(
+      text: `${projectName(p.id)}（${projectHolder(p.id)}）：最近一次台账记录 ${p.last_on}，已${daysBetween(
         p.last_on,
         through,
       )}天未更新`,
@@ -231,17 +271,19 @@ export async function buildBrief(
       unitId: projectUnit(p.id),
       amountFen: null,
       late: false,
+      ...projectLine(p.id),
     })),
   });
 
-  const behind = dashboard.units
+  const behind = dashboardUnits
     .filter((u) => u.gap !== null && u.gap < 0)
     .sort((a, b) => (a.gap ?? 0) - (b.gap ?? 0) || a.unitId.localeCompare(b.unitId));
+  const timeProgress = dashboards[0]?.timeProgress ?? 0;
   sections.push({
     key: 'behindPace',
     summary: behind.length
-      ? `按到位资金目标，${behind.length}个责任单位完成率低于序时进度（${formatPercent(dashboard.timeProgress)}）。`
-      : dashboard.units.some((u) => u.target !== null)
+      ? `按到位资金目标，${behind.length}个责任单位完成率低于序时进度（${formatPercent(timeProgress)}）。`
+      : dashboardUnits.some((u) => u.target !== null)
         ? '各责任单位到位资金完成率均达到序时进度。'
         : '本年度尚未下达到位资金目标任务。',
     lines: behind.map((u) => ({
@@ -256,6 +298,9 @@ export async function buildBrief(
       unitId: u.unitId,
       amountFen: u.actual,
       late: false,
+      tenantId: u.tenantId,
+      tenantName: '',
+      masked: false,
     })),
   });
   sections.push(...bySection.matters);
@@ -273,12 +318,16 @@ export async function buildBrief(
       unitId: t.unit_id,
       amountFen: null,
       late: false,
+      tenantId: t.tenant_id,
+      tenantName: '',
+      masked: false,
     })),
   });
 
   const year = Number(through.slice(0, 4));
   return {
     tenant: { id: tenantId, name: tenantName },
+    tenants: subtree.map((t) => ({ id: t.id, name: nameOfTenant(t.id) })),
     kind,
     kindLabel: meetingKindLabels[kind]['zh-CN'],
     date: through,
@@ -293,6 +342,7 @@ export async function buildBrief(
     sections: sections.map((s, i) => ({
       ...s,
       heading: `${chineseNumeral(i + 1)}、${sectionTitles[s.key]}`,
+      lines: s.lines.map((l) => ({ ...l, tenantName: nameOfTenant(l.tenantId) })),
     })),
   };
 }

@@ -12,6 +12,14 @@ export interface BriefLine {
   amountFen: number | null;
   /** Recorded after the previous brief for an earlier date (补录). */
   late: boolean;
+  /** 区县: the tenant the record belongs to (a city's brief lists its districts' records). */
+  tenantId: string;
+  tenantName: string;
+  /**
+   * A sensitive project of a district in a city's brief: named 敏感项目, its unit hidden (its details are
+   * the district's), its amounts counted.
+   */
+  masked: boolean;
 }
 
 export type BriefSectionKey =
@@ -36,6 +44,8 @@ export interface BriefSection {
 
 export interface Brief {
   tenant: { id: string; name: string };
+  /** The tenants it covers: its own, then (a city's, a province's) every tenant below it. */
+  tenants: { id: string; name: string }[];
   kind: MeetingKind;
   kindLabel: string;
   date: string;

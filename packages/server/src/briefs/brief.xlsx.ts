@@ -12,7 +12,8 @@ const recordTypeLabels: Record<string, string> = {
 
 /**
  * The brief as a workbook: one sheet with the title, issue line and period above a table of
- * every line (section, number, text, date, amount in 万元, the record it links to).
+ * every line (section, number, text, date, amount in 万元, the record it links to); a city's brief
+ * has a 区县 column after the number.
  */
 export async function writeBriefXlsx(brief: Brief): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -20,40 +21,48 @@ export async function writeBriefXlsx(brief: Brief): Promise<Buffer> {
   workbook.created = startOfShanghaiDay(brief.date);
   workbook.modified = startOfShanghaiDay(brief.date);
   const sheet = workbook.addWorksheet('简报');
-  sheet.columns = [
-    { key: 'section', width: 30 },
-    { key: 'no', width: 6 },
-    { key: 'text', width: 90 },
-    { key: 'date', width: 12 },
-    { key: 'amount', width: 14 },
-    { key: 'type', width: 12 },
-    { key: 'id', width: 38 },
+  const districts = brief.tenants.length > 1;
+  const columns = [
+    { key: 'section', width: 30, header: '部分' },
+    { key: 'no', width: 6, header: '序号' },
+    ...(districts ? [{ key: 'district', width: 14, header: '区县' }] : []),
+    { key: 'text', width: 90, header: '内容' },
+    { key: 'date', width: 12, header: '日期' },
+    { key: 'amount', width: 14, header: '金额（万元）' },
+    { key: 'type', width: 12, header: '记录类型' },
+    { key: 'id', width: 38, header: '记录编号' },
   ];
-  sheet.mergeCells('A1:G1');
+  sheet.columns = columns.map(({ key, width }) => ({ key, width }));
+  const last = String.fromCharCode(64 + columns.length);
+  const col = (key: string) => columns.findIndex((c) => c.key === key) + 1;
+  sheet.mergeCells(`A1:${last}1`);
   sheet.getCell('A1').value = brief.title;
   sheet.getCell('A1').font = { size: 16, bold: true, color: { argb: 'FFC00000' } };
   sheet.getCell('A1').alignment = { horizontal: 'center' };
-  sheet.mergeCells('A2:G2');
+  sheet.mergeCells(`A2:${last}2`);
   sheet.getCell('A2').value = `${brief.issueNumber}\u3000${brief.issuer}\u3000${brief.dateText}`;
   sheet.getCell('A2').alignment = { horizontal: 'center' };
-  sheet.mergeCells('A3:G3');
+  sheet.mergeCells(`A3:${last}3`);
   sheet.getCell('A3').value = `统计期间：${brief.period.from}至${brief.period.to}`;
-  const header = sheet.addRow(['部分', '序号', '内容', '日期', '金额（万元）', '记录类型', '记录编号']);
+  const header = sheet.addRow(columns.map((c) => c.header));
   header.font = { bold: true };
   for (const section of brief.sections) {
-    sheet.addRow([section.heading, null, section.summary, null, null, null, null]).font = { bold: true };
+    const summary: Record<string, unknown> = { section: section.heading, text: section.summary };
+    sheet.addRow(columns.map((c) => summary[c.key] ?? null)).font = { bold: true };
     section.lines.forEach((line, i) => {
-      const row = sheet.addRow([
-        section.heading,
-        i + 1,
-        line.text,
-        line.date,
-        line.amountFen === null ? null : line.amountFen / 1_000_000,
-        recordTypeLabels[line.type] ?? line.type,
-        line.id,
-      ]);
-      row.getCell(5).numFmt = '#,##0.00';
-      row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
+      const cells: Record<string, unknown> = {
+        section: section.heading,
+        no: i + 1,
+        district: line.tenantName,
+        text: line.text,
+        date: line.date,
+        amount: line.amountFen === null ? null : line.amountFen / 1_000_000,
+        type: recordTypeLabels[line.type] ?? line.type,
+        id: line.id,
+      };
+      const row = sheet.addRow(columns.map((c) => cells[c.key] ?? null));
+      row.getCell(col('amount')).numFmt = '#,##0.00';
+      row.getCell(col('text')).alignment = { wrapText: true, vertical: 'top' };
     });
   }
   sheet.views = [{ state: 'frozen', ySplit: 4 }];

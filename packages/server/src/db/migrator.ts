@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_ledger_baseline.ts';
 import * as m0011 from './migrations/0011_month_close.ts';
 import * as m0013 from './migrations/0013_funds_basis_total.ts';
 import * as m0014 from './migrations/0014_duplicate_reports.ts';
+import * as m0015 from './migrations/0015_city_matters.ts';
 import * as m0017 from './migrations/0017_accounts.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011_month_close': m0011,
   '0013_funds_basis_total': m0013,
   '0014_duplicate_reports': m0014,
+  '0015_city_matters': m0015,
   '0017_accounts': m0017,
 };
 

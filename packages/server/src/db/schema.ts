@@ -388,6 +388,8 @@ export interface MatterTable {
   raised_on: DateColumn;
   raised_by: string | null;
   raised_by_name: string;
+  /** The tenant above that raised it down (下达); null = raised in its own tenant. */
+  raised_by_tenant_id: string | null;
   outcome: Generated<string>;
   version: Generated<number>;
   created_at: Timestamp;
@@ -414,7 +416,8 @@ export interface MatterEventTable {
   payload: JsonWithDefault;
 }
 
-export type MeetingKindColumn = 'weekly' | 'semimonthly' | 'monthly' | 'joint';
+export type MeetingKindColumn =
+  'weekly' | 'semimonthly' | 'monthly' | 'joint' | 'joint_planning' | 'joint_promotion';
 
 export interface MeetingTable {
   id: Generated<string>;

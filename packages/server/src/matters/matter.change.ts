@@ -12,13 +12,17 @@ import { toMatter } from './matter.mapper.ts';
 
 /** The shared steps of the matter services: scope, loading, and one versioned change with its fact and audit row. */
 
-/** The policy's view of a matter: unit staff reach it through the unit that raised it or the one that must act. */
+/**
+ * The policy's view of a matter: unit staff reach it through the unit that raised it or the one that must
+ * act; a matter on a sensitive project is, like the project, its own tenant's (404 above the district).
+ */
 export function scopeOf(row: MatterListRow) {
   return {
     type: 'matter',
     id: row.id,
     tenantId: row.tenant_id,
     unitIds: [row.unit_id, row.owner_unit_id],
+    sensitive: row.project_sensitivity === 'sensitive',
   };
 }
 

@@ -8,6 +8,11 @@ export function toMatter(row: MatterListRow, day: string) {
   return {
     id: row.id,
     tenantId: row.tenant_id,
+    /** 区县: the matter's tenant (a city lists its districts' matters). */
+    tenantName: row.tenant_name,
+    /** 上级交办: the tenant above that raised it down (市级下达), null when raised in its own tenant. */
+    raisedByTenantId: row.raised_by_tenant_id,
+    raisedByTenantName: row.raised_by_tenant_name,
     projectId: row.project_id,
     projectName: row.project_name,
     unitId: row.unit_id,

@@ -2,7 +2,13 @@ import { invalidField } from '../http/app-error.ts';
 import type { Ctx, Tx } from '../context.ts';
 import type { MatterTable } from '../db/schema.ts';
 import { today } from '../projects/project.service.ts';
-import { findMatter, insertMatterEvent, listOpenMatters, touchMatter } from './matter.repo.ts';
+import {
+  findMatter,
+  insertMatterEvent,
+  listOpenMatters,
+  listOpenMattersRaisedBy,
+  touchMatter,
+} from './matter.repo.ts';
 import { toMatter } from './matter.mapper.ts';
 import { changeMatter, eventBase, notOpen, reload } from './matter.change.ts';
 
@@ -73,4 +79,10 @@ export async function openMattersFor(
     deadlineBefore: opts.overdue ? day : undefined,
   });
   return rows.map((r) => toMatter(r, day));
+}
+
+/** The open matters a tenant raised down to its districts (下达事项), oldest deadline first: a city meeting's 督办. */
+export async function openMattersRaisedBy(ctx: Ctx, tenantId: string) {
+  const day = today(ctx);
+  return (await listOpenMattersRaisedBy(ctx.db, tenantId)).map((r) => toMatter(r, day));
 }

@@ -4,15 +4,27 @@ import type { Tx } from '../context.ts';
 import type { MatterEventTable, MatterTable } from '../db/schema.ts';
 import type { ListScope } from '../auth/policy.ts';
 
-/** A matter with the names a list shows (project, raising unit, unit that must act). */
+/**
+ * A matter with the names a list shows (its tenant — a city lists its districts' —, project, raising unit,
+ * unit that must act, the tenant above that raised it down) and whether its project is sensitive.
+ */
 function selectMatter(db: Tx) {
   return db
     .selectFrom('matter as m')
+    .innerJoin('tenant as t', 't.id', 'm.tenant_id')
+    .leftJoin('tenant as rt', 'rt.id', 'm.raised_by_tenant_id')
     .leftJoin('project as p', 'p.id', 'm.project_id')
     .innerJoin('unit as u', 'u.id', 'm.unit_id')
     .innerJoin('unit as o', 'o.id', 'm.owner_unit_id')
     .selectAll('m')
-    .select(['p.name as project_name', 'u.name as unit_name', 'o.name as owner_unit_name']);
+    .select([
+      't.name as tenant_name',
+      'rt.name as raised_by_tenant_name',
+      'p.name as project_name',
+      'p.sensitivity as project_sensitivity',
+      'u.name as unit_name',
+      'o.name as owner_unit_name',
+    ]);
 }
 export type MatterListRow = NonNullable<Awaited<ReturnType<typeof findMatter>>>;
 
@@ -66,6 +78,7 @@ export async function listMatterRows(db: Tx, scope: ListScope, query: MatterQuer
         ...(sensitive.length ? [eb('p.tenant_id', 'in', sensitive)] : []),
       ]),
     );
+  if (query.tenantId) q = q.where('m.tenant_id', '=', query.tenantId);
   const asked = query.unitId;
   if (asked) q = q.where((eb) => eb.or([eb('m.unit_id', '=', asked), eb('m.owner_unit_id', '=', asked)]));
   if (query.projectId) q = q.where('m.project_id', '=', query.projectId);
@@ -110,6 +123,16 @@ export async function listOpenMatters(
         opts.deadlineBefore ? eb('m.deadline', '<', opts.deadlineBefore) : eb.val(false),
       ]),
     )
+    .orderBy('m.deadline')
+    .orderBy('m.created_at')
+    .execute();
+}
+
+/** Open matters a tenant raised down (下达) to the tenants below it, oldest deadline first. */
+export async function listOpenMattersRaisedBy(db: Tx, tenantId: string) {
+  return selectMatter(db)
+    .where('m.raised_by_tenant_id', '=', tenantId)
+    .where('m.status', '=', 'open')
     .orderBy('m.deadline')
     .orderBy('m.created_at')
     .execute();

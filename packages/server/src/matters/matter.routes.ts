@@ -7,6 +7,7 @@ import {
   matterEscalateSchema,
   matterInputSchema,
   matterQuerySchema,
+  matterRaiseDownSchema,
   matterResolveSchema,
   matterUpdateSchema,
   reminderInputSchema,
@@ -19,6 +20,7 @@ import {
   getMatter,
   listMatters,
   raiseMatter,
+  raiseMatterDown,
   remindMatter,
   resolveMatter,
 } from './matter.service.ts';
@@ -36,6 +38,12 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/matters',
     { config: { action: 'matter.create' }, schema: { body: matterInputSchema } },
     async (request, reply) => reply.status(201).send(await raiseMatter(request.ctx, request.body)),
+  );
+  /** 下达协调事项: a city's coordinator raises a matter to a district below it (its 综合协调组). */
+  app.post(
+    '/api/matters/raise-down',
+    { config: { action: 'matter.raiseDown' }, schema: { body: matterRaiseDownSchema } },
+    async (request, reply) => reply.status(201).send(await raiseMatterDown(request.ctx, request.body)),
   );
   app.get('/api/matters/:id', { config: { action: 'matter.read' }, schema: { params } }, async (request) =>
     getMatter(request.ctx, request.params.id),

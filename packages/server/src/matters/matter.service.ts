@@ -4,6 +4,7 @@ import {
   matterCloseSchema,
   matterEscalateSchema,
   matterInputSchema,
+  matterRaiseDownSchema,
   matterResolveSchema,
   matterUpdateSchema,
   reminderInputSchema,
@@ -11,11 +12,13 @@ import {
   type MatterEscalateInput,
   type MatterInput,
   type MatterQuery,
+  type MatterRaiseDownInput,
   type MatterUpdateInput,
   type ReminderInput,
 } from '@landfall/domain/schemas/coordination';
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
+import type { MatterTable } from '../db/schema.ts';
 import { authorize } from '../auth/authorize.ts';
 import { listScope } from '../auth/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -79,6 +82,74 @@ export async function raiseMatter(ctx: Ctx, raw: MatterInput) {
   const unitId = project?.unit_id ?? input.unitId ?? ctx.actor?.unitId;
   if (!unitId) throw invalidField(ctx, 'unitId', { zh: '请选择责任单位', en: 'Choose the unit' });
   await authorize(ctx, 'matter.create', { type: 'matter', tenantId, unitId });
+  return recordRaisedMatter(ctx, 'matter.create', input, {
+    tenantId,
+    projectId: project?.id ?? null,
+    unitId,
+    ownerUnitId: input.ownerUnitId ?? unitId,
+    level: 'unit',
+    raisedByTenantId: null,
+  });
+}
+
+/**
+ * 下达协调事项: a city's (province's) coordinator raises a matter to a district strictly below its tenant,
+ * optionally on a project of that district. It belongs to the district and starts with the district's
+ * 综合协调组 (level coordination), naming the district's unit that must act (the project's unit unless
+ * another is named); it records the tenant it came from. A tenant outside the caller's subtree is 404 (the
+ * policy); the caller's own tenant is a 400 (raise it there as any matter).
+ */
+export async function raiseMatterDown(ctx: Ctx, raw: MatterRaiseDownInput) {
+  const input = matterRaiseDownSchema.parse(raw);
+  const actor = await authorize(ctx, 'matter.raiseDown', { type: 'matter', tenantId: input.tenantId });
+  if (!actor.tenantId || input.tenantId === actor.tenantId)
+    throw invalidField(ctx, 'tenantId', {
+      zh: '只能向下级区县下达协调事项；本级事项请直接提出',
+      en: 'A matter is raised down to a district below; raise your own tenant’s matters directly',
+    });
+  const project = input.projectId
+    ? await loadProject(ctx, ctx.db, input.projectId, 'project.read')
+    : undefined;
+  if (project && project.tenant_id !== input.tenantId)
+    throw invalidField(ctx, 'projectId', { zh: '该区县没有此项目', en: 'No such project in that district' });
+  const ownerUnitId = input.ownerUnitId ?? project?.unit_id;
+  if (!ownerUnitId)
+    throw invalidField(ctx, 'ownerUnitId', {
+      zh: '请选择区县的责任单位',
+      en: 'Choose the district’s unit that must act',
+    });
+  return recordRaisedMatter(ctx, 'matter.raiseDown', input, {
+    tenantId: input.tenantId,
+    projectId: project?.id ?? null,
+    unitId: project?.unit_id ?? ownerUnitId,
+    ownerUnitId,
+    level: 'coordination',
+    raisedByTenantId: actor.tenantId,
+  });
+}
+
+/** The new matter, its first fact and its audit row, in one transaction, once the caller is authorised. */
+async function recordRaisedMatter(
+  ctx: Ctx,
+  action: 'matter.create' | 'matter.raiseDown',
+  input: {
+    title: string;
+    description: string;
+    blockerKind: MatterTable['blocker_kind'];
+    blocksStage?: string | null;
+    deadline: string;
+    raisedOn?: string;
+  },
+  where: {
+    tenantId: string;
+    projectId: string | null;
+    unitId: string;
+    ownerUnitId: string;
+    level: MatterTable['level'];
+    raisedByTenantId: string | null;
+  },
+) {
+  const { tenantId, unitId, ownerUnitId, level } = where;
   const day = today(ctx);
   const raisedOn = input.raisedOn ?? day;
   if (raisedOn > day)
@@ -91,26 +162,27 @@ export async function raiseMatter(ctx: Ctx, raw: MatterInput) {
       zh: '办理时限不能早于提出日期',
       en: 'The deadline cannot precede the date raised',
     });
-  const ownerUnitId = input.ownerUnitId ?? unitId;
   return ctx.db.transaction().execute(async (trx) => {
-    await assertUnitOf(ctx, trx, tenantId, unitId, 'unitId');
+    // A matter raised down without a project names only the unit that must act (it is also the raiser).
+    await assertUnitOf(ctx, trx, tenantId, unitId, action === 'matter.raiseDown' ? 'ownerUnitId' : 'unitId');
     await assertUnitOf(ctx, trx, tenantId, ownerUnitId, 'ownerUnitId');
     const now = ctx.clock.now();
     const { id } = await insertMatter(trx, {
       tenant_id: tenantId,
-      project_id: project?.id ?? null,
+      project_id: where.projectId,
       unit_id: unitId,
       owner_unit_id: ownerUnitId,
       title: input.title,
       description: input.description,
       blocker_kind: input.blockerKind,
       blocks_stage: input.blocksStage ?? null,
-      level: 'unit',
+      level,
       status: 'open',
       deadline: input.deadline,
       raised_on: raisedOn,
       raised_by: ctx.actor?.id ?? null,
       raised_by_name: ctx.actor?.username ?? 'system',
+      raised_by_tenant_id: where.raisedByTenantId,
       created_at: now,
       updated_at: now,
     });
@@ -120,14 +192,17 @@ export async function raiseMatter(ctx: Ctx, raw: MatterInput) {
       kind: 'raised',
       effective_on: raisedOn,
       body: input.description,
-      level_to: 'unit',
+      level_to: level,
       status_to: 'open',
       owner_unit_to: ownerUnitId,
       deadline_to: input.deadline,
+      ...(where.raisedByTenantId
+        ? { payload: JSON.stringify({ raisedByTenantId: where.raisedByTenantId }) }
+        : {}),
     });
     const matter = toMatter(await reload(trx, id), day);
     await recordAudit(trx, ctx, {
-      action: 'matter.create',
+      action,
       recordType: 'matter',
       recordId: id,
       tenantId,
@@ -137,16 +212,35 @@ export async function raiseMatter(ctx: Ctx, raw: MatterInput) {
   });
 }
 
-/** A reply in the matter's thread (进展情况); open matters only. */
+/**
+ * A reply in the matter's thread (进展情况); open matters only. The tenant that raised a matter down may
+ * reply too (督办, under `matter.raiseDown`); every other write on a district's matter stays the district's.
+ */
 export async function addMatterUpdate(ctx: Ctx, id: string, raw: MatterUpdateInput) {
   const input = matterUpdateSchema.parse(raw);
-  const row = await loadMatter(ctx, ctx.db, id, 'matter.update');
+  const found = await findMatter(ctx.db, id);
+  if (!found) throw new AppError('not_found');
+  const fromAbove = !!found.raised_by_tenant_id && found.raised_by_tenant_id === ctx.actor?.tenantId;
+  const action = fromAbove ? 'matter.raiseDown' : 'matter.update';
+  const row = await loadMatter(ctx, ctx.db, id, action);
   if (row.status !== 'open') throw notOpen(ctx);
   return ctx.db.transaction().execute(async (trx) => {
-    const event = await insertMatterEvent(trx, { ...eventBase(ctx, row), kind: 'update', body: input.body });
+    const event = await insertMatterEvent(trx, {
+      ...eventBase(ctx, row),
+      kind: 'update',
+      body: input.body,
+      ...(fromAbove
+        ? {
+            payload: JSON.stringify({
+              byTenantId: row.raised_by_tenant_id,
+              byTenantName: row.raised_by_tenant_name,
+            }),
+          }
+        : {}),
+    });
     await touchMatter(trx, id, ctx.clock.now());
     await recordAudit(trx, ctx, {
-      action: 'matter.update',
+      action,
       recordType: 'matter_event',
       recordId: String(event.id),
       tenantId: row.tenant_id,

@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DecisionQuery, TaskQuery } from '@landfall/domain/schemas/coordination';
 import type { Tx } from '../context.ts';
-import type { DecisionTable, TaskTable } from '../db/schema.ts';
+import type { DecisionTable, MeetingKindColumn, TaskTable } from '../db/schema.ts';
 import type { ListScope } from '../auth/policy.ts';
 
 export async function insertDecision(db: Tx, row: Insertable<DecisionTable>) {
@@ -127,7 +127,7 @@ export async function listOverdueTaskRows(
   db: Tx,
   tenantId: string,
   today: string,
-  meetingKind?: 'weekly' | 'semimonthly' | 'monthly' | 'joint',
+  meetingKind?: MeetingKindColumn,
 ) {
   let q = selectTask(db)
     .where('t.tenant_id', '=', tenantId)

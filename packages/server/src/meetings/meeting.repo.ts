@@ -95,3 +95,9 @@ export async function findMeetingOn(
     .orderBy('created_at')
     .executeTakeFirst();
 }
+
+/** The level of the tenant a meeting is for (the cross-district kinds are held above a district). */
+export async function findTenantLevel(db: Tx, tenantId: string) {
+  const row = await db.selectFrom('tenant').select('level').where('id', '=', tenantId).executeTakeFirst();
+  return row?.level;
+}

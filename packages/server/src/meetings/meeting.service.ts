@@ -1,5 +1,5 @@
 import { startOfShanghaiDay, addDays } from '@landfall/domain/dates';
-import type { MeetingKind } from '@landfall/domain/coordination';
+import { meetingKindAllowed, type MeetingKind } from '@landfall/domain/coordination';
 import {
   meetingCancelSchema,
   meetingInputSchema,
@@ -27,6 +27,7 @@ import { decisionsOfMeeting } from './decision.service.ts';
 import {
   findMeeting,
   findMeetingOn,
+  findTenantLevel,
   insertMeeting,
   listMeetingRows,
   readMeetingsBefore,
@@ -108,6 +109,8 @@ const meetingKindTitles: Record<MeetingKind, string> = {
   semimonthly: '半月信息沟通会',
   monthly: '每月情况会商会',
   joint: '工业招商引资联席会议',
+  joint_planning: '联合策划会',
+  joint_promotion: '联合招商会',
 };
 
 /** Schedules (or records) a meeting; its agenda is built from what awaits it today. */
@@ -115,6 +118,13 @@ export async function createMeeting(ctx: Ctx, raw: MeetingInput) {
   const input = meetingInputSchema.parse(raw);
   const tenantId = targetTenant(ctx, input.tenantId);
   await authorize(ctx, 'meeting.write', { type: 'meeting', tenantId });
+  const level = await findTenantLevel(ctx.db, tenantId);
+  if (!level) throw new AppError('not_found');
+  if (!meetingKindAllowed(input.kind, level))
+    throw invalidField(ctx, 'kind', {
+      zh: '联合策划、联合招商会议由市级（省级）与所辖区县共同召开，区县不能创建',
+      en: 'Joint planning and joint promotion meetings are held by a city or province with its districts, not by a district',
+    });
   // Read before the transaction: on the embedded engine a transaction holds the only connection.
   const agenda = await buildAgenda(ctx, tenantId, input.kind);
   return ctx.db.transaction().execute(async (trx) => {

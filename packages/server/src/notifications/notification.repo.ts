@@ -10,21 +10,29 @@ export async function listOpenMattersFor(
   where: { ownerUnitId?: string; levels?: ('unit' | 'coordination' | 'joint')[]; deadlineBefore?: string },
 ) {
   let q = db
-    .selectFrom('matter')
-    .select(['id', 'title', 'deadline', 'level', 'owner_unit_id'])
-    .where('tenant_id', '=', tenantId)
-    .where('status', '=', 'open');
-  if (where.ownerUnitId) q = q.where('owner_unit_id', '=', where.ownerUnitId);
+    .selectFrom('matter as m')
+    .leftJoin('tenant as rt', 'rt.id', 'm.raised_by_tenant_id')
+    .select([
+      'm.id',
+      'm.title',
+      'm.deadline',
+      'm.level',
+      'm.owner_unit_id',
+      'rt.name as raised_by_tenant_name',
+    ])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.status', '=', 'open');
+  if (where.ownerUnitId) q = q.where('m.owner_unit_id', '=', where.ownerUnitId);
   const { levels, deadlineBefore } = where;
   if (levels || deadlineBefore) {
     q = q.where((eb) =>
       eb.or([
-        levels ? eb('level', 'in', levels) : eb.val(false),
-        deadlineBefore ? eb('deadline', '<', deadlineBefore) : eb.val(false),
+        levels ? eb('m.level', 'in', levels) : eb.val(false),
+        deadlineBefore ? eb('m.deadline', '<', deadlineBefore) : eb.val(false),
       ]),
     );
   }
-  return q.orderBy('deadline').limit(200).execute();
+  return q.orderBy('m.deadline').limit(200).execute();
 }
 
 export async function listOpenTasksFor(

@@ -17,6 +17,7 @@ import {
 export type NotificationKind =
   | 'matter'
   | 'matter_escalated'
+  | 'matter_raised_down'
   | 'matter_overdue'
   | 'matter_for_decision'
   | 'task'
@@ -46,7 +47,7 @@ const REMINDER_DAYS = 14;
  * The bell (消息提醒): what awaits the caller now, computed from the state of the records, no mail.
  * - unit staff: matters their unit must act on, their unit's tasks, reminders to it, inspections
  *   of it and rectifications due, meetings it attends, and submissions the coordination group refused;
- * - the coordinator: matters held by the coordination group, every overdue matter and task, leads
+ * - the coordinator: matters held by the coordination group (those a city raised down named as such), every overdue matter and task, leads
  *   to acknowledge, inspections and rectifications, meetings, and submissions awaiting review;
  * - leaders: matters escalated to the joint meeting for decision, and joint meetings.
  * Overdue items come first, then by due date.
@@ -129,9 +130,14 @@ export async function listNotifications(ctx: Ctx) {
       deadlineBefore: day,
     })) {
       const overdue = isOverdue({ open: true, deadline: m.deadline }, day);
+      const fromAbove = m.raised_by_tenant_name;
       items.push({
-        kind: overdue ? 'matter_overdue' : 'matter_escalated',
-        title: overdue ? `协调事项逾期：${m.title}` : `上报综合协调组的协调事项：${m.title}`,
+        kind: overdue ? 'matter_overdue' : fromAbove ? 'matter_raised_down' : 'matter_escalated',
+        title: overdue
+          ? `协调事项逾期：${m.title}`
+          : fromAbove
+            ? `上级交办协调事项（${fromAbove}下达）：${m.title}`
+            : `上报综合协调组的协调事项：${m.title}`,
         ...due(m.deadline),
         link: { type: 'matter', id: m.id },
       });

@@ -19,6 +19,11 @@ import type {
 export interface Matter {
   id: string;
   tenantId: string;
+  /** 区县: the matter's tenant (a city lists its districts'). */
+  tenantName: string;
+  /** 上级交办: the tenant above that raised it down (市级下达); null when raised in its own tenant. */
+  raisedByTenantId: string | null;
+  raisedByTenantName: string | null;
   projectId: string | null;
   projectName: string | null;
   /** The unit that raised it (the project's unit). */
@@ -158,6 +163,11 @@ export interface BriefLine {
   amountFen: number | null;
   /** 补录: recorded after the previous brief for an earlier date. */
   late: boolean;
+  /** 区县: the record's tenant (a city's brief lists its districts'). */
+  tenantId: string;
+  tenantName: string;
+  /** A district's sensitive project in a city's brief: 敏感项目, not linked. */
+  masked: boolean;
 }
 
 export interface BriefSection {
@@ -170,6 +180,8 @@ export interface BriefSection {
 
 export interface Brief {
   tenant: { id: string; name: string };
+  /** The tenants it covers: its own, then those below it (a city's districts). */
+  tenants: { id: string; name: string }[];
   kind: MeetingKind;
   kindLabel: string;
   date: string;
@@ -215,6 +227,7 @@ export interface Inspection {
 export type NotificationKind =
   | 'matter'
   | 'matter_escalated'
+  | 'matter_raised_down'
   | 'matter_overdue'
   | 'matter_for_decision'
   | 'task'

@@ -3,6 +3,7 @@ import type {
   MatterEscalateInput,
   MatterInput,
   MatterLevel,
+  MatterRaiseDownInput,
   MatterStatus,
   MatterUpdateInput,
 } from '@landfall/domain';
@@ -13,6 +14,8 @@ import type { Matter, MatterDetail, MatterEvent, Reminder } from './coordination
 const matterPath = (id: string) => `/api/matters/${encodeURIComponent(id)}`;
 
 export interface MatterListQuery {
+  /** One tenant of the caller's scope (a city's 区县 filter). */
+  tenantId?: string;
   status?: MatterStatus;
   level?: MatterLevel;
   unitId?: string;
@@ -34,6 +37,11 @@ export function getMatter(id: string): Promise<MatterDetail> {
 /** 提出协调事项 */
 export function raiseMatter(input: MatterInput): Promise<Matter> {
   return api.post<Matter>('/api/matters', input);
+}
+
+/** 下达协调事项: a city's coordinator raises a matter to a district below it. */
+export function raiseMatterDown(input: MatterRaiseDownInput): Promise<Matter> {
+  return api.post<Matter>('/api/matters/raise-down', input);
 }
 
 /** A reply in the thread (进展情况). */

@@ -32,12 +32,24 @@ import {
 
 type Dialog = 'update' | 'escalate' | 'assign' | 'resolve' | 'close' | 'remind' | null;
 
-/** Whether the caller holds `action` on this matter: unit staff of the raising or the acting unit. */
+/**
+ * Whether the caller holds `action` on this matter: unit staff of the raising or the acting unit; a
+ * district's matter read from the city above is the district's to act on — the city only replies to
+ * what it raised down (matter.raiseDown).
+ */
 function useCanOnMatter() {
   const { data: me } = useMe();
-  return (action: string, matter: Matter) =>
-    (me?.actions.includes(action) ?? false) &&
-    (me?.role !== 'unit_staff' || me.unitId === matter.unitId || me.unitId === matter.ownerUnitId);
+  return (action: string, matter: Matter) => {
+    if (!me) return false;
+    if (matter.tenantId !== me.tenantId)
+      return action === 'matter.update' && matter.raisedByTenantId === me.tenantId
+        ? me.actions.includes('matter.raiseDown')
+        : false;
+    return (
+      me.actions.includes(action) &&
+      (me.role !== 'unit_staff' || me.unitId === matter.unitId || me.unitId === matter.ownerUnitId)
+    );
+  };
 }
 
 /** What the caller may do to a matter: add an update, escalate, re-assign, resolve, withdraw, remind. */
@@ -45,6 +57,7 @@ export function MatterActions({ matter }: { matter: Matter }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const can = useCanOnMatter();
+  const { data: me } = useMe();
   const [dialog, setDialog] = useState<Dialog>(null);
   const update = useAddMatterUpdate();
   const escalate = useEscalateMatter();
@@ -76,7 +89,7 @@ export function MatterActions({ matter }: { matter: Matter }) {
             {t('matters.assign')}
           </Button>
         ) : null}
-        {can('matter.update', matter) ? (
+        {can('matter.update', matter) && matter.tenantId === me?.tenantId ? (
           <Button icon={<CheckOutlined />} onClick={() => setDialog('resolve')}>
             {t('matters.resolve')}
           </Button>
@@ -86,7 +99,7 @@ export function MatterActions({ matter }: { matter: Matter }) {
             {t('loop.remind')}
           </Button>
         ) : null}
-        {can('matter.update', matter) ? (
+        {can('matter.update', matter) && matter.tenantId === me?.tenantId ? (
           <Button danger type="text" icon={<CloseOutlined />} onClick={() => setDialog('close')}>
             {t('matters.close')}
           </Button>

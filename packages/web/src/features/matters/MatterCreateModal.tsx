@@ -6,6 +6,7 @@ import {
   blockerKindLabels,
   blockerKinds,
   matterInputSchema,
+  matterRaiseDownSchema,
   stageLabels,
   type BlockableStage,
   type BlockerKind,
@@ -15,12 +16,15 @@ import { dateTextField } from '../../components/formats.ts';
 import { checkPayload } from '../../components/payloadCheck.ts';
 import { useZodRule } from '../../components/useZodRule.ts';
 import { useI18n } from '../../i18n/useT.ts';
-import { useMe } from '../auth/useMe.ts';
+import { useCan, useMe } from '../auth/useMe.ts';
+import { useTenants } from '../tenants/useTenants.ts';
 import { useUnits } from '../units/useUnits.ts';
 import { ProjectSelect } from './ProjectSelect.tsx';
-import { useRaiseMatter } from './useMatters.ts';
+import { useRaiseMatter, useRaiseMatterDown } from './useMatters.ts';
 
 interface MatterValues {
+  /** 下达: the district below the caller's city a matter is raised down to (empty: the caller's own tenant). */
+  districtId?: string;
   projectId?: string | null;
   unitId?: string;
   title: string;
@@ -38,20 +42,32 @@ interface MatterCreateModalProps {
   project?: { id: string; name: string; unitId: string };
 }
 
-/** 提出协调事项: what blocks a project (or a unit), at which stage, who must act, by when. */
+/**
+ * 提出协调事项: what blocks a project (or a unit), at which stage, who must act, by when. A city's (province's)
+ * coordinator may raise it down to a district below (下达): then the district's projects and units.
+ */
 export function MatterCreateModal({ open, onClose, project }: MatterCreateModalProps) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const rule = useZodRule();
   const { data: me } = useMe();
-  const units = useUnits(me?.tenantId, open);
-  const raise = useRaiseMatter();
+  const can = useCan();
+  const canRaiseDown = !project && can('matter.raiseDown') && me?.tenantLevel !== 'district';
+  const tenants = useTenants(open && canRaiseDown);
+  const districts = (tenants.data ?? []).filter((tenant) => tenant.id !== me?.tenantId);
   const [form] = Form.useForm<MatterValues>();
+  const districtId = Form.useWatch('districtId', form);
+  const down = canRaiseDown && !!districtId;
+  const units = useUnits(down ? districtId : me?.tenantId, open);
+  const raise = useRaiseMatter();
+  const raiseDown = useRaiseMatterDown();
   const chosenProject = Form.useWatch('projectId', form);
   const unitStaff = me?.role === 'unit_staff';
   // The raising unit: the project's, else the caller's own; a coordinator names it when there is no project.
-  const askUnit = !project && !chosenProject && !unitStaff;
+  // Raised down, the district's unit that must act is named instead (unless a project gives it).
+  const askUnit = !project && !chosenProject && !unitStaff && !down;
+  const ownerRequired = down && !chosenProject;
   const unitOptions = (units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }));
   const shape = matterInputSchema.shape;
 
@@ -66,6 +82,27 @@ export function MatterCreateModal({ open, onClose, project }: MatterCreateModalP
       initialValues={{ blockerKind: 'land', projectId: project?.id ?? null }}
       onClose={onClose}
       onSubmit={async (values) => {
+        if (down) {
+          const input = checkPayload(
+            matterRaiseDownSchema,
+            {
+              tenantId: districtId,
+              projectId: values.projectId ?? null,
+              ownerUnitId: values.ownerUnitId || undefined,
+              title: values.title,
+              description: values.description ?? '',
+              blockerKind: values.blockerKind,
+              blocksStage: values.blocksStage ?? null,
+              deadline: values.deadline,
+            },
+            t,
+            locale,
+          );
+          const matter = await raiseDown.mutateAsync(input);
+          void message.success(t('matters.raisedDownDone', { tenant: matter.tenantName }));
+          void navigate(`/matters/${matter.id}`);
+          return;
+        }
         const input = checkPayload(
           matterInputSchema,
           {
@@ -86,9 +123,28 @@ export function MatterCreateModal({ open, onClose, project }: MatterCreateModalP
         void navigate(`/matters/${matter.id}`);
       }}
     >
+      {canRaiseDown && districts.length ? (
+        <Form.Item name="districtId" label={t('matters.district')} extra={t('matters.districtHelp')}>
+          <Select
+            allowClear
+            data-testid="matter-district-select"
+            placeholder={t('matters.districtOwn')}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={districts.map((tenant) => ({ value: tenant.id, label: tenant.name }))}
+            // Another district: its projects and units, not the ones chosen before.
+            onChange={() =>
+              form.setFieldsValue({ projectId: null, unitId: undefined, ownerUnitId: undefined })
+            }
+          />
+        </Form.Item>
+      ) : null}
       {project ? null : (
         <Form.Item name="projectId" label={t('matters.project')} extra={t('matters.projectHelp')}>
-          <ProjectSelect unitId={unitStaff ? (me?.unitId ?? undefined) : undefined} />
+          <ProjectSelect
+            key={districtId ?? 'own'}
+            tenantId={down ? districtId : undefined}
+            unitId={unitStaff ? (me?.unitId ?? undefined) : undefined}
+          />
         </Form.Item>
       )}
       {askUnit ? (
@@ -116,8 +172,19 @@ export function MatterCreateModal({ open, onClose, project }: MatterCreateModalP
           options={blockableStages.map((value) => ({ value, label: stageLabels[value][locale] }))}
         />
       </Form.Item>
-      <Form.Item name="ownerUnitId" label={t('matters.ownerUnit')} extra={t('matters.ownerUnitHelp')}>
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={unitOptions} />
+      <Form.Item
+        name="ownerUnitId"
+        label={t('matters.ownerUnit')}
+        extra={down ? t('matters.ownerUnitDownHelp') : t('matters.ownerUnitHelp')}
+        required={ownerRequired}
+        rules={ownerRequired ? [{ required: true, message: t('validation.required') }] : []}
+      >
+        <Select
+          allowClear
+          data-testid="matter-owner-unit-select"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={unitOptions}
+        />
       </Form.Item>
       <Form.Item
         name="deadline"

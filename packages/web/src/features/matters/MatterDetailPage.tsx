@@ -10,7 +10,7 @@ import { Deadline, OverdueTag } from '../coordination/LoopTags.tsx';
 import { ReminderList } from '../coordination/ReminderList.tsx';
 import { useUnits } from '../units/useUnits.ts';
 import { MatterActions } from './MatterActions.tsx';
-import { MatterLevelTag, MatterStatusTag } from './MatterTags.tsx';
+import { MatterLevelTag, MatterStatusTag, RaisedDownTag } from './MatterTags.tsx';
 import { MatterThread } from './MatterThread.tsx';
 import { useMatter } from './useMatters.ts';
 
@@ -68,7 +68,8 @@ export function MatterDetailPage() {
   const { t } = useI18n();
   const { data: me } = useMe();
   const detail = useMatter(id);
-  const units = useUnits(me?.tenantId);
+  // A district's matter read from the city: the district's units name the thread's acting units.
+  const units = useUnits(detail.data?.tenantId ?? me?.tenantId);
 
   if (detail.isPending) return <FullPageSpin />;
   if (detail.isError) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
@@ -88,6 +89,7 @@ export function MatterDetailPage() {
             </Typography.Title>
             <MatterLevelTag level={matter.level} />
             <MatterStatusTag status={matter.status} />
+            <RaisedDownTag tenantName={matter.raisedByTenantName} />
             <OverdueTag days={matter.daysOverdue} />
           </Space>
         }

@@ -12,13 +12,14 @@ import {
 import { LoadError } from '../../app/Guards.tsx';
 import { useI18n } from '../../i18n/useT.ts';
 import { OverdueSwitch, UnitFilter } from '../coordination/LoopFilters.tsx';
-import { useCan } from '../auth/useMe.ts';
+import { useCan, useMe } from '../auth/useMe.ts';
+import { useTenants } from '../tenants/useTenants.ts';
 import { useQueryParams } from '../coordination/useQueryParams.ts';
 import { MatterCreateModal } from './MatterCreateModal.tsx';
 import { MatterTable } from './MatterTable.tsx';
 import { useMatters } from './useMatters.ts';
 
-const filterKeys = ['status', 'level', 'overdue', 'unitId', 'q'] as const;
+const filterKeys = ['status', 'level', 'overdue', 'unitId', 'tenantId', 'q'] as const;
 const isStatus = (v: string | undefined): v is MatterStatus => matterStatuses.some((s) => s === v);
 const isLevel = (v: string | undefined): v is MatterLevel => matterLevels.some((l) => l === v);
 
@@ -30,7 +31,13 @@ export function MatterListPage() {
   const [creating, setCreating] = useState(false);
   const status = isStatus(values.status) ? values.status : undefined;
   const level = isLevel(values.level) ? values.level : undefined;
+  const { data: me } = useMe();
+  // A city's coordinators and leaders read their districts' matters: a 区县 column and filter.
+  const tenants = useTenants(can('tenant.read') && can('matter.read') && me?.role !== 'unit_staff');
+  const districts = (tenants.data ?? []).filter((tenant) => tenant.id !== me?.tenantId);
+  const spansTenants = districts.length > 0;
   const matters = useMatters({
+    tenantId: spansTenants ? values.tenantId : undefined,
     status,
     level,
     overdue: values.overdue === 'true' ? true : undefined,
@@ -81,6 +88,17 @@ export function MatterListPage() {
           onChange={(value) => update({ level: value })}
           options={matterLevels.map((value) => ({ value, label: matterLevelLabels[value][locale] }))}
         />
+        {spansTenants ? (
+          <Select<string>
+            allowClear
+            aria-label={t('matters.district')}
+            placeholder={t('matters.allDistricts')}
+            style={{ width: 160 }}
+            value={values.tenantId}
+            onChange={(tenantId) => update({ tenantId })}
+            options={(tenants.data ?? []).map((tenant) => ({ value: tenant.id, label: tenant.name }))}
+          />
+        ) : null}
         <UnitFilter value={values.unitId} onChange={(unitId) => update({ unitId })} />
         <OverdueSwitch
           id="matters-overdue"
@@ -89,6 +107,7 @@ export function MatterListPage() {
         />
       </Space>
       <MatterTable
+        showTenant={spansTenants}
         matters={matters.data?.items ?? []}
         loading={matters.isFetching}
         pagination={{

@@ -4,7 +4,7 @@ import { blockerKindLabels, stageLabels } from '@landfall/domain';
 import type { Matter } from '../../api/coordination-types.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { Deadline } from '../coordination/LoopTags.tsx';
-import { MatterLevelTag, MatterStatusTag } from './MatterTags.tsx';
+import { MatterLevelTag, MatterStatusTag, RaisedDownTag } from './MatterTags.tsx';
 
 interface MatterTableProps {
   matters: Matter[];
@@ -12,16 +12,37 @@ interface MatterTableProps {
   pagination: TablePaginationConfig | false;
   /** On a project's page: no project column. */
   showProject?: boolean;
+  /** A city's list spans its districts: a 区县 column. */
+  showTenant?: boolean;
 }
 
 /** Matters as rows; an overdue one is highlighted and says by how many days. */
-export function MatterTable({ matters, loading, pagination, showProject = true }: MatterTableProps) {
+export function MatterTable({
+  matters,
+  loading,
+  pagination,
+  showProject = true,
+  showTenant = false,
+}: MatterTableProps) {
   const { t, locale } = useI18n();
   const columns: TableColumnsType<Matter> = [
+    ...(showTenant
+      ? [
+          {
+            title: t('matters.district'),
+            key: 'tenant',
+            render: (_v: unknown, m: Matter) => <span data-testid="matter-district">{m.tenantName}</span>,
+          },
+        ]
+      : []),
     {
       title: t('matters.titleField'),
       key: 'title',
-      render: (_v, m) => <Link to={`/matters/${m.id}`}>{m.title}</Link>,
+      render: (_v, m) => (
+        <>
+          <Link to={`/matters/${m.id}`}>{m.title}</Link> <RaisedDownTag tenantName={m.raisedByTenantName} />
+        </>
+      ),
     },
     {
       title: t('loop.deadline'),

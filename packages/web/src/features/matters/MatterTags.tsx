@@ -19,6 +19,17 @@ export function MatterLevelTag({ level }: { level: MatterLevel }) {
   );
 }
 
+/** 上级交办: a matter a city (province) raised down to the district (市级下达), with the city's name. */
+export function RaisedDownTag({ tenantName }: { tenantName: string | null }) {
+  const { t } = useI18n();
+  if (!tenantName) return null;
+  return (
+    <Tag color="red" data-testid="matter-raised-down">
+      {t('matters.raisedDown', { tenant: tenantName })}
+    </Tag>
+  );
+}
+
 export function MatterStatusTag({ status }: { status: MatterStatus }) {
   const { locale } = useI18n();
   return (

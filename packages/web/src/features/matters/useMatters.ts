@@ -1,5 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { MatterAssignInput, MatterEscalateInput, MatterInput } from '@landfall/domain';
+import type {
+  MatterAssignInput,
+  MatterEscalateInput,
+  MatterInput,
+  MatterRaiseDownInput,
+} from '@landfall/domain';
 import {
   addMatterUpdate,
   assignMatter,
@@ -8,6 +13,7 @@ import {
   getMatter,
   listMatters,
   raiseMatter,
+  raiseMatterDown,
   remindMatter,
   resolveMatter,
   type MatterListQuery,
@@ -34,6 +40,9 @@ export function useMatter(id: string | undefined) {
 }
 
 export const useRaiseMatter = () => useLoopMutation((input: MatterInput) => raiseMatter(input));
+
+export const useRaiseMatterDown = () =>
+  useLoopMutation((input: MatterRaiseDownInput) => raiseMatterDown(input));
 
 export const useAddMatterUpdate = () =>
   useLoopMutation(({ id, body }: { id: string; body: string }) => addMatterUpdate(id, { body }));

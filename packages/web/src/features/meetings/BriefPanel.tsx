@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Divider, Flex, Space, Typography, theme } from 'antd';
+import { Alert, Button, Divider, Flex, Space, Tag, Typography, theme } from 'antd';
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { Brief, BriefSection, Meeting } from '../../api/coordination-types.ts';
 import { downloadMeetingBrief } from '../../api/meetings.ts';
@@ -13,7 +13,8 @@ import { useMeetingBrief } from './useMeetings.ts';
 /** Lines shown before 展开: a brief after a long gap (or a large 补录) can run to hundreds. */
 const FOLDED_LINES = 8;
 
-function BriefSectionView({ section }: { section: BriefSection }) {
+/** A city's brief names each line's 区县; a district's sensitive project (敏感项目) is not linked. */
+function BriefSectionView({ section, districts }: { section: BriefSection; districts: boolean }) {
   const { t } = useI18n();
   const [unfolded, setUnfolded] = useState(false);
   const lines = unfolded ? section.lines : section.lines.slice(0, FOLDED_LINES);
@@ -25,8 +26,17 @@ function BriefSectionView({ section }: { section: BriefSection }) {
         <ol className="numbered-list">
           {lines.map((line, i) => (
             <li key={`${line.type}-${line.id}-${i}`}>
+              {districts ? (
+                <Tag data-testid="brief-line-district" style={{ marginInlineEnd: 6 }}>
+                  {line.tenantName}
+                </Tag>
+              ) : null}
               {/* A late entry's text ends with the official （补录） already. */}
-              <Link to={recordPath(line.type, line.id)}>{line.text}</Link>
+              {line.masked ? (
+                <Typography.Text>{line.text}</Typography.Text>
+              ) : (
+                <Link to={recordPath(line.type, line.id)}>{line.text}</Link>
+              )}
             </li>
           ))}
         </ol>
@@ -58,7 +68,7 @@ function BriefBody({ brief }: { brief: Brief }) {
         {t('brief.period', { from: brief.period.from, to: brief.period.to })}
       </Typography.Paragraph>
       {brief.sections.map((section) => (
-        <BriefSectionView key={section.key} section={section} />
+        <BriefSectionView key={section.key} section={section} districts={brief.tenants.length > 1} />
       ))}
     </div>
   );

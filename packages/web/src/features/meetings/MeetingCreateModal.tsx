@@ -1,10 +1,17 @@
 import { useNavigate } from 'react-router';
 import { App, DatePicker, Form, Select } from 'antd';
-import { meetingInputSchema, meetingKindLabels, meetingKinds, type MeetingKind } from '@landfall/domain';
+import {
+  meetingInputSchema,
+  meetingKindAllowed,
+  meetingKindLabels,
+  meetingKinds,
+  type MeetingKind,
+} from '@landfall/domain';
 import { FormModal } from '../../components/FormModal.tsx';
 import { dateTextField } from '../../components/formats.ts';
 import { checkPayload } from '../../components/payloadCheck.ts';
 import { useI18n } from '../../i18n/useT.ts';
+import { useMe } from '../auth/useMe.ts';
 import { MeetingFields, type MeetingFieldValues } from './MeetingFields.tsx';
 import { useCreateMeeting } from './useMeetings.ts';
 
@@ -20,6 +27,9 @@ export function MeetingCreateModal(props: { open: boolean; kind?: MeetingKind; o
   const navigate = useNavigate();
   const [form] = Form.useForm<CreateValues>();
   const create = useCreateMeeting();
+  const { data: me } = useMe();
+  // 联合策划、联合招商: only a city or province holds them with its districts (the server refuses a district).
+  const kinds = meetingKinds.filter((k) => me && meetingKindAllowed(k, me.tenantLevel));
   const kind = Form.useWatch('kind', form) ?? props.kind ?? 'weekly';
   const required = [{ required: true, message: t('validation.required') }];
   return (
@@ -50,7 +60,10 @@ export function MeetingCreateModal(props: { open: boolean; kind?: MeetingKind; o
       }}
     >
       <Form.Item name="kind" label={t('meetings.kind')} required rules={required}>
-        <Select options={meetingKinds.map((value) => ({ value, label: meetingKindLabels[value][locale] }))} />
+        <Select
+          data-testid="meeting-kind-select"
+          options={kinds.map((value) => ({ value, label: meetingKindLabels[value][locale] }))}
+        />
       </Form.Item>
       <Form.Item name="heldOn" label={t('meetings.heldOn')} required rules={required} {...dateTextField}>
         <DatePicker style={{ width: '100%' }} />

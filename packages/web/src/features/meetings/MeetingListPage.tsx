@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Card, Segmented, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { meetingKindLabels, meetingKinds, type MeetingKind } from '@landfall/domain';
+import { meetingKindAllowed, meetingKindLabels, meetingKinds, type MeetingKind } from '@landfall/domain';
 import type { Meeting } from '../../api/coordination-types.ts';
 import { LoadError } from '../../app/Guards.tsx';
 import { useI18n } from '../../i18n/useT.ts';
-import { useCan } from '../auth/useMe.ts';
+import { useCan, useMe } from '../auth/useMe.ts';
 import { useQueryParams } from '../coordination/useQueryParams.ts';
 import { MeetingCreateModal } from './MeetingCreateModal.tsx';
 import { MeetingKindTag, MeetingStatusTag } from './MeetingTags.tsx';
@@ -15,7 +15,7 @@ import { useMeetings } from './useMeetings.ts';
 const filterKeys = ['kind'] as const;
 const isKind = (v: string | undefined): v is MeetingKind => meetingKinds.some((k) => k === v);
 
-/** 会议: 每周业务通气, 半月信息沟通, 每月情况会商, 联席会议 — newest first, by kind. */
+/** 会议: 每周业务通气, 半月信息沟通, 每月情况会商, 联席会议 (and a city's 联合策划, 联合招商) — newest first, by kind. */
 export function MeetingListPage() {
   const { t, locale } = useI18n();
   const can = useCan();
@@ -23,6 +23,9 @@ export function MeetingListPage() {
   const kind = isKind(values.kind) ? values.kind : undefined;
   const meetings = useMeetings({ kind, page, pageSize });
   const [creating, setCreating] = useState(false);
+  const { data: me } = useMe();
+  // A district has no 联合策划/联合招商 of its own.
+  const kinds = meetingKinds.filter((k) => !me || meetingKindAllowed(k, me.tenantLevel));
 
   const columns: TableColumnsType<Meeting> = [
     { title: t('meetings.heldOn'), key: 'heldOn', render: (_v, m) => m.heldOn },
@@ -58,7 +61,7 @@ export function MeetingListPage() {
         onChange={(value) => update({ kind: value === 'all' ? undefined : value })}
         options={[
           { value: 'all', label: t('meetings.allKinds') },
-          ...meetingKinds.map((value) => ({ value, label: meetingKindLabels[value][locale] })),
+          ...kinds.map((value) => ({ value, label: meetingKindLabels[value][locale] })),
         ]}
       />
       <Table<Meeting>

@@ -8,6 +8,8 @@ const kindColors: Record<MeetingKind, string> = {
   semimonthly: 'cyan',
   monthly: 'geekblue',
   joint: 'magenta',
+  joint_planning: 'purple',
+  joint_promotion: 'volcano',
 };
 const statusColors: Record<MeetingStatus, string> = {
   scheduled: 'processing',
