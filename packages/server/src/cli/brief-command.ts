@@ -1,5 +1,5 @@
 /**
- * `landfall brief --kind weekly|semimonthly|monthly|joint --date YYYY-MM-DD --out FILE.docx`:
+ * `landfall brief --kind weekly|semimonthly|monthly|joint|joint_planning|joint_promotion --date YYYY-MM-DD --out FILE.docx`:
  * the brief (简报) of a kind of meeting as of a date, written as .docx (official layout) or
  * .xlsx, through the same API as the web (GET /api/briefs).
  */
@@ -9,7 +9,7 @@ import type { Env } from '../env.ts';
 import { CliError, expectOk } from './connection.ts';
 import { findTenantId, withConnection } from './commands.ts';
 
-export const briefKinds = ['weekly', 'semimonthly', 'monthly', 'joint'] as const;
+export { meetingKinds as briefKinds } from '@landfall/domain/coordination';
 
 /** --format wins; else the extension of --out; else .docx. */
 export function briefFormatOf(out: string, format: string | undefined): 'docx' | 'xlsx' {
