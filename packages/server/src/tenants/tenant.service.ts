@@ -109,7 +109,10 @@ export async function findTenantByDivision(db: Tx, divisionCode: string) {
  * own read over them (the library's 区县 filter names the tenants its reader sees).
  */
 export async function listTenantsIn(db: Tx, ids: readonly string[] | undefined) {
-  return (await listTenantRows(db, ids ? [...ids] : undefined)).map(toTenant);
+  // In GB/T 2260 order (a province, its cities, their districts), the same on every engine.
+  return (await listTenantRows(db, ids ? [...ids] : undefined))
+    .map(toTenant)
+    .sort((a, b) => (a.divisionCode < b.divisionCode ? -1 : a.divisionCode > b.divisionCode ? 1 : 0));
 }
 
 /** The district tenants anywhere below a city or province. */
