@@ -285,4 +285,7 @@ export type ReviewSetting = z.infer<typeof reviewSettingSchema>;
 export const reviewQueueQuerySchema = z.object({
   status: z.enum(['pending', 'refused']).default('pending'),
   tenantId: idSchema.optional(),
+  /** A page of each list (projects, leads), oldest first: an import can put thousands in the queue. */
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
