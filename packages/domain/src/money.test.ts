@@ -9,6 +9,7 @@ import {
   fenFromYi,
   fenFromYuan,
   fenSchema,
+  MAX_AMOUNT_FEN,
   fenToWanNumber,
   fenToYiNumber,
   formatAmount,
@@ -277,6 +278,11 @@ describe('schemas', () => {
     expect(fenSchema.safeParse(-1).error?.issues[0]?.message).toBe('金额不能为负数');
     expect(fenSchema.safeParse(1.5).success).toBe(false);
     expect(fenSchema.safeParse(Number.MAX_SAFE_INTEGER + 2).success).toBe(false);
+    // 1 万亿元 is the most one investment can state.
+    expect(fenSchema.parse(MAX_AMOUNT_FEN)).toBe(100_000_000_000_000);
+    expect(fenSchema.safeParse(MAX_AMOUNT_FEN + 1).error?.issues[0]?.message).toBe('金额不能超过 1 万亿元');
+    expect(fenSchema.safeParse(Number.MAX_SAFE_INTEGER).success).toBe(false);
+    expect(positiveFenSchema.safeParse(MAX_AMOUNT_FEN + 1).success).toBe(false);
     expect(fenSchema.safeParse('100').success).toBe(false);
     expect(positiveFenSchema.safeParse(0).error?.issues[0]?.message).toBe('金额应大于 0');
   });

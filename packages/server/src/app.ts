@@ -14,6 +14,7 @@ import type { Database } from './db/database.ts';
 import type { RouteAction } from './auth/policy.ts';
 import { handleError, localeOf, sendError } from './http/error-handler.ts';
 import { isOperatorRequest, makeAuthHook } from './http/auth-hook.ts';
+import { refuseUnstorableText } from './http/text-guard.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
 import { tenantRoutes } from './tenants/tenant.routes.ts';
@@ -154,7 +155,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (isOperatorRequest(request, opts.operatorToken)) return done();
     app.csrfProtection(request, reply, done);
   });
-  app.addHook('preHandler', makeAuthHook({ operatorToken: opts.operatorToken, secureCookies }));
+  // Authentication and the route's action by role come before any body is read (a 60 MB upload
+  // from an anonymous address is refused with its first bytes), and before validation.
+  app.addHook('onRequest', makeAuthHook({ operatorToken: opts.operatorToken, secureCookies }));
+  // Text the database cannot store (NUL, half a surrogate pair) anywhere in the input: a 400, never a 500.
+  app.addHook('preValidation', refuseUnstorableText);
 
   await app.register(setupRoutes);
   await app.register(authRoutes({ secureCookies }));

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { changePasswordSchema, loginSchema, passwordPolicySchema } from '@landfall/domain';
+import {
+  changePasswordSchema,
+  loginSchema,
+  passwordPolicySchema,
+  settingVersionSchema,
+} from '@landfall/domain';
 import { changeOwnPassword, login, logout, readMe } from './auth.service.ts';
 import { SESSION_COOKIE } from './session.ts';
 import { sessionCookieOptions } from '../http/auth-hook.ts';
@@ -49,7 +54,7 @@ export const authRoutes =
       '/api/password-policy',
       {
         config: { action: 'settings.update' },
-        schema: { body: passwordPolicySchema.extend({ version: z.number().int().min(0) }) },
+        schema: { body: passwordPolicySchema.extend({ version: settingVersionSchema }) },
       },
       async (request) => updatePasswordPolicy(request.ctx, request.body),
     );
