@@ -15,6 +15,7 @@ import type { RouteAction } from './auth/policy.ts';
 import { handleError, localeOf, sendError } from './http/error-handler.ts';
 import { isOperatorRequest, makeAuthHook } from './http/auth-hook.ts';
 import { refuseUnstorableText } from './http/text-guard.ts';
+import { createUploadSlots, type UploadLimits, type UploadSlots } from './http/uploads.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
 import { tenantRoutes } from './tenants/tenant.routes.ts';
@@ -54,7 +55,7 @@ declare module 'fastify' {
     ctx: Ctx;
   }
   interface FastifyInstance {
-    landfall: { engine: Database['engine']; routes: RegisteredRoute[] };
+    landfall: { engine: Database['engine']; routes: RegisteredRoute[]; uploads: UploadSlots };
   }
 }
 
@@ -74,6 +75,8 @@ export interface AppOptions {
   /** Secure cookies: 'auto' follows the request protocol (set trustProxy behind a TLS proxy). */
   secureCookies?: 'auto' | 'always' | 'never';
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** How many uploads and import runs at once, per instance and per tenant. */
+  uploadLimits?: UploadLimits;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -110,7 +113,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
 
   const routes: RegisteredRoute[] = [];
-  app.decorate('landfall', { engine: opts.database.engine, routes });
+  app.decorate('landfall', {
+    engine: opts.database.engine,
+    routes,
+    uploads: createUploadSlots(opts.uploadLimits),
+  });
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const action = (route.config as { action?: RouteAction } | undefined)?.action;
