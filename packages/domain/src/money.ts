@@ -164,7 +164,8 @@ export interface FormatAmountOptions {
 
 /** Rounds |fen| to `digits` places of `unit`, as an integer count of those places. */
 function roundToUnit(fen: number, unit: AmountUnit, digits: number): bigint {
-  if (!Number.isSafeInteger(fen)) throw new RangeError('fen must be a safe integer');
+  // Past 2^53 a sum of older data is the nearest double: formatted as it is, never a failed page.
+  if (!Number.isInteger(fen)) throw new RangeError('fen must be an integer');
   if (!Number.isInteger(digits) || digits < 0 || digits > 10) throw new RangeError('digits must be 0–10');
   return divideRoundHalfUp(BigInt(Math.abs(fen)) * 10n ** BigInt(digits), fenPerUnit[unit]);
 }
