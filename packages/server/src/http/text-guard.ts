@@ -6,7 +6,8 @@ import { sendError } from './error-handler.ts';
  * Text PostgreSQL cannot store: a NUL (0x00 is refused in text and jsonb) or half of a UTF-16
  * surrogate pair (jsonb refuses the escape JSON.stringify writes for it).
  */
-const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = { test: (text: string) => text.includes('\u0000') || loneSurrogate.test(text) };
 
 const message = {
   zh: '不能包含空字符（\\u0000）或无效的 Unicode 字符',

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { answerFor } from '../http/error-handler.ts';
 import { idSchema } from '@landfall/domain';
 import { importOptionsSchema } from '@landfall/domain/schemas/import';
-import { AppError, invalidField } from '../http/app-error.ts';
+import { AppError } from '../http/app-error.ts';
 import { importLimits } from './file-format.ts';
 import { readUploadedFile } from '../http/uploads.ts';
 import {

@@ -186,7 +186,7 @@ export function hostileValues(type: string, name: string | number | undefined, b
   if (type === 'integer' || type === 'number') {
     values.push(
       { label: 'int4 overflow', value: 2_147_483_648 },
-      { label: 'unsafe integer', value: 9_007_199_254_740_993 },
+      { label: 'unsafe integer', value: 2 ** 53 + 2 },
     );
   }
   return values;
