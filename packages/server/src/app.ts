@@ -15,6 +15,8 @@ import type { Database } from './db/database.ts';
 import type { RouteAction } from './auth/policy.ts';
 import { handleError, localeOf, sendError } from './http/error-handler.ts';
 import { isOperatorRequest, makeAuthHook } from './http/auth-hook.ts';
+import { refuseUnstorableText } from './http/text-guard.ts';
+import { createUploadSlots, type UploadLimits, type UploadSlots } from './http/uploads.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
 import { tenantRoutes } from './tenants/tenant.routes.ts';
@@ -54,7 +56,7 @@ declare module 'fastify' {
     ctx: Ctx;
   }
   interface FastifyInstance {
-    landfall: { engine: Database['engine']; routes: RegisteredRoute[] };
+    landfall: { engine: Database['engine']; routes: RegisteredRoute[]; uploads: UploadSlots };
   }
 }
 
@@ -74,6 +76,8 @@ export interface AppOptions {
   /** Secure cookies: 'auto' follows the request protocol (set trustProxy behind a TLS proxy). */
   secureCookies?: 'auto' | 'always' | 'never';
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** How many uploads and import runs at once, per instance and per tenant. */
+  uploadLimits?: UploadLimits;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -110,7 +114,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
 
   const routes: RegisteredRoute[] = [];
-  app.decorate('landfall', { engine: opts.database.engine, routes });
+  app.decorate('landfall', {
+    engine: opts.database.engine,
+    routes,
+    uploads: createUploadSlots(opts.uploadLimits),
+  });
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const action = (route.config as { action?: RouteAction } | undefined)?.action;
@@ -158,7 +166,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (isOperatorRequest(request, opts.operatorToken)) return done();
     app.csrfProtection(request, reply, done);
   });
-  app.addHook('preHandler', makeAuthHook({ operatorToken: opts.operatorToken, secureCookies }));
+  // Authentication and the route's action by role come before any body is read (a 60 MB upload
+  // from an anonymous address is refused with its first bytes), and before validation.
+  app.addHook('onRequest', makeAuthHook({ operatorToken: opts.operatorToken, secureCookies }));
+  // Text the database cannot store (NUL, half a surrogate pair) anywhere in the input: a 400, never a 500.
+  app.addHook('preValidation', refuseUnstorableText);
 
   await app.register(setupRoutes);
   await app.register(authRoutes({ secureCookies }));

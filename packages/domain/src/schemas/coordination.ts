@@ -9,7 +9,7 @@ import {
   meetingKinds,
   taskStatuses,
 } from '../coordination.ts';
-import { idSchema, versionSchema } from './common.ts';
+import { idSchema, settingVersionSchema, versionSchema } from './common.ts';
 
 /** Input schemas of the coordination loop: matters, meetings, decisions and tasks, inspections, briefs. */
 
@@ -278,7 +278,7 @@ export type ReviewDecisionInput = z.input<typeof reviewDecisionSchema>;
 export const reviewSettingSchema = z.object({
   unitSubmissions: z.boolean(),
   /** 0 while the tenant has never saved the setting. */
-  version: z.number().int().min(0),
+  version: settingVersionSchema,
 });
 export type ReviewSetting = z.infer<typeof reviewSettingSchema>;
 

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { changePasswordSchema, idSchema, loginSchema, passwordPolicySchema } from '@landfall/domain';
+import {
+  changePasswordSchema,
+  idSchema,
+  loginSchema,
+  passwordPolicySchema,
+  settingVersionSchema,
+} from '@landfall/domain';
 import { changeOwnPassword, login, logout, readMe } from './auth.service.ts';
 import { SESSION_COOKIE } from './session.ts';
 import { sessionCookieOptions } from '../http/auth-hook.ts';
@@ -64,7 +70,7 @@ export const authRoutes =
         schema: {
           body: passwordPolicySchema.extend({
             tenantId: idSchema.optional(),
-            version: z.number().int().min(0),
+            version: settingVersionSchema,
           }),
         },
       },
