@@ -110,20 +110,10 @@ export function LoginPage() {
         />
       ) : null}
       <Form<LoginValues> form={form} name="login" layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="username"
-          label={t('login.username')}
-          required
-          rules={[required]}
-        >
+        <Form.Item name="username" label={t('login.username')} required rules={[required]}>
           <Input autoComplete="username" autoFocus maxLength={64} />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('login.password')}
-          required
-          rules={[required]}
-        >
+        <Form.Item name="password" label={t('login.password')} required rules={[required]}>
           <Input.Password autoComplete="current-password" maxLength={256} />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={login.isPending} disabled={wait > 0}>
