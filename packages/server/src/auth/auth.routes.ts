@@ -74,8 +74,22 @@ export const authRoutes =
     app.get('/api/me/totp', { config: { action: 'me.totp' } }, async (request) =>
       readTotpStatus(request.ctx),
     );
-    app.post('/api/me/totp/enrolment', { config: { action: 'me.totp' } }, async (request) =>
-      startTotpEnrolment(request.ctx),
+    app.post(
+      '/api/me/totp/enrolment',
+      {
+        config: { action: 'me.totp' },
+        schema: {
+          body: z
+            .object({
+              currentCode: z
+                .string()
+                .regex(/^\d{6}$/)
+                .optional(),
+            })
+            .optional(),
+        },
+      },
+      async (request) => startTotpEnrolment(request.ctx, request.body?.currentCode),
     );
     app.post(
       '/api/me/totp/confirm',

@@ -105,17 +105,22 @@ export async function readTotpStatus(ctx: Ctx) {
  * Starts enrolment: a new secret (kept aside until confirmed), its otpauth:// URI and the QR code of it as
  * an SVG data URL (rendered here; the page needs no CDN). An enrolled account must be reset first.
  */
-export async function startTotpEnrolment(ctx: Ctx) {
+export async function startTotpEnrolment(ctx: Ctx, currentCode?: string) {
   const actor = await authorize(ctx, 'me.totp');
   const user = await findTotpUser(ctx.db, actor.id as string);
   if (!user) throw new AppError('not_found');
-  if (user.totp_enabled_at) {
-    throw new AppError(
-      'conflict',
-      ctx.locale === 'zh-CN'
-        ? '已绑定身份验证器；如需更换，请由系统管理员重置'
-        : 'An authenticator is already set up; ask your administrator to reset it to change it',
-    );
+  // Replacing an authenticator needs its current code (a stolen session alone cannot swap it).
+  if (user.totp_enabled_at && user.totp_secret) {
+    const step = currentCode
+      ? await matchCode(user.totp_secret, currentCode, ctx.clock.now(), user.totp_last_step)
+      : null;
+    if (step === null) {
+      throw invalidField(ctx, 'currentCode', {
+        zh: '更换身份验证器须输入当前身份验证器的验证码（丢失时请由系统管理员重置）',
+        en: 'Give the code of your current authenticator to replace it (if lost, ask your administrator to reset it)',
+      });
+    }
+    await ctx.db.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', user.id).execute();
   }
   const secret = generateSecret();
   await ctx.db
@@ -163,7 +168,7 @@ export async function confirmTotpEnrolment(ctx: Ctx, sessionToken: string | unde
   const actor = await authorize(ctx, 'me.totp');
   const user = await findTotpUser(ctx.db, actor.id as string);
   if (!user) throw new AppError('not_found');
-  if (user.totp_enabled_at || !user.totp_pending_secret) {
+  if (!user.totp_pending_secret) {
     throw new AppError(
       'conflict',
       ctx.locale === 'zh-CN' ? '请先开始绑定身份验证器' : 'Start setting up the authenticator first',

@@ -124,7 +124,7 @@ export interface LoginThrottleTable {
   blocked_until: Timestamp | null;
 }
 
-export type AccountRequestKind = 'create' | 'resetPassword' | 'disable' | 'changeRole';
+export type AccountRequestKind = 'create' | 'resetPassword' | 'disable' | 'changeRole' | 'resetTotp';
 
 /** The two-person rule (migration 0017): a change to an administrator's or auditor's account, awaiting a second. */
 export interface AccountRequestTable {

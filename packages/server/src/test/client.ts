@@ -122,6 +122,11 @@ export class TestClient {
     return { secret, recoveryCodes: (confirmed.json() as { recoveryCodes: string[] }).recoveryCodes };
   }
 
+  /** The Cookie header this client sends (to replay it elsewhere). */
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   hasCookie(name: string) {
     return this.cookies.has(name);
   }

@@ -129,7 +129,7 @@ export interface PasswordPolicyInfo {
 export interface AccountRequest {
   id: string;
   tenantId: string;
-  kind: 'create' | 'resetPassword' | 'disable' | 'changeRole';
+  kind: 'create' | 'resetPassword' | 'disable' | 'changeRole' | 'resetTotp';
   targetUserId: string | null;
   targetUsername: string;
   targetRole: Role;

@@ -27,6 +27,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     alter table session add column second_factor text check (second_factor in ('pending', 'enrol'))
   `.execute(db);
+  // Resetting someone's TOTP goes through the two-person rule like a password reset.
+  await sql`alter table account_request drop constraint account_request_kind_check`.execute(db);
+  await sql`
+    alter table account_request add constraint account_request_kind_check
+    check (kind in ('create', 'resetPassword', 'disable', 'changeRole', 'resetTotp'))
+  `.execute(db);
   await sql`
     create table server_secret (
       name text primary key,
