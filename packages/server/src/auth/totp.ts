@@ -232,6 +232,13 @@ function tooManyCodes(ctx: Ctx, waitMs: number) {
  */
 export async function completeTotpLogin(ctx: Ctx, sessionToken: string, code: string, userAgent: string) {
   const actor = await authorize(ctx, 'auth.totp');
+  const session = await ctx.db
+    .selectFrom('session')
+    .select('second_factor')
+    .where('id', '=', sessionIdOf(sessionToken))
+    .executeTakeFirst();
+  // A complete session has no second step to take.
+  if (session?.second_factor !== 'pending') throw new AppError('conflict');
   const user = await findTotpUser(ctx.db, actor.id as string);
   if (!user || !user.totp_secret) throw new AppError('unauthenticated');
   const now = ctx.clock.now();

@@ -77,9 +77,6 @@ export function makeAuthHook(opts: {
       if (session.secondFactor === 'pending' && !(pendingActions as readonly string[]).includes(action)) {
         return sendError(request, reply, 'totp_required');
       }
-      if (session.secondFactor !== 'pending' && action === 'auth.totp') {
-        return sendError(request, reply, 'conflict');
-      }
       // An administrator (or an account whose tenant requires two factors) without TOTP may only enrol.
       if (session.secondFactor === 'enrol' && !(enrolmentActions as readonly string[]).includes(action)) {
         await recordDenial(ctx, action);
