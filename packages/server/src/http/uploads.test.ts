@@ -33,6 +33,9 @@ async function session(user?: { username: string }) {
     });
     expect(login.status).toBe(200);
     cookie = [cookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
+    // The CSRF token is bound to the session: the logged-in page fetches its own.
+    const bound = await fetch(`http://127.0.0.1:${port}/api/csrf`, { headers: { cookie } });
+    return { cookie, token: ((await bound.json()) as { token: string }).token };
   }
   return { cookie, token };
 }
