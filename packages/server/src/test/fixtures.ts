@@ -5,6 +5,7 @@ import { fakeClock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from './database.ts';
 import { TestClient } from './client.ts';
+import { onClockRewound } from './totp.ts';
 
 export const PASSWORD = 'Landfall#2026';
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
@@ -26,6 +27,13 @@ export async function createWorld(
   const database = await createTestDatabase();
   const clock = fakeClock(start);
   const app = await buildApp({ database, clock, operatorToken: OPERATOR_TOKEN });
+  onClockRewound(app, async (username) => {
+    await database.db
+      .updateTable('app_user')
+      .set({ totp_last_step: null })
+      .where('username', '=', username)
+      .execute();
+  });
   const admin = new TestClient(app);
   const setup = await admin.post('/api/setup', setupBody);
   if (setup.statusCode !== 201) throw new Error(`setup failed: ${setup.body}`);

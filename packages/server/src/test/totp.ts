@@ -9,6 +9,12 @@ import { TOTP_PERIOD_S } from '../auth/totp.ts';
  * wait for the next code); a real clock is waited for.
  */
 const secrets = new WeakMap<FastifyInstance, Map<string, { secret: string; lastStep: number }>>();
+/** How a world forgets an account's last used step when a test rewinds its clock (see currentCode). */
+const rewinds = new WeakMap<FastifyInstance, (username: string) => Promise<void>>();
+
+export function onClockRewound(app: FastifyInstance, forget: (username: string) => Promise<void>) {
+  rewinds.set(app, forget);
+}
 
 function nowOf(app: FastifyInstance): Date {
   return app.landfall.clock.now();
@@ -31,6 +37,13 @@ export async function currentCode(app: FastifyInstance, username: string): Promi
   if (!entry) throw new Error(`no TOTP secret known for ${username}`);
   const clock = app.landfall.clock as { now(): Date; advance?: (ms: number) => void };
   let step = Math.floor(clock.now().getTime() / 1000 / TOTP_PERIOD_S);
+  const forget = rewinds.get(app);
+  if (step < entry.lastStep && forget) {
+    // The test set its clock back (to replay a past week): the server's replay guard would refuse every
+    // code of that past; the account's last used step is forgotten, as if it had never logged in since.
+    await forget(username);
+    entry.lastStep = step - 1;
+  }
   if (step <= entry.lastStep) {
     const waitMs = (entry.lastStep + 1) * TOTP_PERIOD_S * 1000 - clock.now().getTime();
     if (clock.advance) clock.advance(waitMs);
