@@ -34,11 +34,13 @@ export async function verifyChains(ctx: Ctx, query: AuditVerifyQuery) {
     ctx.db,
     query.tenantId ? [query.tenantId] : visibleTenantIds(actor, 'audit.verify'),
   );
-  const scopes: { scope: string; tenantId: string | null; tenantName: string | null }[] = tenants.map((t) => ({
-    scope: t.id,
-    tenantId: t.id,
-    tenantName: t.name,
-  }));
+  const scopes: { scope: string; tenantId: string | null; tenantName: string | null }[] = tenants.map(
+    (t) => ({
+      scope: t.id,
+      tenantId: t.id,
+      tenantName: t.name,
+    }),
+  );
   // Rows without a tenant (failed logins for unknown names) are every auditor's: their chain too.
   if (!query.tenantId) scopes.push({ scope: NO_TENANT, tenantId: null, tenantName: null });
   const anchors = await listChainAnchors(ctx.db);
@@ -97,8 +99,7 @@ const messages: Record<ChainProblem, Record<Locale, (d: BrokenLink['detail']) =>
     'en-US': (d) => `row ${d.id}: its content no longer gives its hash (the row was changed)`,
   },
   link: {
-    'zh-CN': (d) =>
-      `第 ${d.id} 条与前一条（${d.previousId ?? '链首'}）不相接：其间有记录被删除、插入或调换`,
+    'zh-CN': (d) => `第 ${d.id} 条与前一条（${d.previousId ?? '链首'}）不相接：其间有记录被删除、插入或调换`,
     'en-US': (d) =>
       `row ${d.id} does not link to the row before it (${d.previousId ?? 'the start'}): a row was removed, inserted or moved`,
   },
@@ -107,13 +108,15 @@ const messages: Record<ChainProblem, Record<Locale, (d: BrokenLink['detail']) =>
     'en-US': (d) => `row ${d.id} has no hash: it was not written by the application`,
   },
   head: {
-    'zh-CN': (d) => `链头记为第 ${d.headId} 条，链上最后一条为第 ${d.lastId ?? '—'} 条：末尾记录被删除或链头被改动`,
+    'zh-CN': (d) =>
+      `链头记为第 ${d.headId} 条，链上最后一条为第 ${d.lastId ?? '—'} 条：末尾记录被删除或链头被改动`,
     'en-US': (d) =>
       `the head names row ${d.headId} but the chain ends at row ${d.lastId ?? '—'}: rows were removed at the end or the head was changed`,
   },
   anchor: {
     'zh-CN': (d) => `${d.month} 第 ${d.issue} 次报送的封账报告记录的链头（第 ${d.id} 条）与链上不符`,
-    'en-US': (d) => `the head issued with ${d.month} (issue ${d.issue}), row ${d.id}, is not on the chain any more`,
+    'en-US': (d) =>
+      `the head issued with ${d.month} (issue ${d.issue}), row ${d.id}, is not on the chain any more`,
   },
 };
 

@@ -24,7 +24,13 @@ interface Verify {
   ok: boolean;
   count: number;
   firstBroken: null | { chain: string; table: string; id: number | string; problem: string; message: string };
-  chains: { chain: string; tenantId: string | null; count: number; ok: boolean; head: { id: number } | null }[];
+  chains: {
+    chain: string;
+    tenantId: string | null;
+    count: number;
+    ok: boolean;
+    head: { id: number } | null;
+  }[];
 }
 async function verify(client = auditor, query = ''): Promise<Verify> {
   const res = await client.get(`/api/audit/verify${query}`);
@@ -35,11 +41,15 @@ const db = () => world.database.db;
 
 /** As an attacker who owns the tables: the append-only trigger off for the change, on again after. */
 async function tamper(table: 'audit_log' | 'ledger_entry', change: () => Promise<unknown>) {
-  await sql`alter table ${sql.table(table)} disable trigger ${sql.id(`${table}_no_update_delete`)}`.execute(db());
+  await sql`alter table ${sql.table(table)} disable trigger ${sql.id(`${table}_no_update_delete`)}`.execute(
+    db(),
+  );
   try {
     await change();
   } finally {
-    await sql`alter table ${sql.table(table)} enable trigger ${sql.id(`${table}_no_update_delete`)}`.execute(db());
+    await sql`alter table ${sql.table(table)} enable trigger ${sql.id(`${table}_no_update_delete`)}`.execute(
+      db(),
+    );
   }
 }
 async function ledgerIds() {
@@ -52,7 +62,11 @@ async function ledgerIds() {
   return rows.map((r) => r.id);
 }
 async function unreferenced(ids: number[]) {
-  const refs = await db().selectFrom('ledger_entry').select('corrects_id').where('corrects_id', 'is not', null).execute();
+  const refs = await db()
+    .selectFrom('ledger_entry')
+    .select('corrects_id')
+    .where('corrects_id', 'is not', null)
+    .execute();
   const taken = new Set(refs.map((r) => r.corrects_id));
   return ids.filter((id) => !taken.has(id));
 }
@@ -138,7 +152,12 @@ describe('the audit and ledger chains', () => {
     );
     const broken = await verify();
     expect(broken.ok).toBe(false);
-    expect(broken.firstBroken).toMatchObject({ chain: 'ledger', table: 'ledger_entry', id: funds.id, problem: 'content' });
+    expect(broken.firstBroken).toMatchObject({
+      chain: 'ledger',
+      table: 'ledger_entry',
+      id: funds.id,
+      problem: 'content',
+    });
     expect(broken.firstBroken?.message).toContain(`第 ${funds.id} 条`);
     await tamper('ledger_entry', () =>
       sql`update ledger_entry set amount_fen = ${funds.amount_fen} where id = ${funds.id}`.execute(db()),
@@ -152,10 +171,17 @@ describe('the audit and ledger chains', () => {
       .select(['id', 'actor_name'])
       .where('action', '=', 'unit.create')
       .executeTakeFirstOrThrow();
-    await tamper('audit_log', () => sql`update audit_log set actor_name = 'nobody' where id = ${row.id}`.execute(db()));
+    await tamper('audit_log', () =>
+      sql`update audit_log set actor_name = 'nobody' where id = ${row.id}`.execute(db()),
+    );
     try {
       const broken = await verify();
-      expect(broken.firstBroken).toMatchObject({ chain: 'audit', table: 'audit_log', id: row.id, problem: 'content' });
+      expect(broken.firstBroken).toMatchObject({
+        chain: 'audit',
+        table: 'audit_log',
+        id: row.id,
+        problem: 'content',
+      });
     } finally {
       await tamper('audit_log', () =>
         sql`update audit_log set actor_name = ${row.actor_name} where id = ${row.id}`.execute(db()),
@@ -169,7 +195,11 @@ describe('the audit and ledger chains', () => {
     const candidates = await unreferenced(ids.slice(1, -1));
     const victim = candidates[0]!;
     const next = ids[ids.indexOf(victim) + 1];
-    const saved = await db().selectFrom('ledger_entry').selectAll().where('id', '=', victim).executeTakeFirstOrThrow();
+    const saved = await db()
+      .selectFrom('ledger_entry')
+      .selectAll()
+      .where('id', '=', victim)
+      .executeTakeFirstOrThrow();
     await tamper('ledger_entry', () => sql`delete from ledger_entry where id = ${victim}`.execute(db()));
     const broken = await verify();
     expect(broken.firstBroken).toMatchObject({ table: 'ledger_entry', id: next, problem: 'link' });
@@ -190,7 +220,11 @@ describe('the audit and ledger chains', () => {
   it('names the head when the last entry is deleted', async () => {
     const ids = await ledgerIds();
     const last = ids.at(-1)!;
-    const saved = await db().selectFrom('ledger_entry').selectAll().where('id', '=', last).executeTakeFirstOrThrow();
+    const saved = await db()
+      .selectFrom('ledger_entry')
+      .selectAll()
+      .where('id', '=', last)
+      .executeTakeFirstOrThrow();
     await tamper('ledger_entry', () => sql`delete from ledger_entry where id = ${last}`.execute(db()));
     const broken = await verify();
     expect(broken.firstBroken).toMatchObject({ table: 'chain_head', id: world.tenantId, problem: 'head' });
@@ -282,7 +316,11 @@ describe('the audit and ledger chains', () => {
       .executeTakeFirstOrThrow();
     const issued = JSON.parse(stats.content.toString('utf8')).chainHeads;
     expect(stats.chain_heads).toEqual(issued);
-    const head = await db().selectFrom('chain_head').selectAll().where('scope', '=', world.tenantId).executeTakeFirstOrThrow();
+    const head = await db()
+      .selectFrom('chain_head')
+      .selectAll()
+      .where('scope', '=', world.tenantId)
+      .executeTakeFirstOrThrow();
     const ours = issued.find((h: { tenantId: string }) => h.tenantId === world.tenantId);
     expect(ours.ledger).toEqual({ id: head.ledger_id, hash: head.ledger_hash });
     expect(ours.audit.id).toBeLessThanOrEqual(head.audit_id);
@@ -296,7 +334,11 @@ describe('the audit and ledger chains', () => {
       );
       let prev = '0'.repeat(64);
       for (const id of ids) {
-        const row = await db().selectFrom('ledger_entry').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        const row = await db()
+          .selectFrom('ledger_entry')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         const hash = linkHash(prev, canonicalRow('ledger', row, 'stored'));
         await sql`update ledger_entry set prev_hash = ${prev}, hash = ${hash} where id = ${id}`.execute(db());
         prev = hash;

@@ -62,7 +62,9 @@ export async function walkChain(
   let prev = GENESIS;
   let lastId = 0;
   for (;;) {
-    const { rows } = await sql<Record<string, unknown> & { id: number; prev_hash: string | null; hash: string | null }>`
+    const { rows } = await sql<
+      Record<string, unknown> & { id: number; prev_hash: string | null; hash: string | null }
+    >`
       select * from ${sql.table(table)}
       where ${scope === NO_TENANT ? sql`tenant_id is null` : sql`tenant_id = ${scope}`} and id > ${lastId}
       order by id limit ${BATCH}`.execute(db);

@@ -92,7 +92,15 @@ async function readChainHeads(trx: Transaction<DB>, tenantId: string): Promise<I
     .innerJoin('tenant as top', (join) => join.on('top.id', '=', tenantId))
     .leftJoin('chain_head as h', (join) => join.onRef('h.scope', '=', sql<string>`t.id::text`))
     .where('t.path', 'like', sql<string>`top.path || '%'`)
-    .select(['t.id', 't.name', 't.division_code', 'h.audit_id', 'h.audit_hash', 'h.ledger_id', 'h.ledger_hash'])
+    .select([
+      't.id',
+      't.name',
+      't.division_code',
+      'h.audit_id',
+      'h.audit_hash',
+      'h.ledger_id',
+      'h.ledger_hash',
+    ])
     .orderBy('t.division_code')
     .execute();
   return rows.map((r) => ({

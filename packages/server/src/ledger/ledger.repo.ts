@@ -14,7 +14,6 @@ export async function insertLedgerEntry(db: Tx, row: Insertable<LedgerEntryTable
   });
 }
 
-
 export async function findLedgerEntry(db: Tx, id: number) {
   return db.selectFrom('ledger_entry').selectAll().where('id', '=', id).executeTakeFirst();
 }
