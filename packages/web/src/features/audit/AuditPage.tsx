@@ -7,6 +7,7 @@ import type { AuditEntry, AuditOutcome } from '../../api/types.ts';
 import { LoadError } from '../../app/Guards.tsx';
 import { useI18n } from '../../i18n/useT.ts';
 import { useAudit } from './useAudit.ts';
+import { AuditVerify } from './AuditVerify.tsx';
 
 interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -112,6 +113,7 @@ export function AuditPage() {
   }
   return (
     <Card title={t('audit.title')}>
+      <AuditVerify />
       <Form<FilterValues>
         form={form}
         name="auditFilter"

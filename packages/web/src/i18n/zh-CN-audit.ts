@@ -1,0 +1,21 @@
+/** 校验: the audit log's and the ledger's hash chains, on the audit page. Merged into zh-CN. */
+export const zhCNAudit = {
+  'audit.verify': '校验',
+  'audit.verifyHelp': '逐条核对审计日志与台账记录的哈希链，并与封账报告留存的链头比对',
+  'audit.verifyOk': '链完整，共 {count} 条',
+  'audit.verifyBroken': '链断裂：{tenant} · {table} 第 {id} 条',
+  'audit.chain.audit': '审计日志',
+  'audit.chain.ledger': '台账记录',
+  'audit.table.audit_log': '审计日志',
+  'audit.table.ledger_entry': '台账记录',
+  'audit.table.chain_head': '链头',
+  'audit.table.issued_report': '封账报告',
+  'audit.chainTenant': '区域',
+  'audit.chainName': '链',
+  'audit.chainCount': '条数',
+  'audit.chainHead': '链头（编号 · 哈希）',
+  'audit.chainOk': '完整',
+  'audit.chainBroken': '断裂 {count} 处',
+  'audit.noTenant': '（无区域）',
+  'action.audit.verify': '校验审计日志与台账',
+};
