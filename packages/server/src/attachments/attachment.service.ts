@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../context.ts';
 import { authorize } from '../auth/authorize.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit, recordExport } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
 import { loadProject } from '../projects/project.service.ts';
 import { findProject } from '../projects/project.repo.ts';
@@ -74,6 +74,14 @@ export async function downloadAttachment(ctx: Ctx, id: string) {
     unitId: project.unit_id,
     sensitive: project.sensitivity === 'sensitive',
   });
-  const content = await readAttachmentContent(ctx.db, id);
-  return { meta, content: content?.content ?? Buffer.alloc(0) };
+  const content = (await readAttachmentContent(ctx.db, id))?.content ?? Buffer.alloc(0);
+  await recordExport(ctx, {
+    action: 'attachment.download',
+    filename: meta.filename,
+    bytes: content,
+    recordType: 'attachment',
+    recordId: id,
+    tenantId: project.tenant_id,
+  });
+  return { meta, content };
 }

@@ -20,4 +20,8 @@ export const enUSAudit: Record<keyof typeof zhCNAudit, string> = {
   'audit.chainBroken': '{count} broken',
   'audit.noTenant': '(no tenant)',
   'action.audit.verify': 'Verify the audit log and ledger',
+  'action.brief.export': 'Download a brief',
+  'action.month.downloadReport': 'Download an issued report',
+  'action.attachment.download': 'Download an attachment',
+  'audit.userAgent': 'Client (User-Agent)',
 };

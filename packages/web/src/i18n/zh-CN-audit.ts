@@ -18,4 +18,8 @@ export const zhCNAudit = {
   'audit.chainBroken': '断裂 {count} 处',
   'audit.noTenant': '（无区域）',
   'action.audit.verify': '校验审计日志与台账',
+  'action.brief.export': '下载简报',
+  'action.month.downloadReport': '下载封账报告',
+  'action.attachment.download': '下载附件',
+  'audit.userAgent': '客户端（User-Agent）',
 };

@@ -173,9 +173,15 @@ export function AuditPage() {
         dataSource={audit.data?.items}
         scroll={{ x: 'max-content' }}
         expandable={{
-          rowExpandable: (entry) => entry.before != null || entry.after != null,
+          rowExpandable: (entry) => entry.before != null || entry.after != null || !!entry.userAgent,
           expandedRowRender: (entry) => (
             <Row gutter={16}>
+              {entry.userAgent && (
+                <Col span={24} style={{ marginBottom: 8 }}>
+                  <Typography.Text strong>{t('audit.userAgent')}</Typography.Text>{' '}
+                  <Typography.Text type="secondary">{entry.userAgent}</Typography.Text>
+                </Col>
+              )}
               <Col span={12}>
                 <JsonBlock title={t('audit.before')} value={entry.before} />
               </Col>
