@@ -159,7 +159,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (isOperatorRequest(request, opts.operatorToken)) return done();
     app.csrfProtection(request, reply, done);
   });
-  app.addHook('preHandler', makeAuthHook({ operatorToken: opts.operatorToken, secureCookies }));
+  // Who is asking comes before what they send: an anonymous request is 401 before any body is read or
+  // validated (validation runs after onRequest, and its field paths are for signed-in callers).
+  app.addHook('onRequest', makeAuthHook({ operatorToken: opts.operatorToken, secureCookies }));
 
   await app.register(setupRoutes);
   await app.register(authRoutes({ secureCookies }));

@@ -36,7 +36,7 @@ export function sessionCookieOptions(request: FastifyRequest, secure: 'auto' | '
 }
 
 /**
- * Runs before every route handler: finds the actor (session cookie or operator
+ * Runs on every request, before its body is read or validated: finds the actor (session cookie or operator
  * token) and checks the route's declared action against the policy by role.
  * Record-level scope is checked again by the service with the record in hand.
  */
