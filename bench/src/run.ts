@@ -76,7 +76,7 @@ async function main() {
         ),
     ),
   });
-  const token = await createSession(db, org.userId, new Date(), '127.0.0.1', 'bench');
+  const token = await createSession(db, org.userId, new Date(), '127.0.0.1', 'bench', null);
   results.push({
     query: 'session: validate a request',
     landfallMs: await time(() => validateSession(db, systemClock, token)),

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { rememberTotpSecret, totpCode } from './helpers.ts';
 
 /**
  * The foundation walk, as a new office would do it: first-run setup in the
@@ -51,6 +52,19 @@ test('setup → login → create unit and user → log in as that user', async (
   await login(page, 'admin', 'wrong-password');
   await expect(page.getByText('用户名或密码错误，或账户已被锁定')).toBeVisible();
   await login(page, 'admin', ADMIN_PASSWORD);
+  // An administrator has two factors (TOTP): at first login the only page is the enrolment.
+  await expect(page.getByRole('heading', { name: '绑定身份验证器' })).toBeVisible();
+  await page.getByRole('button', { name: '开始绑定' }).click();
+  await expect(page.getByRole('img', { name: '身份验证器二维码' })).toBeVisible();
+  const server = new URL(page.url()).origin;
+  rememberTotpSecret(server, 'admin', (await page.getByTestId('totp-secret').innerText()).trim());
+  await page.getByLabel('验证码', { exact: true }).fill('000000');
+  await page.getByRole('button', { name: '确认绑定' }).click();
+  await expect(page.getByText('验证码不正确，请输入身份验证器当前显示的 6 位数字')).toBeVisible();
+  await page.getByLabel('验证码', { exact: true }).fill(await totpCode(server, 'admin'));
+  await page.getByRole('button', { name: '确认绑定' }).click();
+  await expect(page.getByTestId('recovery-codes')).toContainText(/^[a-z0-9]{5}-[a-z0-9]{5}/);
+  await page.getByRole('button', { name: '我已保存，继续' }).click();
   await expect(page.getByText('欢迎，王管理')).toBeVisible();
 
   // A responsible unit.

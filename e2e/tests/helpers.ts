@@ -1,4 +1,8 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { generate } from 'otplib';
 
 export const ADMIN = { username: 'admin', password: 'Wanzhou#2026' };
 export const PASSWORD = 'Jingxin#2026';
@@ -54,17 +58,88 @@ export async function createAccount(
   return res;
 }
 
-export async function loginApi(request: APIRequestContext, username: string, password: string) {
-  const res = await api(request, 'POST', '/api/auth/login', { username, password });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+/**
+ * The tests' authenticator app: administrators must have TOTP (issue 12, item 7), so the helpers enrol
+ * them at their first login and keep each secret (per server, per username) in a file beside the data
+ * folder, shared by the spec files. A code is accepted once per 30-s step: a login within the step of
+ * the last one waits for the next step, as a person would wait for the next code.
+ */
+const secretsFile = `${process.env.E2E_DATA_DIR ?? join(tmpdir(), 'landfall-e2e')}.totp.json`;
+type Secrets = Record<string, { secret: string; lastStep: number }>;
+function readSecrets(): Secrets {
+  return existsSync(secretsFile) ? (JSON.parse(readFileSync(secretsFile, 'utf8')) as Secrets) : {};
+}
+function keyOf(server: string, username: string) {
+  return `${new URL(server).host}|${username.toLowerCase()}`;
+}
+export function rememberTotpSecret(server: string, username: string, secret: string) {
+  const all = readSecrets();
+  all[keyOf(server, username)] = { secret, lastStep: 0 };
+  writeFileSync(secretsFile, JSON.stringify(all));
+}
+/** The code the account's authenticator shows now, never one of a step already used. */
+export async function totpCode(server: string, username: string): Promise<string> {
+  const all = readSecrets();
+  const entry = all[keyOf(server, username)];
+  if (!entry) throw new Error(`no TOTP secret for ${username} at ${server}`);
+  let step = Math.floor(Date.now() / 30_000);
+  if (step <= entry.lastStep) {
+    await new Promise((r) => setTimeout(r, (entry.lastStep + 1) * 30_000 - Date.now() + 200));
+    step = Math.floor(Date.now() / 30_000);
+  }
+  entry.lastStep = step;
+  writeFileSync(secretsFile, JSON.stringify(all));
+  return generate({ secret: entry.secret, epoch: step * 30 });
 }
 
+/** Logs in over the API: the password, then the code (or enrolment, for an administrator without TOTP). */
+export async function loginApi(request: APIRequestContext, username: string, password: string) {
+  // The server this context talks to (specs with a server of their own have their own secrets).
+  const server = new URL((await request.get('/api/setup')).url()).origin;
+  const res = await api(request, 'POST', '/api/auth/login', { username, password });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const body = res.body as { secondFactor?: string; totpEnrolmentRequired?: boolean };
+  if (body.secondFactor === 'pending') {
+    const code = await api(request, 'POST', '/api/auth/totp', { code: await totpCode(server, username) });
+    expect(code.status, JSON.stringify(code.body)).toBe(200);
+  } else if (body.totpEnrolmentRequired) {
+    const started = await api(request, 'POST', '/api/me/totp/enrolment', {});
+    expect(started.status).toBe(200);
+    rememberTotpSecret(server, username, (started.body as { secret: string }).secret);
+    const confirmed = await api(request, 'POST', '/api/me/totp/confirm', {
+      code: await totpCode(server, username),
+    });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+  }
+}
+
+/**
+ * Logs in in the browser as a person would: password, then the authenticator's code when asked; an
+ * administrator without TOTP enrols on the page shown (the secret read from it, the recovery codes seen).
+ */
 export async function login(page: Page, username: string, password: string) {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+  const server = new URL(page.url()).origin;
+  const codeStep = page.getByLabel('动态验证码');
+  const enrol = page.getByRole('button', { name: '开始绑定' });
+  await expect(codeStep.or(enrol).or(page.getByTestId('user-menu')).first()).toBeVisible();
+  if (await codeStep.isVisible()) {
+    await codeStep.fill(await totpCode(server, username));
+    await page.getByRole('button', { name: '验证' }).click();
+  } else if (await enrol.isVisible()) {
+    await enrol.click();
+    const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+    rememberTotpSecret(server, username, secret);
+    await page.getByLabel('验证码', { exact: true }).fill(await totpCode(server, username));
+    await page.getByRole('button', { name: '确认绑定' }).click();
+    await expect(page.getByTestId('recovery-codes')).toBeVisible();
+    await page.getByRole('button', { name: '我已保存，继续' }).click();
+  }
   await expect(page).not.toHaveURL(/\/login/);
+  await expect(page.getByTestId('user-menu')).toBeVisible();
 }
 
 export async function logout(page: Page) {

@@ -244,10 +244,19 @@ export function workingDaysBetween(a: CalendarDate, b: CalendarDate, calendar?: 
     : -countWorkingDays(end, start, calendar);
 }
 
-/** A valid 'YYYY-MM-DD' date. */
+/**
+ * The dates the system records and reports on: from the founding of the PRC (no investment
+ * ledger predates it) to the end of 2099. Outside it a date is a typing error or a probe, and the
+ * calendar arithmetic of a report (a year back, weeks ahead) would leave the supported years.
+ */
+export const businessDateRange = { from: '1949-10-01', to: '2099-12-31' } as const;
+const dateRangeMessage = `日期应在 ${businessDateRange.from} 至 ${businessDateRange.to} 之间`;
+
+/** A valid 'YYYY-MM-DD' date within the business date range. */
 export const calendarDateSchema = z
   .string({ error: '请填写日期' })
-  .refine(isValidDate, '日期应为有效的 YYYY-MM-DD 格式');
+  .refine(isValidDate, { message: '日期应为有效的 YYYY-MM-DD 格式', abort: true })
+  .refine((v) => v >= businessDateRange.from && v <= businessDateRange.to, dateRangeMessage);
 
 /**
  * 统计时点 (knownOn): as known at the end of a calendar day (Asia/Shanghai), or at an instant given
@@ -261,13 +270,21 @@ export const knownOnSchema = z
       (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
         isValidDate(v.slice(0, 10)) &&
         !Number.isNaN(new Date(v).getTime())),
-    '统计时点应为 YYYY-MM-DD 日期或带时区的时刻',
+    { message: '统计时点应为 YYYY-MM-DD 日期或带时区的时刻', abort: true },
+  )
+  .refine(
+    (v) => v.slice(0, 10) >= businessDateRange.from && v.slice(0, 10) <= businessDateRange.to,
+    dateRangeMessage,
   );
 
 /** A valid 'YYYY-MM' month. */
 export const calendarMonthSchema = z
   .string({ error: '请填写月份' })
-  .refine(isValidMonth, '月份应为有效的 YYYY-MM 格式');
+  .refine(isValidMonth, { message: '月份应为有效的 YYYY-MM 格式', abort: true })
+  .refine(
+    (v) => v >= businessDateRange.from.slice(0, 7) && v <= businessDateRange.to.slice(0, 7),
+    `月份应在 ${businessDateRange.from.slice(0, 7)} 至 ${businessDateRange.to.slice(0, 7)} 之间`,
+  );
 
 export const workCalendarSchema = z
   .object({ holidays: z.array(calendarDateSchema), extraWorkdays: z.array(calendarDateSchema) })

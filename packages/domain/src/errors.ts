@@ -22,6 +22,10 @@ export const errorCodes = [
   'rate_limited',
   'password_change_required',
   'account_idle',
+  'host_not_allowed',
+  'origin_not_allowed',
+  'totp_required',
+  'totp_enrolment_required',
   'internal',
 ] as const;
 
@@ -46,6 +50,10 @@ export const errorStatus: Record<ErrorCode, number> = {
   rate_limited: 429,
   password_change_required: 403,
   account_idle: 403,
+  host_not_allowed: 421,
+  origin_not_allowed: 403,
+  totp_required: 401,
+  totp_enrolment_required: 403,
   internal: 500,
 };
 
@@ -91,6 +99,22 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '账户长期未使用，已被停用，请联系系统管理员启用',
     'en-US':
       'This account was unused for too long and has been disabled; ask your administrator to enable it',
+  },
+  host_not_allowed: {
+    'zh-CN': '此地址不是本系统的访问地址，请使用管理员公布的网址',
+    'en-US': 'This host is not where Landfall is served; use the address your administrator gave',
+  },
+  origin_not_allowed: {
+    'zh-CN': '请求来自其他网站，已拒绝',
+    'en-US': 'The request came from another site and was refused',
+  },
+  totp_required: {
+    'zh-CN': '请输入身份验证器中的动态验证码',
+    'en-US': 'Enter the code from your authenticator app',
+  },
+  totp_enrolment_required: {
+    'zh-CN': '请先绑定身份验证器（双因素认证）',
+    'en-US': 'Set up your authenticator app (two-factor authentication) before going on',
   },
   internal: {
     'zh-CN': '服务器内部错误，请将请求编号告知管理员',

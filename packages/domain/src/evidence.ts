@@ -8,8 +8,10 @@
 import { z } from 'zod';
 import { creditCodeSchema } from './credit-code.ts';
 import { calendarDateSchema } from './dates.ts';
+import { MAX_AMOUNT_FEN } from './money.ts';
 import { activeStages, agreementKinds, type ActiveStage, type Stage } from './stages.ts';
 import type { Locale } from './errors.ts';
+import { versionSchema } from './schemas/common.ts';
 
 export const evidenceItems = [
   'signedOn',
@@ -97,14 +99,14 @@ export function missingEvidenceText(items: readonly string[], locale: Locale = '
  */
 export const evidenceRecordSchema = z
   .object({
-    version: z.number().int().min(1),
+    version: versionSchema,
     signedOn: calendarDateSchema.optional(),
     agreementKind: z.enum(agreementKinds, { error: '请选择协议类型（框架协议或正式合同）' }).optional(),
     agreedInvestmentFen: z
       .number({ error: '请填写协议投资额' })
       .int('协议投资额应为整数分')
       .min(1, '协议投资额应大于 0')
-      .max(Number.MAX_SAFE_INTEGER, '协议投资额过大')
+      .max(MAX_AMOUNT_FEN, '协议投资额不能超过 1 万亿元')
       .optional(),
     registeredOn: calendarDateSchema.optional(),
     localCreditCode: creditCodeSchema.optional(),

@@ -8,10 +8,11 @@
 import { z } from 'zod';
 import { calendarDateSchema } from './dates.ts';
 import { fenSchema, positiveFenSchema } from './money.ts';
+import { versionSchema } from './schemas/common.ts';
 
 export const expansionInputSchema = z
   .object({
-    version: z.number().int().min(1),
+    version: versionSchema,
     /** The supplementary agreement's date: the increment counts from it. */
     date: calendarDateSchema,
     /** What the expansion is called (二期, 扩产, 增资): a later import row naming it is matched by it. */

@@ -49,8 +49,9 @@ function assertWeights(weights: StageWeights): void {
   }
 }
 
+/** Non-negative integer fen; past 2^53 (older data's sums) as the nearest double, as metrics.ts takes it. */
 function assertFen(value: number, name: string): void {
-  if (!Number.isSafeInteger(value) || value < 0) {
+  if (!Number.isInteger(value) || value < 0) {
     throw new RangeError(`${name} must be non-negative integer fen, got ${value}`);
   }
 }

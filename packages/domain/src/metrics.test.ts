@@ -68,7 +68,11 @@ describe('completionRate and the project rates', () => {
     expect(() => completionRate(-1, 10)).toThrow(RangeError);
     expect(() => completionRate(1.5, 10)).toThrow(RangeError);
     expect(() => fundingRate(Number.NaN, 10)).toThrow(RangeError);
-    expect(() => startRate(1, Number.MAX_SAFE_INTEGER + 1)).toThrow(RangeError);
+    expect(() => startRate(1, Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+
+  it('takes a sum past 2^53 (older data) as the nearest double instead of failing the page', () => {
+    expect(fundingRate(2 ** 53, 2 ** 54)).toBe(0.5);
   });
 
   it('refuses more on-time starts than projects due (arguments swapped)', () => {

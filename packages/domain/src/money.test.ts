@@ -9,6 +9,7 @@ import {
   fenFromYi,
   fenFromYuan,
   fenSchema,
+  MAX_AMOUNT_FEN,
   fenToWanNumber,
   fenToYiNumber,
   formatAmount,
@@ -190,7 +191,9 @@ describe('formatting', () => {
 
   it('rejects bad input', () => {
     expect(() => formatWan(0.5)).toThrow(RangeError);
-    expect(() => formatWan(Number.MAX_SAFE_INTEGER + 1)).toThrow(RangeError);
+    expect(() => formatWan(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    // A sum past 2^53 (older data) is formatted as the double it is, never a failed page.
+    expect(formatWan(2 ** 53)).toBe('9,007,199,254.74');
     expect(() => formatWan(1, { digits: 11 })).toThrow(RangeError);
     expect(() => formatWan(1, { digits: 1.5 })).toThrow(RangeError);
   });
@@ -277,6 +280,11 @@ describe('schemas', () => {
     expect(fenSchema.safeParse(-1).error?.issues[0]?.message).toBe('金额不能为负数');
     expect(fenSchema.safeParse(1.5).success).toBe(false);
     expect(fenSchema.safeParse(Number.MAX_SAFE_INTEGER + 2).success).toBe(false);
+    // 1 万亿元 is the most one investment can state.
+    expect(fenSchema.parse(MAX_AMOUNT_FEN)).toBe(100_000_000_000_000);
+    expect(fenSchema.safeParse(MAX_AMOUNT_FEN + 1).error?.issues[0]?.message).toBe('金额不能超过 1 万亿元');
+    expect(fenSchema.safeParse(Number.MAX_SAFE_INTEGER).success).toBe(false);
+    expect(positiveFenSchema.safeParse(MAX_AMOUNT_FEN + 1).success).toBe(false);
     expect(fenSchema.safeParse('100').success).toBe(false);
     expect(positiveFenSchema.safeParse(0).error?.issues[0]?.message).toBe('金额应大于 0');
   });

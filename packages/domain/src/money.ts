@@ -164,7 +164,8 @@ export interface FormatAmountOptions {
 
 /** Rounds |fen| to `digits` places of `unit`, as an integer count of those places. */
 function roundToUnit(fen: number, unit: AmountUnit, digits: number): bigint {
-  if (!Number.isSafeInteger(fen)) throw new RangeError('fen must be a safe integer');
+  // Past 2^53 a sum of older data is the nearest double: formatted as it is, never a failed page.
+  if (!Number.isInteger(fen)) throw new RangeError('fen must be an integer');
   if (!Number.isInteger(digits) || digits < 0 || digits > 10) throw new RangeError('digits must be 0–10');
   return divideRoundHalfUp(BigInt(Math.abs(fen)) * 10n ** BigInt(digits), fenPerUnit[unit]);
 }
@@ -225,19 +226,29 @@ export function fenToYiNumber(fen: number): number {
   return fen / 10_000_000_000;
 }
 
-/** A stored amount: non-negative integer fen within the safe range. */
+/**
+ * The largest amount one investment can state: 1 万亿元 (10^14 fen). The largest single projects
+ * in China (a refinery base, a hydropower station) are some 2 000 亿元, a province's whole yearly
+ * fixed-asset investment a few 万亿元, so a larger figure is a typing error or an attack. Sums stay
+ * exact: 90 such amounts still fit Number.MAX_SAFE_INTEGER (90.07 万亿元), more than the
+ * country's yearly fixed-asset investment; the database sums as NUMERIC, which never overflows.
+ */
+export const MAX_AMOUNT_FEN = 100_000_000_000_000;
+export const amountTooLargeMessage = '金额不能超过 1 万亿元';
+
+/** A stored amount: non-negative integer fen, at most MAX_AMOUNT_FEN. */
 export const fenSchema = z
   .number({ error: '金额应为数字' })
   .int('金额应为整数分')
   .min(0, '金额不能为负数')
-  .max(Number.MAX_SAFE_INTEGER, '金额过大');
+  .max(MAX_AMOUNT_FEN, amountTooLargeMessage);
 
 /** A stored amount that must be more than zero. */
 export const positiveFenSchema = z
   .number({ error: '金额应为数字' })
   .int('金额应为整数分')
   .min(1, '金额应大于 0')
-  .max(Number.MAX_SAFE_INTEGER, '金额过大');
+  .max(MAX_AMOUNT_FEN, amountTooLargeMessage);
 
 /** Amount text from a form field, in `defaultUnit` unless it carries its own; outputs fen. */
 export function amountTextSchema(defaultUnit: AmountUnit) {

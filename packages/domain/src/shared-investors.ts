@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { activeStages, type Stage } from './stages.ts';
 import type { Locale } from './errors.ts';
+import { settingVersionSchema } from './schemas/common.ts';
 
 export const sharedInvestorRules = ['first_reporter', 'built_unit'] as const;
 export type SharedInvestorRule = (typeof sharedInvestorRules)[number];
@@ -24,7 +25,7 @@ export const sharedInvestorRuleLabels: Record<SharedInvestorRule, Record<Locale,
 
 export const sharedInvestorSettingSchema = z.object({
   rule: z.enum(sharedInvestorRules, { error: '请选择计数规则（首报单位或落地单位）' }),
-  version: z.number().int().min(0),
+  version: settingVersionSchema,
 });
 
 export const duplicateMarkSchema = z.object({

@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import { creditCodeSchema } from './credit-code.ts';
 import { calendarDateSchema, isValidDate } from './dates.ts';
+import { MAX_AMOUNT_FEN } from './money.ts';
 import type { Locale } from './errors.ts';
 
 export const stages = [
@@ -233,7 +234,7 @@ export const signedEvidenceSchema = z
       .number({ error: '请填写协议投资额' })
       .int('协议投资额应为整数分')
       .min(1, '协议投资额应大于 0')
-      .max(Number.MAX_SAFE_INTEGER, '协议投资额过大'),
+      .max(MAX_AMOUNT_FEN, '协议投资额不能超过 1 万亿元'),
     /** The agreement file (协议文本); without it, `noAgreementReason` says why (e.g. 协议原件在企业，待扫描). */
     attachmentId: z.uuid({ error: '附件编号无效' }).optional(),
     noAgreementReason: optionalReason,

@@ -5,6 +5,8 @@
  * `defaultTiers` holds until it does. Amounts are integer fen.
  */
 import { z } from 'zod';
+import { MAX_AMOUNT_FEN } from './money.ts';
+import { settingVersionSchema } from './schemas/common.ts';
 
 export interface Tier {
   /** Stable key used in filters and rankings ('over100m', 'industrial30m', …). */
@@ -59,7 +61,7 @@ export const tierSchema = z.object({
     .number({ error: '起点金额应为数字' })
     .int('起点金额应为整数（以分计）')
     .min(1, '起点金额应大于 0')
-    .max(Number.MAX_SAFE_INTEGER, '起点金额过大'),
+    .max(MAX_AMOUNT_FEN, '起点金额不能超过 1 万亿元'),
   industrialOnly: z.boolean().default(false),
 });
 
@@ -76,6 +78,6 @@ export const tierSettingSchema = z.object({
         seen.add(tier.id);
       });
     }),
-  version: z.number().int().min(0),
+  version: settingVersionSchema,
 });
 export type TierSetting = z.infer<typeof tierSettingSchema>;

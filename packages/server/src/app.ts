@@ -15,6 +15,17 @@ import type { Database } from './db/database.ts';
 import type { RouteAction } from './auth/policy.ts';
 import { handleError, localeOf, sendError } from './http/error-handler.ts';
 import { isOperatorRequest, makeAuthHook } from './http/auth-hook.ts';
+import { refuseUnstorableText } from './http/text-guard.ts';
+import { ApiRateLimiter, type ApiRateLimits } from './http/rate-limit.ts';
+import {
+  makeAddressLimit,
+  makeHostGuard,
+  noStoreOnApi,
+  strictTransportSecurity,
+} from './http/request-guards.ts';
+import { csrfUserInfo } from './auth/session.ts';
+import { serverSecret } from './auth/server-secret.ts';
+import { createUploadSlots, type UploadLimits, type UploadSlots } from './http/uploads.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
 import { tenantRoutes } from './tenants/tenant.routes.ts';
@@ -54,7 +65,7 @@ declare module 'fastify' {
     ctx: Ctx;
   }
   interface FastifyInstance {
-    landfall: { engine: Database['engine']; routes: RegisteredRoute[] };
+    landfall: { engine: Database['engine']; routes: RegisteredRoute[]; uploads: UploadSlots; clock: Clock };
   }
 }
 
@@ -73,7 +84,14 @@ export interface AppOptions {
   operatorToken?: string;
   /** Secure cookies: 'auto' follows the request protocol (set trustProxy behind a TLS proxy). */
   secureCookies?: 'auto' | 'always' | 'never';
-  trustProxy?: FastifyServerOptions['trustProxy'];
+  /** Which peers' X-Forwarded-* headers count: proxy addresses/CIDRs or a hop count (env.ts), never `true`. */
+  trustProxy?: false | number | string[];
+  /** LANDFALL_PUBLIC_URL: when set, the only host (besides loopback names) requests may name. */
+  publicUrl?: URL;
+  /** API requests per minute per user and per address; absent means no limit beyond login's (tests). */
+  rateLimits?: ApiRateLimits;
+  /** How many uploads and import runs at once, per instance and per tenant. */
+  uploadLimits?: UploadLimits;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -100,7 +118,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const secureCookies = opts.secureCookies ?? 'auto';
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: opts.trustProxy ?? false,
+    // A hop count trusts that many proxies nearest to Landfall (Fastify's types omit the number form).
+    trustProxy:
+      typeof opts.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(opts.trustProxy)
+        : (opts.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -110,7 +135,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
 
   const routes: RegisteredRoute[] = [];
-  app.decorate('landfall', { engine: opts.database.engine, routes });
+  app.decorate('landfall', {
+    engine: opts.database.engine,
+    routes,
+    uploads: createUploadSlots(opts.uploadLimits),
+    clock,
+  });
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const action = (route.config as { action?: RouteAction } | undefined)?.action;
@@ -120,19 +150,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, action });
   });
 
+  // Hosts and origins first: a DNS-rebinding page or a foreign site's form is refused before anything else.
+  app.addHook('onRequest', makeHostGuard(opts.publicUrl));
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: csp,
     referrerPolicy: { policy: 'same-origin' },
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
-    hsts: secureCookies === 'always',
+    // HSTS follows the request's protocol instead (request-guards.ts): every https answer carries it.
+    hsts: false,
   });
+  app.addHook('onRequest', strictTransportSecurity);
+  app.addHook('onSend', noStoreOnApi);
   // API answers above 1 KB go out compressed (br/gzip as the browser accepts); xlsx, docx and images are
   // already compressed and are left alone (mime-db's compressible flag); the web's files are precompressed.
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(fastifyCookie);
+  // The CSRF token is bound to the session cookie it was issued with (an attacker's own cookie+token pair
+  // fails under the victim's session), with a key every instance shares.
   await app.register(fastifyCsrf, {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', signed: false },
+    getUserInfo: csrfUserInfo,
+    csrfOpts: { hmacKey: await serverSecret(opts.database.db, 'csrf_hmac_key') },
   });
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Landfall API', version: '0.1.0' } },
@@ -152,6 +191,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       locale: localeOf(request),
     };
   });
+  const limiter = opts.rateLimits ? new ApiRateLimiter(opts.rateLimits) : undefined;
+  if (limiter) app.addHook('onRequest', makeAddressLimit(limiter, opts.operatorToken));
   // CSRF: every state-changing request carries the token from GET /api/csrf,
   // except the operator's (the CLI sends no cookie, so there is nothing to forge).
   app.addHook('onRequest', (request, reply, done) => {
@@ -159,9 +200,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (isOperatorRequest(request, opts.operatorToken)) return done();
     app.csrfProtection(request, reply, done);
   });
-  // Who is asking comes before what they send: an anonymous request is 401 before any body is read or
-  // validated (validation runs after onRequest, and its field paths are for signed-in callers).
-  app.addHook('onRequest', makeAuthHook({ operatorToken: opts.operatorToken, secureCookies }));
+  // Authentication and the route's action by role come before any body is read (a 60 MB upload
+  // from an anonymous address is refused with its first bytes), and before validation.
+  app.addHook('onRequest', makeAuthHook({ operatorToken: opts.operatorToken, secureCookies, limiter }));
+  // Text the database cannot store (NUL, half a surrogate pair) anywhere in the input: a 400, never a 500.
+  app.addHook('preValidation', refuseUnstorableText);
 
   await app.register(setupRoutes);
   await app.register(authRoutes({ secureCookies }));

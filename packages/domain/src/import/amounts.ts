@@ -4,7 +4,13 @@
  * (string and BigInt only); this module adds what spreadsheets bring: numeric cells, the words
  * offices write for "nothing" (无, 暂无, -), 约, and accountants' (5) for a negative.
  */
-import { parseAmount, type AmountProblem, type AmountUnit, type ParseAmountOptions } from '../money.ts';
+import {
+  MAX_AMOUNT_FEN,
+  parseAmount,
+  type AmountProblem,
+  type AmountUnit,
+  type ParseAmountOptions,
+} from '../money.ts';
 import { toHalfWidth } from '../text.ts';
 import type { Cell } from './cells.ts';
 
@@ -66,6 +72,8 @@ function fail(problem: SheetAmountProblem): SheetAmountResult {
 
 function fromParse(result: ReturnType<typeof parseAmount>, negative: boolean): SheetAmountResult {
   if (!result.ok) return fail(result.problem === 'empty' ? 'not_a_number' : result.problem);
+  // One investment's figure: at most 1 万亿元 (see MAX_AMOUNT_FEN).
+  if (result.fen > MAX_AMOUNT_FEN) return fail('too_large');
   if (negative && result.fen > 0) return fail('negative');
   return { ok: true, fen: result.fen };
 }
@@ -219,6 +227,6 @@ export function parseSheetMoney(
   if (usdRate === null || !parseUsdRate(usdRate)) return { ok: false, problem: 'usd_rate_missing' };
   const cents = BigInt(parsed.fen);
   const fen = usdCentsToFen(cents, usdRate);
-  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, problem: 'too_large' };
+  if (fen > BigInt(MAX_AMOUNT_FEN)) return { ok: false, problem: 'too_large' };
   return { ok: true, fen: Number(fen), original: { currency: 'USD', amount: usdText(cents), rate: usdRate } };
 }

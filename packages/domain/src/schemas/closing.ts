@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarMonthSchema } from '../dates.ts';
-import { idSchema } from './common.ts';
+import { idSchema, settingVersionSchema } from './common.ts';
 
 /** 封账: a tenant's month is open, awaiting a leader's sign-off (待签发) or closed (已封账). */
 export const monthStatuses = ['open', 'awaiting_signoff', 'closed'] as const;
@@ -17,7 +17,7 @@ export const closingSettingSchema = z.object({
   /** An entry dated in a closed month is recorded as 补录 on the first day of the next open month. */
   lateEntries: z.boolean(),
   /** 0 while the tenant has never saved the setting. */
-  version: z.number().int().min(0),
+  version: settingVersionSchema,
 });
 export type ClosingSetting = z.infer<typeof closingSettingSchema>;
 
@@ -31,13 +31,13 @@ export const monthListQuerySchema = z.object({
 export const monthCloseSchema = z.object({
   tenantId: idSchema.optional(),
   /** The month's row version as read by the check screen (0 for a month never closed). */
-  version: z.number().int().min(0),
+  version: settingVersionSchema,
 });
 export type MonthCloseInput = z.infer<typeof monthCloseSchema>;
 
 export const monthReopenSchema = z.object({
   tenantId: idSchema.optional(),
-  version: z.number().int().min(0),
+  version: settingVersionSchema,
   reason: z.string().trim().min(1, '请说明重新开账的原因').max(500),
 });
 export type MonthReopenInput = z.infer<typeof monthReopenSchema>;

@@ -9,7 +9,7 @@ import {
   meetingKinds,
   taskStatuses,
 } from '../coordination.ts';
-import { idSchema, versionSchema } from './common.ts';
+import { idSchema, settingVersionSchema, versionSchema } from './common.ts';
 
 /** Input schemas of the coordination loop: matters, meetings, decisions and tasks, inspections, briefs. */
 
@@ -278,11 +278,14 @@ export type ReviewDecisionInput = z.input<typeof reviewDecisionSchema>;
 export const reviewSettingSchema = z.object({
   unitSubmissions: z.boolean(),
   /** 0 while the tenant has never saved the setting. */
-  version: z.number().int().min(0),
+  version: settingVersionSchema,
 });
 export type ReviewSetting = z.infer<typeof reviewSettingSchema>;
 
 export const reviewQueueQuerySchema = z.object({
   status: z.enum(['pending', 'refused']).default('pending'),
   tenantId: idSchema.optional(),
+  /** A page of each list (projects, leads), oldest first: an import can put thousands in the queue. */
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

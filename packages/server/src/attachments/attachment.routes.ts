@@ -4,6 +4,7 @@ import { idSchema } from '@landfall/domain';
 import { AppError, invalidField } from '../http/app-error.ts';
 import { downloadAttachment, uploadAttachment } from './attachment.service.ts';
 import { MAX_ATTACHMENT_BYTES } from './file-type.ts';
+import { readUploadedFile } from '../http/uploads.ts';
 
 const params = z.object({ id: idSchema });
 
@@ -11,13 +12,11 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   /** multipart/form-data with one field `file`. */
   app.post(
     '/api/projects/:id/attachments',
-    { config: { action: 'attachment.upload' }, schema: { params } },
+    { config: { action: 'attachment.upload' }, onRequest: app.landfall.uploads.hook, schema: { params } },
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('unsupported_media_type');
-      const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-      if (!file) throw invalidField(request.ctx, 'file', { zh: '请选择文件', en: 'Choose a file' });
-      const content = await file.toBuffer();
-      if (file.file.truncated) throw new AppError('payload_too_large');
+      const file = await readUploadedFile(request, MAX_ATTACHMENT_BYTES);
+      const content = file.content;
       if (!content.length)
         throw invalidField(request.ctx, 'file', { zh: '文件为空', en: 'The file is empty' });
       return reply

@@ -13,6 +13,7 @@ import { passwordChangeActions } from './session.ts';
 import { actionsOf, type Actor } from './policy.ts';
 import { loginWait, recordLoginFailure, recordLoginSuccess } from './login-throttle.ts';
 import { authorize } from './authorize.ts';
+import { enrolmentActions, secondFactorOf } from './totp.ts';
 
 /** Login attempts per client address per minute, across all usernames. */
 export const LOGIN_RATE_LIMIT = 30;
@@ -43,7 +44,12 @@ function lastInUse(user: { last_login_at: Date | null; created_at: Date; enabled
  * the owner. A correct password on an account idle past the tenant's limit disables it (account_idle).
  * A password someone else set (initial or reset) opens a session that can only change it.
  */
-export async function login(ctx: Ctx, input: LoginInput, userAgent: string) {
+export async function login(
+  ctx: Ctx,
+  input: LoginInput,
+  userAgent: string,
+  previousToken?: string,
+): Promise<{ token: string; secondFactor: 'pending' } | { token: string; secondFactor: null; me: Me }> {
   const now = ctx.clock.now();
   const deny = async (reason: string) =>
     recordAudit(ctx.db, ctx, {
@@ -99,17 +105,27 @@ export async function login(ctx: Ctx, input: LoginInput, userAgent: string) {
       await audit('auth.login', 'denied', user.tenant_id, { reason: 'idle' });
       return { kind: 'idle' as const, idleDays: policy.idleDays };
     }
-    await recordLoginSuccess(trx, input.username, ctx.ip, now);
-    await setLoginState(trx, user.id, { last_login_at: now });
-    const token = await createSession(trx, user.id, now, ctx.ip, userAgent);
+    // A new login in the same browser ends the session its cookie still names (whoever's it was).
+    if (previousToken) await deleteSession(trx, sessionIdOf(previousToken));
+    const secondFactor = await secondFactorOf(trx, user);
+    if (secondFactor !== 'pending') {
+      await recordLoginSuccess(trx, input.username, ctx.ip, now);
+      await setLoginState(trx, user.id, { last_login_at: now });
+    }
+    const token = await createSession(trx, user.id, now, ctx.ip, userAgent, secondFactor);
     // The use of a password someone else set is audited as such (三员分立: a reset is visible to its owner).
     await audit(
       'auth.login',
       'ok',
       user.tenant_id,
-      user.must_change_password ? { passwordChangeRequired: true } : undefined,
+      user.must_change_password || secondFactor
+        ? {
+            passwordChangeRequired: user.must_change_password || undefined,
+            secondFactor: secondFactor ?? undefined,
+          }
+        : undefined,
     );
-    return { kind: 'ok' as const, token, userId: user.id };
+    return { kind: 'ok' as const, token, userId: user.id, secondFactor };
   });
   if (result.kind === 'idle') {
     throw new AppError(
@@ -120,7 +136,12 @@ export async function login(ctx: Ctx, input: LoginInput, userAgent: string) {
     );
   }
   if (result.kind === 'failed') throw new AppError('invalid_credentials');
-  return { token: result.token, me: await getMe(ctx, result.userId) };
+  if (result.secondFactor === 'pending') return { token: result.token, secondFactor: 'pending' };
+  return {
+    token: result.token,
+    secondFactor: null,
+    me: await getMe(ctx, result.userId, result.secondFactor),
+  };
 }
 
 export async function logout(ctx: Ctx, token: string | undefined) {
@@ -131,7 +152,9 @@ export async function logout(ctx: Ctx, token: string | undefined) {
   });
 }
 
-export async function getMe(ctx: Ctx, userId: string) {
+export type Me = Awaited<ReturnType<typeof getMe>>;
+
+export async function getMe(ctx: Ctx, userId: string, secondFactor: 'pending' | 'enrol' | null = null) {
   const row = await ctx.db
     .selectFrom('app_user as u')
     .innerJoin('tenant as t', 't.id', 'u.tenant_id')
@@ -147,6 +170,7 @@ export async function getMe(ctx: Ctx, userId: string) {
       'u.unit_id',
       'n.name as unit_name',
       'u.must_change_password',
+      'u.totp_enabled_at',
     ])
     .where('u.id', '=', userId)
     .executeTakeFirst();
@@ -163,13 +187,27 @@ export async function getMe(ctx: Ctx, userId: string) {
     unitName: row.unit_name,
     // Until a password someone else set is changed, the session may do nothing else (auth-hook).
     mustChangePassword: row.must_change_password,
-    actions: row.must_change_password ? passwordChangeActions : actionsOf(row.role),
+    // Until an account that must have two factors enrols, the session may only enrol (auth-hook).
+    totpEnrolmentRequired: secondFactor === 'enrol',
+    totpEnabled: !!row.totp_enabled_at,
+    actions: row.must_change_password
+      ? passwordChangeActions
+      : secondFactor === 'enrol'
+        ? [...enrolmentActions]
+        : actionsOf(row.role),
   };
 }
 
-export async function readMe(ctx: Ctx) {
+export async function readMe(ctx: Ctx, sessionToken: string | undefined) {
   const actor: Actor = await authorize(ctx, 'me.read');
-  return getMe(ctx, actor.id as string);
+  const session = sessionToken
+    ? await ctx.db
+        .selectFrom('session')
+        .select('second_factor')
+        .where('id', '=', sessionIdOf(sessionToken))
+        .executeTakeFirst()
+    : undefined;
+  return getMe(ctx, actor.id as string, session?.second_factor ?? null);
 }
 
 /** Changing one's own password needs the current one and ends every other session. */

@@ -95,6 +95,36 @@ const cases: Record<string, Case> = {
   },
   'POST /api/auth/logout': { allowed: 'everyone', ok: 204, make: () => ({ url: '/api/auth/logout' }) },
   'GET /api/me': { allowed: 'everyone', ok: 200, make: () => ({ url: '/api/me' }) },
+  // A complete session has no second step to take (409); the matrix probes the rest with invalid input.
+  'POST /api/auth/totp': {
+    allowed: 'everyone',
+    ok: 409,
+    make: () => ({ url: '/api/auth/totp', body: { code: '123456' } }),
+  },
+  'GET /api/me/totp': { allowed: 'everyone', ok: 200, make: () => ({ url: '/api/me/totp' }) },
+  'POST /api/me/totp/enrolment': {
+    allowed: 'everyone',
+    ok: 400,
+    make: () => ({ url: '/api/me/totp/enrolment', body: { currentCode: 'x' } }),
+  },
+  'POST /api/me/totp/confirm': {
+    allowed: 'everyone',
+    ok: 400,
+    make: () => ({ url: '/api/me/totp/confirm', body: { code: '' } }),
+  },
+  'GET /api/two-factor-policy': {
+    allowed: ['security_admin'],
+    ok: 200,
+    make: () => ({ url: '/api/two-factor-policy' }),
+  },
+  'PUT /api/two-factor-policy': {
+    allowed: ['security_admin'],
+    ok: 200,
+    make: async () => {
+      const current = (await clients.security_admin.get('/api/two-factor-policy')).json();
+      return { url: '/api/two-factor-policy', body: { requiredForAll: false, version: current.version } };
+    },
+  },
   'POST /api/me/password': {
     allowed: 'everyone',
     ok: 204,
@@ -235,6 +265,11 @@ const cases: Record<string, Case> = {
       url: `/api/users/${(await freshUser()).id}/password`,
       body: { password: 'Reset#2026x' },
     }),
+  },
+  'POST /api/users/:id/totp-reset': {
+    allowed: ADMIN,
+    ok: 204,
+    make: async () => ({ url: `/api/users/${(await freshUser()).id}/totp-reset` }),
   },
   'GET /api/roles': { allowed: ACCOUNTS, ok: 200, make: () => ({ url: '/api/roles' }) },
   'GET /api/account-requests': { allowed: THREE, ok: 200, make: () => ({ url: '/api/account-requests' }) },

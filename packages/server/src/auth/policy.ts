@@ -92,6 +92,9 @@ export const rules = {
   'me.read': everyone,
   'me.changePassword': everyone,
   'auth.logout': everyone,
+  // Two factors: the code after the password (a session that passed the password only), one's own enrolment.
+  'auth.totp': everyone,
+  'me.totp': everyone,
 
   'tenant.read': orgRead,
   'tenant.create': admin,
@@ -112,6 +115,7 @@ export const rules = {
   'user.disable': { system_admin: 'subtree', operator: 'all' },
   'user.enable': { system_admin: 'subtree', operator: 'all' },
   'user.resetPassword': { system_admin: 'subtree', operator: 'all' },
+  'user.resetTotp': { system_admin: 'subtree', operator: 'all' },
   'user.changeRole': { security_admin: 'subtree' },
   'user.unlock': { security_admin: 'subtree', operator: 'all' },
   // The two-person rule (三员分立): a change to an administrator's or auditor's account waits for a second

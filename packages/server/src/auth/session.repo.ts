@@ -2,7 +2,15 @@ import type { Tx } from '../context.ts';
 
 export async function insertSession(
   db: Tx,
-  row: { id: string; user_id: string; created_at: Date; last_seen_at: Date; ip: string; user_agent: string },
+  row: {
+    id: string;
+    user_id: string;
+    created_at: Date;
+    last_seen_at: Date;
+    ip: string;
+    user_agent: string;
+    second_factor: 'pending' | 'enrol' | null;
+  },
 ) {
   await db.insertInto('session').values(row).execute();
 }
@@ -17,6 +25,7 @@ export async function findSessionWithUser(db: Tx, id: string) {
       's.id as session_id',
       's.created_at',
       's.last_seen_at',
+      's.second_factor',
       'u.id as user_id',
       'u.username',
       'u.role',

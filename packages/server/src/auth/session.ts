@@ -1,6 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Kysely } from 'kysely';
+import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.ts';
 import { HOUR, MINUTE } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
@@ -28,8 +29,25 @@ export function sessionIdOf(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/**
+ * What a CSRF token is bound to: the session the request's cookie names (its id, never the token), or
+ * 'anonymous' before login. A token fetched under one session fails under any other, so a new login
+ * (a new cookie) needs a new token — the web client fetches one again on csrf_invalid.
+ */
+export function csrfUserInfo(request: FastifyRequest): string {
+  const token = request.cookies[SESSION_COOKIE];
+  return token ? sessionIdOf(token) : 'anonymous';
+}
+
 /** Creates a new session (a new id at every login) and returns its token for the cookie. */
-export async function createSession(db: Tx, userId: string, now: Date, ip: string, userAgent: string) {
+export async function createSession(
+  db: Tx,
+  userId: string,
+  now: Date,
+  ip: string,
+  userAgent: string,
+  secondFactor: 'pending' | 'enrol' | null,
+) {
   const token = generateSessionToken();
   await insertSession(db, {
     id: sessionIdOf(token),
@@ -38,6 +56,7 @@ export async function createSession(db: Tx, userId: string, now: Date, ip: strin
     last_seen_at: now,
     ip,
     user_agent: userAgent.slice(0, 300),
+    second_factor: secondFactor,
   });
   return token;
 }
@@ -50,9 +69,18 @@ export async function createSession(db: Tx, userId: string, now: Date, ip: strin
 export const passwordChangeActions: Action[] = ['me.read', 'me.changePassword', 'auth.logout'];
 
 export type SessionLookup =
-  | { status: 'valid'; actor: Actor; passwordChangeRequired: boolean }
+  | {
+      status: 'valid';
+      actor: Actor;
+      passwordChangeRequired: boolean;
+      /** 'pending': the code is still awaited; 'enrol': an account that must have TOTP has none yet. */
+      secondFactor: 'pending' | 'enrol' | null;
+    }
   | { status: 'expired' }
   | { status: 'none' };
+
+/** How long a session that passed the password may wait for its code. */
+export const PENDING_TIMEOUT_MS = 5 * MINUTE;
 
 /** Validates a token: unknown → none; idle > 30 min, older than 12 h or user disabled → expired (and deleted). */
 export async function validateSession(db: Kysely<DB>, clock: Clock, token: string): Promise<SessionLookup> {
@@ -62,7 +90,8 @@ export async function validateSession(db: Kysely<DB>, clock: Clock, token: strin
   const now = clock.now().getTime();
   const idle = now - row.last_seen_at.getTime() > IDLE_TIMEOUT_MS;
   const old = now - row.created_at.getTime() > ABSOLUTE_TIMEOUT_MS;
-  if (idle || old || row.disabled) {
+  const stalePending = row.second_factor === 'pending' && now - row.created_at.getTime() > PENDING_TIMEOUT_MS;
+  if (idle || old || stalePending || row.disabled) {
     await deleteSession(db, id);
     return { status: 'expired' };
   }
@@ -78,5 +107,6 @@ export async function validateSession(db: Kysely<DB>, clock: Clock, token: strin
     status: 'valid',
     actor: await actorOf(db, user, row.tenant_path),
     passwordChangeRequired: row.must_change_password,
+    secondFactor: row.second_factor,
   };
 }

@@ -16,6 +16,8 @@ export async function serve(env: Env, opts: { port?: number; host?: string; webD
     operatorToken,
     webDir: opts.webDir ?? defaultWebDir,
     trustProxy: env.trustProxy,
+    publicUrl: env.publicUrl,
+    rateLimits: env.rateLimits,
     secureCookies: env.secureCookies,
     logger: { level: env.logLevel },
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idSchema } from '@landfall/domain';
+import { idSchema, settingVersionSchema } from '@landfall/domain';
 import { dashboardQuerySchema } from './dashboard.routes.ts';
 import { readUnitHome } from './unit-home.service.ts';
 import { getUnitRankingSetting, updateUnitRankingSetting } from '../settings/unit-ranking-setting.service.ts';
@@ -32,7 +32,7 @@ export const unitHomeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         body: z.object({
           showRanking: z.boolean(),
-          version: z.number().int().min(0),
+          version: settingVersionSchema,
           tenantId: idSchema.optional(),
         }),
       },

@@ -60,6 +60,10 @@ export interface AppUserTable {
   last_login_at: Timestamp | null;
   version: Generated<number>;
   created_at: Timestamp;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
 }
 
 export interface ConvenerTable {
@@ -80,6 +84,23 @@ export interface SessionTable {
   last_seen_at: Timestamp;
   ip: string;
   user_agent: Generated<string>;
+  second_factor: 'pending' | 'enrol' | null;
+}
+
+/** Single-use TOTP recovery codes, argon2id-hashed (migration 0020). */
+export interface TotpRecoveryCodeTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** Secrets every instance shares (migration 0020). */
+export interface ServerSecretTable {
+  name: string;
+  value: string;
+  created_at: Generated<Timestamp>;
 }
 
 export interface SettingTable {
@@ -103,7 +124,7 @@ export interface LoginThrottleTable {
   blocked_until: Timestamp | null;
 }
 
-export type AccountRequestKind = 'create' | 'resetPassword' | 'disable' | 'changeRole';
+export type AccountRequestKind = 'create' | 'resetPassword' | 'disable' | 'changeRole' | 'resetTotp';
 
 /** The two-person rule (migration 0017): a change to an administrator's or auditor's account, awaiting a second. */
 export interface AccountRequestTable {
@@ -522,6 +543,8 @@ export interface DB {
   work_group: WorkGroupTable;
   unit: UnitTable;
   app_user: AppUserTable;
+  totp_recovery_code: TotpRecoveryCodeTable;
+  server_secret: ServerSecretTable;
   convener: ConvenerTable;
   session: SessionTable;
   setting: SettingTable;

@@ -4,6 +4,9 @@ import { decide, type Actor, type RouteAction } from '../auth/policy.ts';
 import { passwordChangeActions, SESSION_COOKIE, validateSession } from '../auth/session.ts';
 import { recordDenial } from '../audit/audit.service.ts';
 import { sendError } from './error-handler.ts';
+import { enrolmentActions, pendingActions } from '../auth/totp.ts';
+import type { ApiRateLimiter } from './rate-limit.ts';
+import { refuseOverLimit } from './request-guards.ts';
 
 export const OPERATOR_HEADER = 'x-landfall-operator';
 
@@ -36,11 +39,15 @@ export function sessionCookieOptions(request: FastifyRequest, secure: 'auto' | '
 }
 
 /**
- * Runs on every request, before its body is read or validated: finds the actor (session cookie or operator
+ * Runs on every request before its body is read (onRequest): finds the actor (session cookie or operator
  * token) and checks the route's declared action against the policy by role.
  * Record-level scope is checked again by the service with the record in hand.
  */
-export function makeAuthHook(opts: { operatorToken?: string; secureCookies: 'auto' | 'always' | 'never' }) {
+export function makeAuthHook(opts: {
+  operatorToken?: string;
+  secureCookies: 'auto' | 'always' | 'never';
+  limiter?: ApiRateLimiter;
+}) {
   return async function authHook(request: FastifyRequest, reply: FastifyReply) {
     const action = request.routeOptions.config.action as RouteAction | undefined;
     if (!action) return; // static files and the SPA fallback; /api routes always declare one
@@ -61,7 +68,25 @@ export function makeAuthHook(opts: { operatorToken?: string; secureCookies: 'aut
         );
       }
       ctx.actor = session.actor;
-      if (session.passwordChangeRequired && !passwordChangeActions.includes(action)) {
+      if (opts.limiter) {
+        const limit = opts.limiter.limits.perUser;
+        const refused = refuseOverLimit(request, reply, opts.limiter, `user:${session.actor.id}`, limit);
+        if (refused) return refused;
+      }
+      // A session that passed the password awaits its code: it is not logged in for anything else.
+      if (session.secondFactor === 'pending' && !(pendingActions as readonly string[]).includes(action)) {
+        return sendError(request, reply, 'totp_required');
+      }
+      // An administrator (or an account whose tenant requires two factors) without TOTP may only enrol.
+      if (session.secondFactor === 'enrol' && !(enrolmentActions as readonly string[]).includes(action)) {
+        await recordDenial(ctx, action);
+        return sendError(request, reply, 'totp_enrolment_required');
+      }
+      if (
+        session.passwordChangeRequired &&
+        action !== 'auth.totp' &&
+        !passwordChangeActions.includes(action)
+      ) {
         await recordDenial(ctx, action);
         return sendError(request, reply, 'password_change_required');
       }

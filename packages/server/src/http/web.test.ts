@@ -23,7 +23,7 @@ beforeAll(async () => {
   );
   await writeFile(join(webDir, 'assets', 'app.js'), 'console.log(1)');
   database = await createTestDatabase();
-  app = await buildApp({ database, webDir, trustProxy: true });
+  app = await buildApp({ database, webDir, trustProxy: ['127.0.0.1'] });
 });
 afterAll(async () => {
   await app?.close();

@@ -99,11 +99,12 @@ describe('import: plausibility warnings, each on its cell', () => {
   });
 
   it('a figure ~1,000× off its column: named as it streams, and the first rows at the end of the sheet', async () => {
-    // Agreed investments of 500 to 90,000 万元 (a natural 180× spread, not flagged); row 4 is 3 亿元
-    // typed in 元 into the 万元 column, row 15 is 2 亿元 typed as 2.
+    // Agreed investments of 500 to 90,000 万元 (a natural 180× spread, not flagged); row 4 is 9,000 万元
+    // typed in 元 into the 万元 column, row 15 is 2 亿元 typed as 2. (3 亿元 typed in 元 would be 3 万亿元,
+    // past what one investment can be: an error, not a warning — below.)
     const normal = [20000, 500, 35000, 90000, 12000, 48000, 8000, 26000, 61000, 3000];
     const rows = [
-      { name: '单位填错项目甲', agreed: 300000000 },
+      { name: '单位填错项目甲', agreed: 90000000 },
       ...normal.map((agreed, i) => ({ name: `正常规模项目${i + 1}`, agreed })),
       { name: '单位填错项目乙', agreed: 2 },
       { name: '正常规模项目末', agreed: 40000 },
@@ -111,11 +112,15 @@ describe('import: plausibility warnings, each on its cell', () => {
     const s = await preview(await fundsSheet('2026-03-31', [], rows));
     expect(s.errorCount).toBe(0);
     expect(s.warnings.map((w) => [w.cell, w.column, w.value])).toEqual([
-      ['E4', '协议投资额', '300000000'],
+      ['E4', '协议投资额', '90000000'],
       ['E15', '协议投资额', '2'],
     ]);
     expect(s.warnings[0]!.message).toMatch(/的 10,000 倍，请核对金额及单位/);
     expect(s.warnings[1]!.message).toMatch(/的 1\/10,000，请核对金额及单位/);
+    const past = await preview(
+      await fundsSheet('2026-03-31', [], [{ ...rows[0]!, agreed: 300000000 }, ...rows.slice(1)]),
+    );
+    expect(past.errorCount).toBe(1);
   });
 });
 

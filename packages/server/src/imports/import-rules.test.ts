@@ -281,13 +281,20 @@ describe('待补证据: a stage reached without its evidence', () => {
     expect(notMissing.statusCode).toBe(400);
     expect(notMissing.json().error.fields[0].message).toContain('无需补录');
 
-    // Dates as a typed move takes them: not in year 1, before the project entered the library.
+    // Dates as a typed move takes them: within the supported range (not year 1), not before the project
+    // entered the library.
     const yearOne = await coordinator.post(`/api/projects/${id}/evidence`, {
       version,
       actualStartOn: '0001-01-01',
     });
     expect(yearOne.statusCode).toBe(400);
-    expect(yearOne.json().error.fields[0].message).toMatch(/^实际开工日期不能早于项目入库日期 /);
+    expect(yearOne.json().error.fields[0].message).toBe('日期应在 1949-10-01 至 2099-12-31 之间');
+    const beforeEntry = await coordinator.post(`/api/projects/${id}/evidence`, {
+      version,
+      actualStartOn: '1950-01-01',
+    });
+    expect(beforeEntry.statusCode).toBe(400);
+    expect(beforeEntry.json().error.fields[0].message).toMatch(/^实际开工日期不能早于项目入库日期 /);
     const part = await coordinator.post(`/api/projects/${id}/evidence`, {
       version,
       actualStartOn: '2017-04-18',

@@ -5,8 +5,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { answerFor } from '../http/error-handler.ts';
 import { idSchema } from '@landfall/domain';
 import { importOptionsSchema } from '@landfall/domain/schemas/import';
-import { AppError, invalidField } from '../http/app-error.ts';
+import { AppError } from '../http/app-error.ts';
 import { importLimits } from './file-format.ts';
+import { readUploadedFile } from '../http/uploads.ts';
 import {
   commitImport,
   getImport,
@@ -73,6 +74,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/imports',
     {
       config: { action: 'import.run' },
+      // After the global onRequest hook authenticated the caller, before any byte of the body is read.
+      onRequest: app.landfall.uploads.hook,
       bodyLimit: importLimits.fileBytes + 1024 * 1024,
       schema: {
         querystring: z.object({ filename: z.string().max(255).optional(), tenantId: idSchema.optional() }),
@@ -82,10 +85,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       let filename = request.query.filename ?? 'upload';
       let bytes: Buffer;
       if (request.isMultipart()) {
-        const file = await request.file({ limits: { fileSize: importLimits.fileBytes, files: 1 } });
-        if (!file) throw invalidField(request.ctx, 'file', { zh: '请选择文件', en: 'Choose a file' });
-        bytes = await file.toBuffer();
-        if (file.file.truncated) throw new AppError('payload_too_large');
+        const file = await readUploadedFile(request, importLimits.fileBytes);
+        bytes = file.content;
         filename = file.filename || filename;
       } else if (Buffer.isBuffer(request.body)) {
         bytes = request.body;
@@ -125,14 +126,22 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
    */
   app.post(
     '/api/imports/:id/preview',
-    { config: { action: 'import.run' }, schema: { params, body: importOptionsSchema } },
+    {
+      config: { action: 'import.run' },
+      onRequest: app.landfall.uploads.hook,
+      schema: { params, body: importOptionsSchema },
+    },
     async (request, reply) =>
       respond(request, reply, () => previewImport(request.ctx, request.params.id, request.body)),
   );
 
   app.post(
     '/api/imports/:id/commit',
-    { config: { action: 'import.run' }, schema: { params, body: importOptionsSchema } },
+    {
+      config: { action: 'import.run' },
+      onRequest: app.landfall.uploads.hook,
+      schema: { params, body: importOptionsSchema },
+    },
     async (request, reply) =>
       respond(request, reply, () => commitImport(request.ctx, request.params.id, request.body)),
   );

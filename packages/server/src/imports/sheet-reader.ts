@@ -120,6 +120,7 @@ async function openXlsx(bytes: Buffer): Promise<OpenedWorkbook> {
   try {
     book = await openXlsxWorkbook(bytes, importLimits);
   } catch (err) {
+    if (err instanceof FormatError) throw err;
     throw new FormatError('corrupt', (err as Error).message);
   }
   const sheets = book.sheets.slice(0, maxSheets).map((sheet, index): WorkbookSheet => ({
@@ -131,6 +132,7 @@ async function openXlsx(bytes: Buffer): Promise<OpenedWorkbook> {
       try {
         return await sheet.merges();
       } catch (err) {
+        if (err instanceof FormatError) throw err;
         throw new FormatError('corrupt', (err as Error).message);
       }
     },

@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import { SaxesParser } from 'saxes';
 import { withoutControls, type Cell } from '@landfall/domain/import/index';
+import { FormatError } from './file-format.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -22,7 +23,9 @@ interface Tag {
 
 interface ZipEntry {
   path: string;
+  /** As the central directory declares them: a crafted file may lie (see `inflate`). */
   uncompressedSize: number;
+  compressedSize: number;
   stream(): NodeJS.ReadableStream;
   buffer(): Promise<Buffer>;
 }
@@ -49,6 +52,68 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhs年月日]/i.test(bare);
 }
 
+/**
+ * What a well-formed sheet never needs, so a crafted one is refused before it costs memory:
+ * saxes keeps a text, a comment, a CDATA section, a name or an attribute value whole until it
+ * ends (a 32 767-character cell is under 250 000 characters even fully escaped), and keeps the
+ * open tags and one tag's attributes.
+ */
+export const xmlLimits = { pendingChars: 1_000_000, depth: 64, attributes: 512 } as const;
+
+/** The text of the shared strings kept in memory for one workbook: a count and characters. */
+export const sharedStringLimits = { count: 2_000_000, chars: 64_000_000 } as const;
+
+function bomb(detail: string): FormatError {
+  return new FormatError('zip_bomb', detail);
+}
+
+/** Refuses a parser state no sheet reaches (saxes' own buffers, read after each chunk). */
+function checkParser(parser: SaxesParser) {
+  const state = parser as unknown as {
+    text: string;
+    name: string;
+    piTarget: string;
+    tags: unknown[];
+    attribList: unknown[];
+  };
+  if (
+    state.text.length > xmlLimits.pendingChars ||
+    state.name.length > xmlLimits.pendingChars ||
+    state.piTarget.length > xmlLimits.pendingChars
+  ) {
+    throw bomb('an XML text, name or attribute runs past the limit');
+  }
+  if (state.tags.length > xmlLimits.depth) throw bomb('XML nested too deeply');
+  if (state.attribList.length > xmlLimits.attributes) throw bomb('too many XML attributes');
+}
+
+/**
+ * An entry's inflated bytes, counted as they stream: never more than the central directory
+ * declared for it (a zip's directory can lie — a sheet claiming 4 KiB may inflate to 1 GiB —
+ * and the declared sizes are what `inspectZip` checked), nor more than `maxInflated`.
+ */
+async function* inflate(entry: ZipEntry, maxInflated: number): AsyncGenerator<Buffer> {
+  const allowed = Math.min(maxInflated, entry.uncompressedSize);
+  const stream = entry.stream() as NodeJS.ReadableStream & { destroy?: () => void };
+  let seen = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      seen += chunk.length;
+      if (seen > allowed) {
+        throw bomb(
+          seen > entry.uncompressedSize
+            ? `${entry.path} inflates beyond the ${entry.uncompressedSize} bytes its directory declares`
+            : `${entry.path} inflates beyond the limit`,
+        );
+      }
+      yield chunk;
+    }
+  } finally {
+    // Stop inflating at once when refused (or when the reader stops early).
+    stream.destroy?.();
+  }
+}
+
 async function readXml(
   entry: ZipEntry | undefined,
   maxInflated: number,
@@ -66,13 +131,10 @@ async function readXml(
     failure = e;
   });
   const decoder = new TextDecoder('utf-8');
-  let seen = 0;
-  for await (const chunk of entry.stream() as AsyncIterable<Buffer>) {
-    // A zip can lie about its sizes: stop at the limit whatever the directory declared.
-    seen += chunk.length;
-    if (seen > maxInflated) throw new Error('entry inflates beyond the limit');
+  for await (const chunk of inflate(entry, maxInflated)) {
     parser.write(decoder.decode(chunk, { stream: true }));
     if (failure) throw failure;
+    checkParser(parser);
   }
   parser.write(decoder.decode());
   parser.close();
@@ -209,7 +271,9 @@ export async function openXlsxWorkbook(
 
   // Shared strings: the text of each <si>, phonetic runs (<rPh>) left out.
   const shared: string[] = [];
+  let sharedChars = 0;
   let current: string[] | null = null;
+  let currentChars = 0;
   let inText = false;
   let phonetic = 0;
   await readXml(
@@ -217,19 +281,30 @@ export async function openXlsxWorkbook(
     maxInflated,
     (tag) => {
       const name = local(tag.name);
-      if (name === 'si') current = [];
-      else if (name === 'rPh') phonetic += 1;
+      if (name === 'si') {
+        current = [];
+        currentChars = 0;
+      } else if (name === 'rPh') phonetic += 1;
       else if (name === 't' && phonetic === 0) inText = true;
     },
     (text) => {
-      if (inText && current && current.length < 1000) current.push(text);
+      // A string's text is cut at the cell limit while it streams (a crafted <si> may be endless).
+      if (inText && current && currentChars < limits.cellChars) {
+        current.push(text);
+        currentChars += text.length;
+      }
     },
     (tag) => {
       const name = local(tag.name);
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic -= 1;
       else if (name === 'si' && current) {
-        shared.push(current.join(''));
+        const text = current.join('');
+        sharedChars += text.length;
+        if (shared.length >= sharedStringLimits.count || sharedChars > sharedStringLimits.chars) {
+          throw new FormatError('too_large', 'too much shared text');
+        }
+        shared.push(text);
         current = null;
       }
     },
@@ -272,7 +347,14 @@ export async function openXlsxWorkbook(
     let failure: Error | undefined;
     let rowNumber = 0;
     let cells: Cell[] = [];
-    let cell: { col: number; type: string; style: number; value: string; inline: string[] } | null = null;
+    let cell: {
+      col: number;
+      type: string;
+      style: number;
+      value: string;
+      inline: string[];
+      inlineChars: number;
+    } | null = null;
     let textTarget: 'v' | 't' | null = null;
     let inInline = false;
     let inInlinePhonetic = 0;
@@ -296,6 +378,7 @@ export async function openXlsxWorkbook(
             style: Number(attr(tag, 's') ?? 0),
             value: '',
             inline: [],
+            inlineChars: 0,
           };
           break;
         }
@@ -317,7 +400,10 @@ export async function openXlsxWorkbook(
       if (!cell) return;
       // A cell's text is cut at the limit while it streams (a crafted cell may be endless).
       if (textTarget === 'v' && cell.value.length <= limits.cellChars) cell.value += text;
-      else if (textTarget === 't' && cell.inline.length < 1000) cell.inline.push(text);
+      else if (textTarget === 't' && cell.inlineChars < limits.cellChars) {
+        cell.inline.push(text);
+        cell.inlineChars += text.length;
+      }
     });
     parser.on('closetag', (tag) => {
       switch (local(tag.name)) {
@@ -378,11 +464,11 @@ export async function openXlsxWorkbook(
     });
     const decoder = new TextDecoder('utf-8');
     let seen = 0;
-    for await (const chunk of sheetEntry.stream() as AsyncIterable<Buffer>) {
+    for await (const chunk of inflate(sheetEntry, maxInflated)) {
       seen += chunk.length;
-      if (seen > maxInflated) throw new Error('worksheet inflates beyond the limit');
       parser.write(decoder.decode(chunk, { stream: true }));
       if (failure) throw failure;
+      checkParser(parser);
       onBytes?.(seen);
       const batch = ready.splice(0, ready.length);
       for (const r of batch) yield r;
@@ -416,16 +502,13 @@ async function readMerges(entry: ZipEntry, maxInflated: number): Promise<MergeRa
   const decoder = new TextDecoder('utf-8');
   const pattern = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
   let carry = '';
-  let seen = 0;
   const scan = (text: string) => {
     for (const m of text.matchAll(pattern)) {
       const range = parseRange(m[1] ?? '');
       if (range && found.length < maxMerges) found.push(range);
     }
   };
-  for await (const chunk of entry.stream() as AsyncIterable<Buffer>) {
-    seen += chunk.length;
-    if (seen > maxInflated) throw new Error('worksheet inflates beyond the limit');
+  for await (const chunk of inflate(entry, maxInflated)) {
     const text = carry + decoder.decode(chunk, { stream: true });
     const cut = text.lastIndexOf('<');
     scan(cut === -1 ? text : text.slice(0, cut));

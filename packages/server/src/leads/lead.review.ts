@@ -41,11 +41,20 @@ export async function reviewLead(ctx: Ctx, id: string, raw: ReviewDecisionInput)
 }
 
 /** Leads awaiting review or refused: the coordination group's queue, or a unit's own submissions. */
-export async function listLeadSubmissions(ctx: Ctx, status: 'pending' | 'refused', tenantIds?: string[]) {
+export async function listLeadSubmissions(
+  ctx: Ctx,
+  status: 'pending' | 'refused',
+  page: { offset: number; limit: number },
+  tenantIds?: string[],
+) {
   const actor = await authorize(ctx, 'review.read');
   const scope = listScope(actor, 'review.read');
   const today = shanghaiToday(ctx.clock.now());
-  return (await listLeadsInReview(ctx.db, { ...scope, tenantIds: tenantIds ?? scope.tenantIds }, status)).map(
-    (r) => toLead(r, today),
+  const { rows, total } = await listLeadsInReview(
+    ctx.db,
+    { ...scope, tenantIds: tenantIds ?? scope.tenantIds },
+    status,
+    page,
   );
+  return { items: rows.map((r) => toLead(r, today)), total };
 }

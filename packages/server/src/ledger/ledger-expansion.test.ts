@@ -58,6 +58,13 @@ describe('增资 on an existing project', () => {
     expect(future.json().error.fields[0].message).toBe('日期不能晚于今天');
     const fixed = await expand({ noAgreementReason: '协议在企业', fixedIncrementFen: 2 * YI });
     expect(fixed.json().error.fields[0]).toMatchObject({ path: ['fixedIncrementFen'] });
+    // 1 亿 + 1 万亿元 would pass what one investment can state (MAX_AMOUNT_FEN).
+    const huge = await expand({ noAgreementReason: '协议在企业', agreedIncrementFen: 10_000 * YI });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().error.fields[0]).toEqual({
+      path: ['agreedIncrementFen'],
+      message: '增资后的协议投资额不能超过 1 万亿元',
+    });
 
     const unsigned = await buildProject(staff, { name: '未签约项目', enteredOn: '2026-01-05' });
     const refused = await staff.post(`/api/projects/${unsigned.id}/expansions`, {

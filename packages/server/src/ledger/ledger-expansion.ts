@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import { canReceiveFunds } from '@landfall/domain/stages';
+import { MAX_AMOUNT_FEN } from '@landfall/domain/money';
 import { expansionInputSchema, type ExpansionInput } from '@landfall/domain/expansion';
 import type { Ctx, Tx } from '../context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -50,8 +51,11 @@ export async function recordExpansion(ctx: Ctx, projectId: string, raw: Expansio
   const fixedBefore = Number(project.fixed_asset_fen);
   const agreedAfter = agreedBefore + input.agreedIncrementFen;
   const fixedAfter = fixedBefore + (input.fixedIncrementFen ?? 0);
-  if (!Number.isSafeInteger(agreedAfter))
-    throw invalidField(ctx, 'agreedIncrementFen', { zh: '协议投资额过大', en: 'The amount is too large' });
+  if (!Number.isSafeInteger(agreedAfter) || agreedAfter > MAX_AMOUNT_FEN)
+    throw invalidField(ctx, 'agreedIncrementFen', {
+      zh: '增资后的协议投资额不能超过 1 万亿元',
+      en: 'The agreed investment after the expansion cannot exceed 1 万亿元 (10^12 yuan)',
+    });
   if (fixedAfter > agreedAfter)
     throw invalidField(ctx, 'fixedIncrementFen', {
       zh: '增资后固定资产投资不能大于协议投资额',

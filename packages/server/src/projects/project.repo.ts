@@ -322,12 +322,22 @@ export async function setProjectReview(
     .executeTakeFirst();
 }
 
-export async function listProjectsInReview(db: Tx, scope: ListScope, status: 'pending' | 'refused') {
-  let q = db.selectFrom('project').selectAll().where('review_status', '=', status);
+/** A page of the projects awaiting review (or refused), oldest first, and how many there are in all. */
+export async function listProjectsInReview(
+  db: Tx,
+  scope: ListScope,
+  status: 'pending' | 'refused',
+  page: { offset: number; limit: number },
+) {
+  let q = db.selectFrom('project').where('review_status', '=', status);
   if (scope.tenantIds) {
-    if (!scope.tenantIds.length) return [];
+    if (!scope.tenantIds.length) return { rows: [], total: 0 };
     q = q.where('tenant_id', 'in', scope.tenantIds);
   }
   if (scope.unitId) q = q.where('unit_id', '=', scope.unitId);
-  return q.orderBy('created_at').limit(500).execute();
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy('created_at').orderBy('id').offset(page.offset).limit(page.limit).execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }

@@ -40,10 +40,19 @@ export async function reviewProject(ctx: Ctx, id: string, raw: ReviewDecisionInp
 }
 
 /** Projects awaiting review or refused: the coordination group's queue, or a unit's own submissions. */
-export async function listProjectSubmissions(ctx: Ctx, status: 'pending' | 'refused', tenantIds?: string[]) {
+export async function listProjectSubmissions(
+  ctx: Ctx,
+  status: 'pending' | 'refused',
+  page: { offset: number; limit: number },
+  tenantIds?: string[],
+) {
   const actor = await authorize(ctx, 'review.read');
   const scope = listScope(actor, 'review.read');
-  return (
-    await listProjectsInReview(ctx.db, { ...scope, tenantIds: tenantIds ?? scope.tenantIds }, status)
-  ).map(toProject);
+  const { rows, total } = await listProjectsInReview(
+    ctx.db,
+    { ...scope, tenantIds: tenantIds ?? scope.tenantIds },
+    status,
+    page,
+  );
+  return { items: rows.map(toProject), total };
 }

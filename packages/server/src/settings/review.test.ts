@@ -138,4 +138,37 @@ describe('review of unit submissions', () => {
     expect(await linesOn('2026-03-03')).not.toContain(p.id);
     expect(await linesOn('2026-03-04')).toContain(p.id);
   });
+  it('pages the queue through any number of submissions, oldest first, with the totals', async () => {
+    const names = ['分页报送一', '分页报送二', '分页报送三', '分页报送四', '分页报送五'];
+    const ids: string[] = [];
+    for (const name of names) ids.push((await buildProject(staffB, { name })).id);
+    const all = (await coordinator.get('/api/review/submissions?pageSize=200')).json();
+    const queued = all.projects.map((x: { id: string }) => x.id);
+    expect(all.projectsTotal).toBe(queued.length);
+    expect(queued).toEqual(expect.arrayContaining(ids));
+    // Pages of 2: every submission once, in the same order, the totals on every page.
+    const paged: string[] = [];
+    for (let page = 1; page <= Math.ceil(all.projectsTotal / 2); page += 1) {
+      const res = (await coordinator.get(`/api/review/submissions?pageSize=2&page=${page}`)).json();
+      expect(res).toMatchObject({
+        page,
+        pageSize: 2,
+        projectsTotal: all.projectsTotal,
+        leadsTotal: all.leadsTotal,
+      });
+      paged.push(...res.projects.map((x: { id: string }) => x.id));
+    }
+    expect(paged).toEqual(queued);
+    // A unit pages its own (the test clock stands still: same instant, then by id); past the end is empty,
+    // a page size over 200 a 400.
+    const own: string[] = [];
+    for (const page of [1, 2, 3]) {
+      const res = (await staffB.get(`/api/review/submissions?pageSize=2&page=${page}`)).json();
+      expect(res.projectsTotal).toBe(5);
+      own.push(...res.projects.map((x: { id: string }) => x.id));
+    }
+    expect([...own].sort()).toEqual([...ids].sort());
+    expect((await coordinator.get('/api/review/submissions?page=999')).json().projects).toEqual([]);
+    expect((await coordinator.get('/api/review/submissions?pageSize=201')).statusCode).toBe(400);
+  });
 });

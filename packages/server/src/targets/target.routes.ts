@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idSchema, versionSchema } from '@landfall/domain';
 import { reallocationInputSchema, targetPlanInputSchema } from '@landfall/domain/targets';
+import { calendarDateSchema } from '@landfall/domain/dates';
 import {
   createTargetPlan,
   draftUpdateSchema,
@@ -48,7 +49,10 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/targets/:id/finalize',
     {
       config: { action: 'target.write' },
-      schema: { params, body: z.object({ version: versionSchema, effectiveFrom: z.iso.date().optional() }) },
+      schema: {
+        params,
+        body: z.object({ version: versionSchema, effectiveFrom: calendarDateSchema.optional() }),
+      },
     },
     async (request) => finalizeTargetPlan(request.ctx, request.params.id, request.body),
   );

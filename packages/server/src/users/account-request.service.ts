@@ -10,6 +10,7 @@ import { authorize } from '../auth/authorize.ts';
 import { listScope } from '../auth/policy.ts';
 import { deleteUserSessions } from '../auth/session.repo.ts';
 import { clearLoginThrottle } from '../auth/login-throttle.ts';
+import { deleteRecoveryCodes, totpResetPatch } from '../auth/totp.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
 import type { AccountRequestRow } from '../db/schema.ts';
@@ -119,6 +120,21 @@ export async function approveRequest(ctx: Ctx, id: string) {
           undefined,
           disablePatch(ctx),
           async (user, t) => deleteUserSessions(t, user.id),
+          requestNote,
+        );
+        break;
+      case 'resetTotp':
+        await applyUserChange(
+          ctx,
+          trx,
+          target as string,
+          'user.resetTotp',
+          undefined,
+          () => totpResetPatch(),
+          async (user, t) => {
+            await deleteUserSessions(t, user.id);
+            await deleteRecoveryCodes(t, user.id);
+          },
           requestNote,
         );
         break;

@@ -16,6 +16,7 @@ import {
   listRoles,
   listUsers,
   resetUserPassword,
+  resetUserTotp,
   unlockUser,
   updateUser,
   type AccountOutcome,
@@ -75,6 +76,14 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { action: 'user.resetPassword' }, schema: { params, body: userPasswordResetSchema } },
     async (request, reply) => {
       const outcome = await resetUserPassword(request.ctx, request.params.id, request.body);
+      return outcome.kind === 'pending' ? reply.status(202).send(outcome.request) : reply.status(204).send();
+    },
+  );
+  app.post(
+    '/api/users/:id/totp-reset',
+    { config: { action: 'user.resetTotp' }, schema: { params } },
+    async (request, reply) => {
+      const outcome = await resetUserTotp(request.ctx, request.params.id);
       return outcome.kind === 'pending' ? reply.status(202).send(outcome.request) : reply.status(204).send();
     },
   );

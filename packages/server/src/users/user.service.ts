@@ -1,3 +1,4 @@
+import { deleteRecoveryCodes, totpResetPatch } from '../auth/totp.ts';
 import {
   adminRoles,
   isAdminRole,
@@ -396,6 +397,21 @@ export async function resetUserPassword(ctx: Ctx, id: string, input: UserPasswor
       await clearLoginThrottle(trx, row.username);
     },
     second: { kind: 'resetPassword', roles: (t) => [t.role], payload: { passwordHash } },
+  });
+}
+
+/**
+ * An administrator turns off someone's TOTP (a lost phone): every session of the account ends and it enrols
+ * again at its next login. For an administrator's or auditor's account it waits for a second of the three.
+ */
+export async function resetUserTotp(ctx: Ctx, id: string) {
+  return changeUser(ctx, id, 'user.resetTotp', undefined, {
+    patch: () => totpResetPatch(),
+    after: async (row, trx) => {
+      await deleteUserSessions(trx, row.id);
+      await deleteRecoveryCodes(trx, row.id);
+    },
+    second: { kind: 'resetTotp', roles: (t) => [t.role], payload: {} },
   });
 }
 

@@ -4,10 +4,15 @@ import type { Lead, Project } from './library-types.ts';
 
 /** 报送审核 (docs/API.md, "Review of unit submissions"). */
 
+/** One page of each list (the same page number of the projects and of the leads), and their totals. */
 export interface Submissions {
   status: 'pending' | 'refused';
+  page: number;
+  pageSize: number;
   projects: Project[];
+  projectsTotal: number;
   leads: Lead[];
+  leadsTotal: number;
 }
 
 export function getReviewSetting(): Promise<ReviewSetting> {
@@ -18,8 +23,12 @@ export function updateReviewSetting(input: ReviewSetting): Promise<ReviewSetting
   return api.put<ReviewSetting>('/api/review/settings', input);
 }
 
-export function listSubmissions(status: 'pending' | 'refused'): Promise<Submissions> {
-  return api.get<Submissions>('/api/review/submissions', { status });
+export function listSubmissions(
+  status: 'pending' | 'refused',
+  page: number,
+  pageSize: number,
+): Promise<Submissions> {
+  return api.get<Submissions>('/api/review/submissions', { status, page, pageSize });
 }
 
 export function reviewProject(id: string, input: ReviewDecisionInput): Promise<Project> {

@@ -23,6 +23,9 @@ export interface Me {
   unitName: string | null;
   /** A password someone else set (initial or reset): the session can only change it. */
   mustChangePassword: boolean;
+  /** An account that must have two factors has none yet: the session can only enrol. */
+  totpEnrolmentRequired: boolean;
+  totpEnabled: boolean;
   actions: string[];
 }
 
@@ -130,7 +133,7 @@ export interface PasswordPolicyInfo {
 export interface AccountRequest {
   id: string;
   tenantId: string;
-  kind: 'create' | 'resetPassword' | 'disable' | 'changeRole';
+  kind: 'create' | 'resetPassword' | 'disable' | 'changeRole' | 'resetTotp';
   targetUserId: string | null;
   targetUsername: string;
   targetRole: Role;

@@ -4,6 +4,7 @@ import { Button, Dropdown, Layout, Menu, Space, Typography, theme, type MenuProp
 import { DownOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { roleLabels } from '@landfall/domain';
 import { ForcedPasswordChangePage } from '../features/auth/ForcedPasswordChangePage.tsx';
+import { TotpEnrolmentPage } from '../features/auth/TotpEnrolmentPage.tsx';
 import { useCan, useLogout, useMe } from '../features/auth/useMe.ts';
 import { useI18n } from '../i18n/useT.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -76,6 +77,7 @@ export function AppLayout() {
 
   if (!me) return null;
   if (me.mustChangePassword) return <ForcedPasswordChangePage />;
+  if (me.totpEnrolmentRequired) return <TotpEnrolmentPage />;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={0} width={216}>

@@ -227,6 +227,7 @@ export const enUSCoordination: Record<keyof typeof zhCNCoordination, string> = {
   'review.refuse': 'Return',
   'review.refuseTitle': 'Return: {name}',
   'review.refusedDone': 'Returned to the unit',
+  'review.totals': '{projects} projects and {leads} leads in all',
   'review.emptyPending': 'Nothing awaits review',
   'review.emptyRefused': 'Nothing returned',
   'review.unitHelp':

@@ -218,6 +218,7 @@ export const zhCNCoordination = {
   'review.refuse': '退回',
   'review.refuseTitle': '退回：{name}',
   'review.refusedDone': '已退回报送单位',
+  'review.totals': '共 {projects} 个项目、{leads} 条招商信息',
   'review.emptyPending': '暂无待审核的报送',
   'review.emptyRefused': '暂无被退回的报送',
   'review.unitHelp':

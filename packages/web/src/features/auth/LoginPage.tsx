@@ -7,7 +7,7 @@ import { isApiError } from '../../api/client.ts';
 import { applyFieldErrors, describeError } from '../../components/errors.ts';
 import { useI18n } from '../../i18n/useT.ts';
 import { useSetupStatus } from '../setup/useSetup.ts';
-import { useLogin, useMe } from './useMe.ts';
+import { useLogin, useMe, useVerifyTotp } from './useMe.ts';
 
 interface LoginValues {
   username: string;
@@ -52,16 +52,27 @@ export function LoginPage() {
   const setup = useSetupStatus();
   const me = useMe(setup.data?.needed === false);
   const login = useLogin();
+  const verify = useVerifyTotp();
+  /** After a right password on an account with two factors: the code step. */
+  const [codeStep, setCodeStep] = useState(false);
+  const [codeForm] = Form.useForm<{ code: string }>();
 
   if (setup.isPending) return <FullPageSpin />;
   if (setup.isError) return <LoadError error={setup.error} onRetry={() => void setup.refetch()} />;
   if (setup.data.needed) return <Navigate to="/setup" replace />;
-  if (me.data && !login.isPending) return <Navigate to={returnPath(location.state)} replace />;
+  if (me.data && !login.isPending && !verify.isPending)
+    return <Navigate to={returnPath(location.state)} replace />;
 
   function submit(values: LoginValues) {
     setFailure(undefined);
     login.mutate(values, {
-      onSuccess: () => void navigate(returnPath(location.state), { replace: true }),
+      onSuccess: (result) => {
+        if ('secondFactor' in result) {
+          setCodeStep(true);
+          return;
+        }
+        void navigate(returnPath(location.state), { replace: true });
+      },
       onError: (error) => {
         applyFieldErrors(error, form);
         if (isApiError(error) && error.code === 'rate_limited') {
@@ -79,6 +90,56 @@ export function LoginPage() {
         );
       },
     });
+  }
+
+  function submitCode(values: { code: string }) {
+    setFailure(undefined);
+    verify.mutate(values.code.trim(), {
+      onSuccess: () => void navigate(returnPath(location.state), { replace: true }),
+      onError: (error) => {
+        if (isApiError(error) && error.code === 'rate_limited') {
+          const details = error.details as { retryAfterSeconds?: number } | undefined;
+          setWait(details?.retryAfterSeconds ?? 1);
+          return;
+        }
+        // The pending step expired (5 minutes): back to the password.
+        if (isApiError(error) && error.status === 401) setCodeStep(false);
+        applyFieldErrors(error, codeForm);
+        if (!isApiError(error) || error.code !== 'validation_failed')
+          setFailure(describeError(error, locale, t));
+      },
+    });
+  }
+
+  if (codeStep) {
+    return (
+      <AuthCard title={t('login.codeTitle')}>
+        <Alert type="info" showIcon title={t('login.codeHint')} style={{ marginBottom: 16 }} />
+        {failure ? (
+          <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />
+        ) : null}
+        {wait > 0 ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('login.codeWait', { n: wait })}
+            style={{ marginBottom: 16 }}
+            role="alert"
+          />
+        ) : null}
+        <Form<{ code: string }> form={codeForm} name="totp" layout="vertical" onFinish={submitCode}>
+          <Form.Item name="code" label={t('login.code')} required rules={[required]}>
+            <Input autoComplete="one-time-code" inputMode="numeric" autoFocus maxLength={20} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={verify.isPending} disabled={wait > 0}>
+            {t('login.verify')}
+          </Button>
+          <Button type="link" block onClick={() => setCodeStep(false)} style={{ marginTop: 8 }}>
+            {t('login.backToPassword')}
+          </Button>
+        </Form>
+      </AuthCard>
+    );
   }
 
   return (
@@ -110,20 +171,10 @@ export function LoginPage() {
         />
       ) : null}
       <Form<LoginValues> form={form} name="login" layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="username"
-          label={t('login.username')}
-          required
-          rules={[required]}
-        >
+        <Form.Item name="username" label={t('login.username')} required rules={[required]}>
           <Input autoComplete="username" autoFocus maxLength={64} />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('login.password')}
-          required
-          rules={[required]}
-        >
+        <Form.Item name="password" label={t('login.password')} required rules={[required]}>
           <Input.Password autoComplete="current-password" maxLength={256} />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={login.isPending} disabled={wait > 0}>

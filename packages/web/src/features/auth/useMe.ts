@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useI18n } from '../../i18n/useT.ts';
 import type { ChangePasswordInput, LoginInput } from '@landfall/domain';
-import { changeOwnPassword, getMe, login, logout } from '../../api/auth.ts';
+import { changeOwnPassword, getMe, login, logout, verifyTotp } from '../../api/auth.ts';
 import type { Me } from '../../api/types.ts';
 
 export const meKey = ['me'] as const;
@@ -36,10 +36,21 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: LoginInput) => login(input),
-    onSuccess: (me) => {
+    onSuccess: (result) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
-      queryClient.setQueryData<Me | null>(meKey, me);
+      // With two factors the password opens only the code step: no user yet.
+      if ('secondFactor' in result) return;
+      queryClient.setQueryData<Me | null>(meKey, result);
     },
+  });
+}
+
+/** The second step of login: the authenticator's code (or a recovery code). */
+export function useVerifyTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => verifyTotp(code),
+    onSuccess: (me) => queryClient.setQueryData<Me | null>(meKey, me),
   });
 }
 

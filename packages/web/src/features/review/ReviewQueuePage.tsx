@@ -1,22 +1,45 @@
 import { useSearchParams } from 'react-router';
-import { Alert, Card, Tabs } from 'antd';
+import { useState } from 'react';
+import { Alert, Card, Tabs, Typography } from 'antd';
 import { LoadError } from '../../app/Guards.tsx';
 import { useI18n } from '../../i18n/useT.ts';
 import { useMe } from '../auth/useMe.ts';
 import { SubmissionTable } from './SubmissionTables.tsx';
 import { useSubmissions } from './useReview.ts';
 
+const pageSize = 50;
+
 function SubmissionList({ status }: { status: 'pending' | 'refused' }) {
   const { t } = useI18n();
-  const list = useSubmissions(status);
+  const [page, setPage] = useState(1);
+  const list = useSubmissions(status, page, pageSize);
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  const projectsTotal = list.data?.projectsTotal ?? 0;
+  const leadsTotal = list.data?.leadsTotal ?? 0;
   return (
-    <SubmissionTable
-      projects={list.data?.projects ?? []}
-      leads={list.data?.leads ?? []}
-      loading={list.isFetching}
-      empty={status === 'pending' ? t('review.emptyPending') : t('review.emptyRefused')}
-    />
+    <>
+      {projectsTotal + leadsTotal > 0 ? (
+        <Typography.Paragraph type="secondary" data-testid="review-totals">
+          {t('review.totals', { projects: projectsTotal, leads: leadsTotal })}
+        </Typography.Paragraph>
+      ) : null}
+      <SubmissionTable
+        projects={list.data?.projects ?? []}
+        leads={list.data?.leads ?? []}
+        loading={list.isFetching}
+        empty={status === 'pending' ? t('review.emptyPending') : t('review.emptyRefused')}
+        // Each page holds up to pageSize of each kind (projects, then leads): as many pages as the longer
+        // list needs. The table is told twice the size so that it shows the page's rows as they come.
+        pagination={{
+          current: page,
+          pageSize: 2 * pageSize,
+          total: 2 * Math.max(projectsTotal, leadsTotal),
+          showSizeChanger: false,
+          showTotal: () => null,
+          onChange: setPage,
+        }}
+      />
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Table, type TableColumnsType } from 'antd';
+import { Table, type TableColumnsType, type TablePaginationConfig } from 'antd';
 import { toShanghaiDate } from '@landfall/domain';
 import type { Lead, Project } from '../../api/library-types.ts';
 import { useI18n } from '../../i18n/useT.ts';
@@ -23,11 +23,14 @@ export function SubmissionTable({
   leads,
   loading,
   empty,
+  pagination,
 }: {
   projects: Project[];
   leads: Lead[];
   loading: boolean;
   empty: string;
+  /** Server pages (the page's rows are this page of each list); none: every row given. */
+  pagination?: TablePaginationConfig;
 }) {
   const { t } = useI18n();
   const { data: me } = useMe();
@@ -92,7 +95,7 @@ export function SubmissionTable({
       loading={loading}
       columns={columns}
       dataSource={rows}
-      pagination={false}
+      pagination={pagination ? { ...pagination, hideOnSinglePage: true } : false}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: empty }}
     />

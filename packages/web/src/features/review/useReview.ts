@@ -13,8 +13,12 @@ import { useLoopMutation } from '../coordination/useLoopMutation.ts';
 export const reviewKey = ['review'] as const;
 const settingKey = [...reviewKey, 'setting'] as const;
 
-export function useSubmissions(status: 'pending' | 'refused') {
-  return useQuery({ queryKey: [...reviewKey, 'list', status], queryFn: () => listSubmissions(status) });
+export function useSubmissions(status: 'pending' | 'refused', page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [...reviewKey, 'list', status, page, pageSize],
+    queryFn: () => listSubmissions(status, page, pageSize),
+    placeholderData: (previous) => previous,
+  });
 }
 
 export function useReviewSetting() {
