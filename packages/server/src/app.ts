@@ -186,6 +186,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       clock,
       actor: null,
       ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
       requestId: String(request.id),
       locale: localeOf(request),
     };

@@ -10,6 +10,8 @@ export interface Ctx {
   clock: Clock;
   actor: Actor | null;
   ip: string;
+  /** The client's User-Agent header, for the audit log (MLPS 安全审计). */
+  userAgent?: string | null;
   requestId: string;
   locale: Locale;
   /**

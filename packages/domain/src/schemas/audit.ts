@@ -11,3 +11,9 @@ export const auditQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** 校验: the audit and ledger chains of one tenant, or of every tenant the auditor reads. */
+export const auditVerifyQuerySchema = z.object({
+  tenantId: z.uuid().optional(),
+});
+export type AuditVerifyQuery = z.infer<typeof auditVerifyQuerySchema>;

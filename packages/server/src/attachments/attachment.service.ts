@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../context.ts';
 import { authorize } from '../auth/authorize.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit, recordExport } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
 import { loadProject } from '../projects/project.service.ts';
 import { findProject } from '../projects/project.repo.ts';
 import { detectMediaType } from './file-type.ts';
+import { checkOfficePackage, packageProblemMessages, type OfficeKind } from './office-package.ts';
 import { findAttachment, insertAttachment, readAttachmentContent } from './attachment.repo.ts';
+
+const officeKinds: OfficeKind[] = ['xlsx', 'docx', 'pptx'];
 
 /** Stores one file on a project (in the database, so every instance serves it). */
 export async function uploadAttachment(
@@ -29,6 +32,14 @@ export async function uploadAttachment(
         ? '只能上传 PDF、JPG、PNG、Word 或 Excel 文件，且扩展名须与内容一致'
         : 'Only PDF, JPG, PNG, Word or Excel files whose extension matches their content',
     );
+  }
+  const office = officeKinds.find((kind) => filename.toLowerCase().endsWith(`.${kind}`));
+  if (office) {
+    const problem = await checkOfficePackage(file.content, office);
+    if (problem) {
+      const message = packageProblemMessages[problem];
+      throw new AppError('unsupported_media_type', ctx.locale === 'zh-CN' ? message.zh : message.en);
+    }
   }
   return ctx.db.transaction().execute(async (trx) => {
     const row = await insertAttachment(trx, {
@@ -74,6 +85,14 @@ export async function downloadAttachment(ctx: Ctx, id: string) {
     unitId: project.unit_id,
     sensitive: project.sensitivity === 'sensitive',
   });
-  const content = await readAttachmentContent(ctx.db, id);
-  return { meta, content: content?.content ?? Buffer.alloc(0) };
+  const content = (await readAttachmentContent(ctx.db, id))?.content ?? Buffer.alloc(0);
+  await recordExport(ctx, {
+    action: 'attachment.download',
+    filename: meta.filename,
+    bytes: content,
+    recordType: 'attachment',
+    recordId: id,
+    tenantId: project.tenant_id,
+  });
+  return { meta, content };
 }

@@ -3,9 +3,14 @@ import type { AuditQuery } from '@landfall/domain';
 import type { Kysely } from 'kysely';
 import type { AuditLogInsert, DB } from '../db/schema.ts';
 import type { Tx } from '../context.ts';
+import { chainRows, inTransaction } from './chain.ts';
 
+/** Appends one row to its tenant's audit chain (audit/chain.ts), in the caller's transaction or its own. */
 export async function insertAuditEntry(db: Tx, entry: AuditLogInsert): Promise<void> {
-  await db.insertInto('audit_log').values(entry).execute();
+  await inTransaction(db, async (trx) => {
+    const rows = await chainRows(trx, 'audit', [entry]);
+    await trx.insertInto('audit_log').values(rows).execute();
+  });
 }
 
 /** Dates in the query are Asia/Shanghai calendar dates. */

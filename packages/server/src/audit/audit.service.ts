@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AuditQuery } from '@landfall/domain';
 import type { Ctx, Tx } from '../context.ts';
 import { visibleTenantIds, type Action } from '../auth/policy.ts';
@@ -32,6 +33,7 @@ export async function recordAudit(db: Tx, ctx: Ctx, event: AuditEvent): Promise<
     unit_id: actor?.unitId ?? null,
     tenant_id: event.tenantId !== undefined ? event.tenantId : (actor?.tenantId ?? null),
     ip: ctx.ip,
+    user_agent: ctx.userAgent ? ctx.userAgent.slice(0, 512) : null,
     request_id: ctx.requestId,
     action: event.action,
     outcome: event.outcome ?? 'ok',
@@ -70,9 +72,42 @@ function redact(value: unknown): unknown {
   return value;
 }
 
+/**
+ * A file that leaves the system (an export, a brief, an issued report, an attachment) is audited: who,
+ * from where, which file, its size and SHA-256 (so a copy found later can be traced to its download).
+ * Reads of lists are not: they would swamp the log.
+ */
+export async function recordExport(
+  ctx: Ctx,
+  event: {
+    action: string;
+    filename: string;
+    bytes: Buffer;
+    recordType?: string;
+    recordId?: string;
+    tenantId?: string | null;
+    query?: unknown;
+  },
+) {
+  await recordAudit(ctx.db, ctx, {
+    action: event.action,
+    recordType: event.recordType ?? 'export',
+    recordId: event.recordId ?? null,
+    ...(event.tenantId !== undefined ? { tenantId: event.tenantId } : {}),
+    after: {
+      filename: event.filename,
+      sizeBytes: event.bytes.length,
+      sha256: createHash('sha256').update(event.bytes).digest('hex'),
+      ...(event.query !== undefined ? { query: event.query } : {}),
+    },
+  });
+}
+
+/** The auditor's reads are themselves audited (MLPS: the audit records are protected and their use recorded). */
 export async function listAudit(ctx: Ctx, query: AuditQuery) {
   const actor = await authorize(ctx, 'audit.read');
   const { items, total } = await listAuditEntries(ctx.db, query, visibleTenantIds(actor, 'audit.read'));
+  await recordAudit(ctx.db, ctx, { action: 'audit.read', recordType: 'audit_log', after: { query, total } });
   return {
     total,
     items: items.map((r) => ({
@@ -84,6 +119,7 @@ export async function listAudit(ctx: Ctx, query: AuditQuery) {
       unitId: r.unit_id,
       tenantId: r.tenant_id,
       ip: r.ip,
+      userAgent: r.user_agent,
       requestId: r.request_id,
       action: r.action,
       outcome: r.outcome,

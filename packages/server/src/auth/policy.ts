@@ -127,6 +127,8 @@ export const rules = {
   'settings.update': { security_admin: 'subtree' },
 
   'audit.read': { auditor: 'subtree' },
+  // 校验 the audit and ledger chains (audit/chain.service.ts): the auditor, and the operator (`landfall audit verify`).
+  'audit.verify': { auditor: 'subtree', operator: 'all' },
 
   // Reference data (GB/T 4754, focus industries): every signed-in user.
   'reference.read': orgRead,

@@ -10,6 +10,8 @@ import {
 import { readBrief, readMeetingBrief, type Brief } from './brief.service.ts';
 import { writeBriefDocx } from './brief.docx.ts';
 import { writeBriefXlsx } from './brief.xlsx.ts';
+import { recordExport } from '../audit/audit.service.ts';
+import type { Ctx } from '../context.ts';
 
 const mediaTypes = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -17,10 +19,24 @@ const mediaTypes = {
 } as const;
 
 /** The brief as JSON, or as a download (.docx / .xlsx) named after its title and issue. */
-async function sendBrief(reply: FastifyReply, brief: Brief, format: BriefFormat) {
+async function sendBrief(
+  ctx: Ctx,
+  reply: FastifyReply,
+  brief: Brief,
+  format: BriefFormat,
+  meetingId?: string,
+) {
   if (format === 'json') return brief;
   const bytes = format === 'docx' ? await writeBriefDocx(brief) : await writeBriefXlsx(brief);
   const filename = `${brief.title}${brief.issueNumber}.${format}`;
+  await recordExport(ctx, {
+    action: 'brief.export',
+    filename,
+    bytes,
+    recordType: meetingId ? 'meeting' : 'brief',
+    recordId: meetingId,
+    query: { kind: brief.kind, date: brief.date, format },
+  });
   reply.header('content-type', mediaTypes[format]);
   reply.header(
     'content-disposition',
@@ -36,7 +52,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/briefs',
     { config: { action: 'brief.read' }, schema: { querystring: briefQuerySchema } },
     async (request, reply) =>
-      sendBrief(reply, await readBrief(request.ctx, request.query), request.query.format),
+      sendBrief(request.ctx, reply, await readBrief(request.ctx, request.query), request.query.format),
   );
   app.get(
     '/api/meetings/:id/brief',
@@ -45,6 +61,12 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { params: z.object({ id: idSchema }), querystring: meetingBriefQuerySchema },
     },
     async (request, reply) =>
-      sendBrief(reply, await readMeetingBrief(request.ctx, request.params.id), request.query.format),
+      sendBrief(
+        request.ctx,
+        reply,
+        await readMeetingBrief(request.ctx, request.params.id),
+        request.query.format,
+        request.params.id,
+      ),
   );
 };

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { startOfShanghaiDay } from '@landfall/domain/dates';
 import type { Brief } from './brief.service.ts';
+import { cellValue } from '../exports/xlsx-writer.ts';
 
 const recordTypeLabels: Record<string, string> = {
   lead: '招商信息',
@@ -36,21 +37,26 @@ export async function writeBriefXlsx(brief: Brief): Promise<Buffer> {
   const last = String.fromCharCode(64 + columns.length);
   const col = (key: string) => columns.findIndex((c) => c.key === key) + 1;
   sheet.mergeCells(`A1:${last}1`);
-  sheet.getCell('A1').value = brief.title;
+  sheet.getCell('A1').value = cellValue(brief.title);
   sheet.getCell('A1').font = { size: 16, bold: true, color: { argb: 'FFC00000' } };
   sheet.getCell('A1').alignment = { horizontal: 'center' };
   sheet.mergeCells(`A2:${last}2`);
-  sheet.getCell('A2').value = `${brief.issueNumber}\u3000${brief.issuer}\u3000${brief.dateText}`;
+  sheet.getCell('A2').value = cellValue(`${brief.issueNumber}\u3000${brief.issuer}\u3000${brief.dateText}`);
   sheet.getCell('A2').alignment = { horizontal: 'center' };
   sheet.mergeCells(`A3:${last}3`);
-  sheet.getCell('A3').value = `统计期间：${brief.period.from}至${brief.period.to}`;
+  sheet.getCell('A3').value = cellValue(`统计期间：${brief.period.from}至${brief.period.to}`);
   const header = sheet.addRow(columns.map((c) => c.header));
   header.font = { bold: true };
   for (const section of brief.sections) {
-    const summary: Record<string, unknown> = { section: section.heading, text: section.summary };
-    sheet.addRow(columns.map((c) => summary[c.key] ?? null)).font = { bold: true };
+    const summary: Record<string, string | number | null> = {
+      section: section.heading,
+      text: section.summary,
+    };
+    sheet.addRow(columns.map((c) => cellValue(summary[c.key]))).font = { bold: true };
     section.lines.forEach((line, i) => {
-      const cells: Record<string, unknown> = {
+      // Every text is neutralised as in the other exports (exports/xlsx-writer.ts): a name typed as
+      // =HYPERLINK(…) stays text (CWE-1236).
+      const cells: Record<string, string | number | null> = {
         section: section.heading,
         no: i + 1,
         district: line.tenantName,
@@ -60,7 +66,7 @@ export async function writeBriefXlsx(brief: Brief): Promise<Buffer> {
         type: recordTypeLabels[line.type] ?? line.type,
         id: line.id,
       };
-      const row = sheet.addRow(columns.map((c) => cells[c.key] ?? null));
+      const row = sheet.addRow(columns.map((c) => cellValue(cells[c.key])));
       row.getCell(col('amount')).numFmt = '#,##0.00';
       row.getCell(col('text')).alignment = { wrapText: true, vertical: 'top' };
     });

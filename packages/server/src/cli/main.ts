@@ -22,6 +22,7 @@ import {
 } from './commands.ts';
 import { parseAmount } from '@landfall/domain/money';
 import { briefCommand, briefKinds } from './brief-command.ts';
+import { auditVerifyCommand } from './audit-command.ts';
 import { exportLedgerCommand, exportMonthlyCommand, importCommand } from './excel-commands.ts';
 
 /** `landfall` — every command is a thin shell over the HTTP API (see connection.ts). */
@@ -388,6 +389,15 @@ program
       json: !!opts.json,
     }),
   );
+
+const audit = program.command('audit').description('the audit log and the ledger');
+audit
+  .command('verify')
+  .description('校验: check the audit and ledger hash chains; exits 1 naming the first broken link')
+  .option('--tenant <name>', 'tenant name or division code (default: every tenant)')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts) => auditVerifyCommand(envOf(opts), { tenant: opts.tenant, json: !!opts.json }));
 
 export async function runCli(argv: string[]): Promise<void> {
   try {

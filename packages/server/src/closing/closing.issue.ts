@@ -7,12 +7,15 @@ import { createHash } from 'node:crypto';
 import { monthEnd } from '@landfall/domain/dates';
 import type { IssuedReportKind } from '@landfall/domain/schemas/closing';
 import type { Ctx } from '../context.ts';
-import type { Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { GENESIS } from '../audit/chain.ts';
 import type { DB } from '../db/schema.ts';
 import { exportLedger } from '../exports/ledger-export.ts';
 import { exportMonthly } from '../exports/monthly-export.ts';
 import { readStats } from '../stats/stats.service.ts';
 import { insertReport, supersedeReports } from './closing.repo.ts';
+import type { Anchor } from '../audit/chain.verify.ts';
+import type { Chain } from '../audit/chain.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,6 +35,7 @@ export async function issueReport(
   const monthly = await exportMonthly(inTrx, { month, tenantId: tenant.id });
   const ledger = await exportLedger(inTrx, { asOf });
   const stats = await readStats(inTrx, { asOf, tenantId: tenant.id });
+  const chainHeads = await readChainHeads(trx, tenant.id);
   const parts: { kind: IssuedReportKind; filename: string; mediaType: string; bytes: Buffer }[] = [
     { kind: 'monthly', filename: monthly.filename, mediaType: XLSX, bytes: monthly.bytes },
     { kind: 'ledger', filename: ledger.filename, mediaType: XLSX, bytes: ledger.bytes },
@@ -39,7 +43,10 @@ export async function issueReport(
       kind: 'stats',
       filename: `${tenant.name}${month}统计数据.json`,
       mediaType: 'application/json; charset=utf-8',
-      bytes: Buffer.from(`${JSON.stringify({ tenant: tenant.name, month, ...stats }, null, 2)}\n`, 'utf8'),
+      bytes: Buffer.from(
+        `${JSON.stringify({ tenant: tenant.name, month, ...stats, chainHeads }, null, 2)}\n`,
+        'utf8',
+      ),
     },
   ];
   const now = ctx.clock.now();
@@ -60,8 +67,69 @@ export async function issueReport(
         issued_at: now,
         issued_by: ctx.actor?.id ?? null,
         issued_by_name: ctx.actor?.username ?? 'system',
+        chain_heads: JSON.stringify(chainHeads),
       }),
     );
   }
   return stored;
+}
+
+/** A tenant's chain heads as issued: the last audit row and ledger entry, with their hashes (audit/chain.ts). */
+export interface IssuedChainHead {
+  tenantId: string;
+  tenant: string;
+  audit: { id: number; hash: string };
+  ledger: { id: number; hash: string };
+}
+
+/**
+ * The heads of the audit and ledger chains of the tenant and every tenant below it (a city's report
+ * covers its districts' entries), read in the closing transaction — to be anchored outside with the report.
+ */
+async function readChainHeads(trx: Transaction<DB>, tenantId: string): Promise<IssuedChainHead[]> {
+  const rows = await trx
+    .selectFrom('tenant as t')
+    .innerJoin('tenant as top', (join) => join.on('top.id', '=', tenantId))
+    .leftJoin('chain_head as h', (join) => join.onRef('h.scope', '=', sql<string>`t.id::text`))
+    .where('t.path', 'like', sql<string>`top.path || '%'`)
+    .select([
+      't.id',
+      't.name',
+      't.division_code',
+      'h.audit_id',
+      'h.audit_hash',
+      'h.ledger_id',
+      'h.ledger_hash',
+    ])
+    .orderBy('t.division_code')
+    .execute();
+  return rows.map((r) => ({
+    tenantId: r.id,
+    tenant: r.name,
+    audit: { id: Number(r.audit_id ?? 0), hash: r.audit_hash ?? GENESIS },
+    ledger: { id: Number(r.ledger_id ?? 0), hash: r.ledger_hash ?? GENESIS },
+  }));
+}
+
+/** Every head an issued report anchored, by tenant and chain: `landfall audit verify` checks the chains still hold them. */
+export async function listChainAnchors(db: Kysely<DB>) {
+  const rows = await db
+    .selectFrom('issued_report')
+    .select(['id', 'month', 'issue', 'chain_heads'])
+    .where('kind', '=', 'stats')
+    .where('chain_heads', 'is not', null)
+    .execute();
+  const anchors = new Map<string, Record<Chain, Anchor[]>>();
+  for (const row of rows) {
+    for (const head of (row.chain_heads ?? []) as IssuedChainHead[]) {
+      const entry = anchors.get(head.tenantId) ?? { audit: [], ledger: [] };
+      for (const chain of ['audit', 'ledger'] as const) {
+        if (head[chain].id > 0) {
+          entry[chain].push({ ...head[chain], reportId: row.id, month: row.month, issue: row.issue });
+        }
+      }
+      anchors.set(head.tenantId, entry);
+    }
+  }
+  return anchors;
 }

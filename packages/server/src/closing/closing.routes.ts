@@ -18,6 +18,7 @@ import {
   signOffMonth,
 } from './closing.service.ts';
 import { getClosingSetting, updateClosingSetting } from './closing.settings.ts';
+import { recordExport } from '../audit/audit.service.ts';
 
 /** 封账: months and their status, the check, close / sign-off / reopen, the issued reports. */
 export const closingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -68,6 +69,14 @@ export const closingRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { action: 'month.read' }, schema: { params: z.object({ id: idSchema }) } },
     async (request, reply) => {
       const report = await readIssuedReport(request.ctx, request.params.id);
+      await recordExport(request.ctx, {
+        action: 'month.downloadReport',
+        filename: report.filename,
+        bytes: report.content,
+        recordType: 'issued_report',
+        recordId: request.params.id,
+        tenantId: report.tenant_id,
+      });
       reply.header('content-type', report.media_type);
       reply.header(
         'content-disposition',

@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013_funds_basis_total.ts';
 import * as m0014 from './migrations/0014_duplicate_reports.ts';
 import * as m0015 from './migrations/0015_city_matters.ts';
 import * as m0017 from './migrations/0017_accounts.ts';
+import * as m0018 from './migrations/0018_chains.ts';
 import * as m0020 from './migrations/0020_hardening.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014_duplicate_reports': m0014,
   '0015_city_matters': m0015,
   '0017_accounts': m0017,
+  '0018_chains': m0018,
   '0020_hardening': m0020,
 };
 

@@ -162,6 +162,11 @@ export interface AuditLogTable {
   record_id: string | null;
   before: Json | null;
   after: Json | null;
+  /** The client's User-Agent header (migration 0018). */
+  user_agent: string | null;
+  /** The tenant's audit chain (audit/chain.ts): the previous row's hash and this row's. */
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export interface IndustryTable {
@@ -323,6 +328,9 @@ export interface LedgerEntryTable {
   attachment_id: string | null;
   /** 基线: loaded at go-live; known on its effective date (ledger/ledger.reads.ts). */
   baseline: Generated<boolean>;
+  /** The tenant's ledger chain (audit/chain.ts): the previous entry's hash and this entry's. */
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export type TargetMetricColumn =
@@ -566,6 +574,16 @@ export interface DB {
   month_close: MonthCloseTable;
   duplicate_report: DuplicateReportTable;
   issued_report: IssuedReportTable;
+  chain_head: ChainHeadTable;
+}
+
+/** The head of a tenant's audit and ledger chains (migration 0018, audit/chain.ts); scope 'none' = rows without a tenant. */
+export interface ChainHeadTable {
+  scope: string;
+  audit_id: number;
+  audit_hash: string;
+  ledger_id: number;
+  ledger_hash: string;
 }
 
 /** 封账 (migration 0011): a tenant's month and the reports issued when it closed. */
@@ -617,6 +635,8 @@ export interface IssuedReportTable {
   issued_by: string | null;
   issued_by_name: string;
   superseded_at: Timestamp | null;
+  /** The chain heads when it was issued (migration 0018): anchored outside with the report. */
+  chain_heads: Json | null;
 }
 
 export type TenantRow = Selectable<TenantTable>;

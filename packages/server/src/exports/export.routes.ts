@@ -6,6 +6,7 @@ import { projectQuerySchema } from '@landfall/domain/schemas/project';
 import { exportLedger } from './ledger-export.ts';
 import { exportMonthly } from './monthly-export.ts';
 import { sendXlsx } from '../imports/import.routes.ts';
+import { recordExport } from '../audit/audit.service.ts';
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   /** 推进台账 with the library's filters (same query as GET /api/projects; paging ignored). */
@@ -19,6 +20,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { bytes, filename } = await exportLedger(request.ctx, request.query);
+      await recordExport(request.ctx, { action: 'export.ledger', filename, bytes, query: request.query });
       return sendXlsx(reply, filename, bytes);
     },
   );
@@ -38,6 +40,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { bytes, filename } = await exportMonthly(request.ctx, request.query);
+      await recordExport(request.ctx, { action: 'export.monthly', filename, bytes, query: request.query });
       return sendXlsx(reply, filename, bytes);
     },
   );

@@ -7,6 +7,7 @@ import type { Insertable } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { LedgerEntryTable, ProjectTable } from '../db/schema.ts';
 import type { ImportReferences } from './import-refs.ts';
+import { chainRows, inTransaction } from '../audit/chain.ts';
 
 export type EntryRow = Insertable<LedgerEntryTable>;
 
@@ -21,14 +22,21 @@ export function emptyWrites(): ChunkWrites {
   return { newProjects: [], entries: [], links: [] };
 }
 
-/** Inserts ledger entries, 500 a statement. */
+/**
+ * Inserts ledger entries, 500 a statement, chained in order to their tenant's ledger chain
+ * (audit/chain.ts: hashed here in Node, one head update per call).
+ */
 export async function insertEntries(db: Tx, entries: readonly EntryRow[]) {
-  for (let i = 0; i < entries.length; i += 500) {
-    await db
-      .insertInto('ledger_entry')
-      .values(entries.slice(i, i + 500))
-      .execute();
-  }
+  if (!entries.length) return;
+  await inTransaction(db, async (trx) => {
+    const chained = await chainRows(trx, 'ledger', entries);
+    for (let i = 0; i < chained.length; i += 500) {
+      await trx
+        .insertInto('ledger_entry')
+        .values(chained.slice(i, i + 500))
+        .execute();
+    }
+  });
 }
 
 /** Writes the chunk: the pending enterprises, then its projects, links and entries. */

@@ -2,11 +2,16 @@ import type { Insertable } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { LedgerEntryTable } from '../db/schema.ts';
 import { sql } from 'kysely';
+import { chainRows, inTransaction } from '../audit/chain.ts';
 import { previousStage } from './stage-moves.ts';
 import { entryVisible, projectFacts, type LedgerView, type ProjectFactsRow } from './ledger.reads.ts';
 
+/** Appends one entry to its tenant's ledger chain (audit/chain.ts), in the caller's transaction. */
 export async function insertLedgerEntry(db: Tx, row: Insertable<LedgerEntryTable>) {
-  return db.insertInto('ledger_entry').values(row).returningAll().executeTakeFirstOrThrow();
+  return inTransaction(db, async (trx) => {
+    const chained = await chainRows(trx, 'ledger', [row]);
+    return trx.insertInto('ledger_entry').values(chained).returningAll().executeTakeFirstOrThrow();
+  });
 }
 
 export async function findLedgerEntry(db: Tx, id: number) {

@@ -104,6 +104,7 @@ export interface AuditEntry {
   unitId: string | null;
   tenantId: string | null;
   ip: string | null;
+  userAgent: string | null;
   requestId: string | null;
   action: string;
   outcome: AuditOutcome;

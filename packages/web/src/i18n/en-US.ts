@@ -1,3 +1,4 @@
+import { enUSAudit } from './en-US-audit.ts';
 import { enUSClosing } from './en-US-closing.ts';
 import { enUSCoordination } from './en-US-coordination.ts';
 import { enUSDashboard } from './en-US-dashboard.ts';
@@ -278,5 +279,6 @@ export const enUS: Record<MessageKey, string> = {
   ...enUSImports,
   ...enUSCoordination,
   ...enUSClosing,
+  ...enUSAudit,
   ...enUSUnitHome,
 };

@@ -1,3 +1,4 @@
+import { zhCNAudit } from './zh-CN-audit.ts';
 import { zhCNClosing } from './zh-CN-closing.ts';
 import { zhCNCoordination } from './zh-CN-coordination.ts';
 import { zhCNDashboard } from './zh-CN-dashboard.ts';
@@ -275,6 +276,7 @@ export const zhCN = {
   ...zhCNImports,
   ...zhCNCoordination,
   ...zhCNClosing,
+  ...zhCNAudit,
   ...zhCNUnitHome,
 } as const;
 

@@ -7,6 +7,7 @@ import type { AuditEntry, AuditOutcome } from '../../api/types.ts';
 import { LoadError } from '../../app/Guards.tsx';
 import { useI18n } from '../../i18n/useT.ts';
 import { useAudit } from './useAudit.ts';
+import { AuditVerify } from './AuditVerify.tsx';
 
 interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -112,6 +113,7 @@ export function AuditPage() {
   }
   return (
     <Card title={t('audit.title')}>
+      <AuditVerify />
       <Form<FilterValues>
         form={form}
         name="auditFilter"
@@ -171,9 +173,15 @@ export function AuditPage() {
         dataSource={audit.data?.items}
         scroll={{ x: 'max-content' }}
         expandable={{
-          rowExpandable: (entry) => entry.before != null || entry.after != null,
+          rowExpandable: (entry) => entry.before != null || entry.after != null || !!entry.userAgent,
           expandedRowRender: (entry) => (
             <Row gutter={16}>
+              {entry.userAgent && (
+                <Col span={24} style={{ marginBottom: 8 }}>
+                  <Typography.Text strong>{t('audit.userAgent')}</Typography.Text>{' '}
+                  <Typography.Text type="secondary">{entry.userAgent}</Typography.Text>
+                </Col>
+              )}
               <Col span={12}>
                 <JsonBlock title={t('audit.before')} value={entry.before} />
               </Col>

@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { AuditQuery } from '@landfall/domain';
-import { listAudit } from '../../api/audit.ts';
+import { listAudit, verifyAudit } from '../../api/audit.ts';
 
 export function useAudit(query: Partial<AuditQuery>) {
   return useQuery({
@@ -8,4 +8,9 @@ export function useAudit(query: Partial<AuditQuery>) {
     queryFn: () => listAudit(query),
     placeholderData: keepPreviousData,
   });
+}
+
+/** 校验 on demand: a walk over every chain is not a query to refetch on focus. */
+export function useVerifyAudit() {
+  return useMutation({ mutationFn: () => verifyAudit() });
 }
