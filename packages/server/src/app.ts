@@ -15,6 +15,7 @@ import type { Database } from './db/database.ts';
 import type { RouteAction } from './auth/policy.ts';
 import { handleError, localeOf, sendError } from './http/error-handler.ts';
 import { isOperatorRequest, makeAuthHook } from './http/auth-hook.ts';
+import { registerTenantScope } from './http/tenant-scope.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
 import { tenantRoutes } from './tenants/tenant.routes.ts';
@@ -158,6 +159,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (isOperatorRequest(request, opts.operatorToken)) return done();
     app.csrfProtection(request, reply, done);
   });
+  registerTenantScope(app);
   app.addHook('preHandler', makeAuthHook({ operatorToken: opts.operatorToken, secureCookies }));
 
   await app.register(setupRoutes);

@@ -17,9 +17,24 @@ export interface Runtime {
  */
 export async function openRuntime(env: Env): Promise<Runtime> {
   if (env.databaseUrl) {
+    // With DATABASE_MIGRATION_URL the owner role migrates and the application's role (row-level
+    // security, migration 0019) only reads and writes rows.
+    let migrations: MigrationReport | undefined;
+    if (env.databaseMigrationUrl) {
+      const owner = await openDatabase({ kind: 'postgres', url: env.databaseMigrationUrl });
+      try {
+        migrations = await migrateToLatest(owner.db);
+      } finally {
+        await owner.close();
+      }
+    }
     const database = await openDatabase({ kind: 'postgres', url: env.databaseUrl });
     try {
-      return { database, migrations: await migrateToLatest(database.db), close: () => database.close() };
+      return {
+        database,
+        migrations: migrations ?? (await migrateToLatest(database.db)),
+        close: () => database.close(),
+      };
     } catch (err) {
       await database.close();
       throw err;

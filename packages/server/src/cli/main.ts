@@ -22,6 +22,7 @@ import {
 } from './commands.ts';
 import { parseAmount } from '@landfall/domain/money';
 import { briefCommand, briefKinds } from './brief-command.ts';
+import { dbRolesCommand } from './db-commands.ts';
 import { exportLedgerCommand, exportMonthlyCommand, importCommand } from './excel-commands.ts';
 
 /** `landfall` — every command is a thin shell over the HTTP API (see connection.ts). */
@@ -385,6 +386,23 @@ program
       out: opts.out,
       format: opts.format,
       tenant: opts.tenant,
+      json: !!opts.json,
+    }),
+  );
+
+const dbCmd = program.command('db').description('PostgreSQL roles (row-level security)');
+dbCmd
+  .command('roles')
+  .description(
+    'as the owner role (DATABASE_MIGRATION_URL): migrate, then create the application role (owns nothing, NOBYPASSRLS) and its grants',
+  )
+  .requiredOption('--app-user <name>', 'the role DATABASE_URL will log in as, e.g. landfall_app')
+  .option('--password-stdin', 'set the role password from standard input')
+  .addOption(jsonOption())
+  .action(async (opts: { appUser: string; passwordStdin?: boolean; json?: boolean }) =>
+    dbRolesCommand(readEnv(), {
+      appUser: opts.appUser,
+      password: opts.passwordStdin ? await passwordFrom(opts) : undefined,
       json: !!opts.json,
     }),
   );

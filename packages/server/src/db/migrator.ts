@@ -15,6 +15,8 @@ import * as m0013 from './migrations/0013_funds_basis_total.ts';
 import * as m0014 from './migrations/0014_duplicate_reports.ts';
 import * as m0015 from './migrations/0015_city_matters.ts';
 import * as m0017 from './migrations/0017_accounts.ts';
+import * as m0019 from './migrations/0019_row_security.ts';
+import { withTenantScope } from './tenant-scope.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014_duplicate_reports': m0014,
   '0015_city_matters': m0015,
   '0017_accounts': m0017,
+  '0019_row_security': m0019,
 };
 
 export interface MigrationReport {
@@ -52,9 +55,10 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport>
     // already ran a later one still runs an earlier one that arrives afterwards. Each migration only adds.
     allowUnorderedMigrations: true,
   });
-  const { error, results } = await migrator.migrateToLatest();
+  // Migrations are a system path: they see every tenant's rows (row-level security, migration 0019).
+  const { error, results } = await withTenantScope('all', () => migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
-  const all = await migrator.getMigrations();
+  const all = await withTenantScope('all', () => migrator.getMigrations());
   const done = all.filter((m) => m.executedAt);
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
