@@ -1,6 +1,6 @@
 import type { Env } from './env.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { lockDataFolder } from './db/data-folder.ts';
+import { lockDataFolder, restrictDataFolder } from './db/data-folder.ts';
 import { migrateToLatest, type MigrationReport } from './db/migrator.ts';
 
 export interface Runtime {
@@ -45,6 +45,8 @@ export async function openRuntime(env: Env): Promise<Runtime> {
   try {
     database = await openDatabase({ kind: 'pglite', dataDir: lock.pgDir });
     const migrations = await migrateToLatest(database.db);
+    // What PGlite (and an earlier version) created: for the folder's owner only.
+    await restrictDataFolder(env.dataDir);
     const db = database;
     return {
       database: db,

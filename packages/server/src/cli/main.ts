@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { fundsBases, roles } from '@landfall/domain';
 import { readEnv, type Env } from '../env.ts';
-import { DataFolderLockedError } from '../db/data-folder.ts';
+import { DataFolderLockedError, DataFolderPermissionError } from '../db/data-folder.ts';
 import { CliError } from './connection.ts';
 import { serve } from './serve.ts';
 import { readStdinSecret } from './read-secret.ts';
@@ -411,7 +411,11 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (err) {
-    if (err instanceof CliError || err instanceof DataFolderLockedError) {
+    if (
+      err instanceof CliError ||
+      err instanceof DataFolderLockedError ||
+      err instanceof DataFolderPermissionError
+    ) {
       console.error(`landfall: ${err.message}`);
       process.exit(err instanceof CliError ? err.exitCode : 2);
     }
