@@ -16,6 +16,7 @@ import type { RouteAction } from './auth/policy.ts';
 import { handleError, localeOf, sendError } from './http/error-handler.ts';
 import { isOperatorRequest, makeAuthHook } from './http/auth-hook.ts';
 import { registerTenantScope } from './http/tenant-scope.ts';
+import { registerIdempotency } from './http/idempotency.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
 import { tenantRoutes } from './tenants/tenant.routes.ts';
@@ -161,6 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   registerTenantScope(app);
   app.addHook('preHandler', makeAuthHook({ operatorToken: opts.operatorToken, secureCookies }));
+  registerIdempotency(app, opts.database.db);
 
   await app.register(setupRoutes);
   await app.register(authRoutes({ secureCookies }));

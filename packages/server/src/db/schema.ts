@@ -543,6 +543,21 @@ export interface DB {
   month_close: MonthCloseTable;
   duplicate_report: DuplicateReportTable;
   issued_report: IssuedReportTable;
+  idempotency_key: IdempotencyKeyTable;
+}
+
+/** The first answer to a write sent with an Idempotency-Key (migration 0019, http/idempotency.ts). */
+export interface IdempotencyKeyTable {
+  owner: string;
+  key: string;
+  tenant_id: string | null;
+  method: string;
+  url: string;
+  body_sha256: string;
+  committed: Generated<boolean>;
+  status: number | null;
+  response: string | null;
+  created_at: Timestamp;
 }
 
 /** 封账 (migration 0011): a tenant's month and the reports issued when it closed. */

@@ -10,12 +10,14 @@ import { sql, type Kysely } from 'kysely';
  * 'all' for system paths. Each function is evaluated once per statement (an InitPlan). Without the setting nothing is visible. FORCE applies the policies to the
  * tables' owner too; only a superuser or a BYPASSRLS role passes them (PGlite runs as its superuser,
  * so the same SQL runs there and changes nothing). Rows without a tenant (system audit entries)
- * are visible to 'all' only. The audit log takes new rows under any tenant (a refused attempt on
+ * are visible to 'all' only. A district reads its ancestors' month closes (a month the city closed cannot be
+ * reopened below). The audit log takes new rows under any tenant (a refused attempt on
  * another tenant's record is logged there) but shows each actor only its own subtree's. Reference tables (division, tenant, industry) and tables keyed by
  * other ids (session, setting, rate_limit, login_throttle) stay unrestricted.
  *
  * `idempotency_key`: the first answer to a write sent with an `Idempotency-Key` header, per user
- * (or the operator) and key, kept 24 hours (http/idempotency.ts).
+ * (or the operator) and key, kept 24 hours (http/idempotency.ts); `committed` is set inside the
+ * write's own transaction, so after a crash a retry knows whether the write happened.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -26,6 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       method text not null,
       url text not null,
       body_sha256 text not null,
+      committed boolean not null default false,
       status integer,
       response text,
       created_at timestamptz not null,
@@ -49,11 +52,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       end)
     $$`.execute(db);
 
+  // The listed tenants' ancestors: a district reads whether its city has closed a month.
+  await sql`
+    create function landfall_ancestor_tenants() returns uuid[] language sql stable as $$
+      select coalesce(array_agg(a.id), '{}'::uuid[])
+      from tenant r
+      join tenant a on r.path like a.path || '%'
+      where r.id = any (case
+        when coalesce(current_setting('landfall.tenants', true), '') in ('', 'all') then '{}'::uuid[]
+        else string_to_array(current_setting('landfall.tenants', true), ',')::uuid[]
+      end)
+    $$`.execute(db);
+
   for (const table of await tenantTables(db)) await protectTable(db, table);
+  for (const table of readUpward) {
+    await sql`
+      create policy ancestor_read on ${sql.id(table)} for select
+      using (tenant_id = any ((select landfall_ancestor_tenants())::uuid[]))`.execute(db);
+  }
 }
 
+/** Tables whose rows a tenant below may read (never write): a month closed above it stays closed for it. */
+const readUpward = ['month_close'];
+
 /** The tables of the public schema that carry a `tenant_id` column. */
-export async function tenantTables(db: Kysely<unknown>): Promise<string[]> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema
+export async function tenantTables(db: Kysely<any>): Promise<string[]> {
   const { rows } = await sql<{ table_name: string }>`
     select c.table_name from information_schema.columns c
     join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
