@@ -46,6 +46,7 @@ import { tierRoutes } from './settings/tier.routes.ts';
 import { sharedInvestorRoutes } from './dashboard/shared-investors.routes.ts';
 import { importRoutes } from './imports/import.routes.ts';
 import { exportRoutes } from './exports/export.routes.ts';
+import { backupRoutes } from './backup/backup.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -193,6 +194,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(sharedInvestorRoutes);
   await app.register(importRoutes);
   await app.register(exportRoutes);
+  await app.register(backupRoutes);
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

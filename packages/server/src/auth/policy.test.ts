@@ -250,6 +250,7 @@ const cases: Record<string, Case> = {
     make: async () => ({ url: `/api/account-requests/${await decidedRequest()}/refuse`, body: {} }),
   },
   'GET /api/audit': { allowed: ['auditor'], ok: 200, make: () => ({ url: '/api/audit?page=1' }) },
+  'GET /api/backup': { allowed: [], ok: 200, make: () => ({ url: '/api/backup' }) },
 
   'GET /api/industries': {
     allowed: roles.slice(),

@@ -22,7 +22,7 @@ import {
 } from './commands.ts';
 import { parseAmount } from '@landfall/domain/money';
 import { briefCommand, briefKinds } from './brief-command.ts';
-import { dbRolesCommand } from './db-commands.ts';
+import { backupCommand, dbRolesCommand, restoreCommand } from './db-commands.ts';
 import { exportLedgerCommand, exportMonthlyCommand, importCommand } from './excel-commands.ts';
 
 /** `landfall` — every command is a thin shell over the HTTP API (see connection.ts). */
@@ -388,6 +388,25 @@ program
       tenant: opts.tenant,
       json: !!opts.json,
     }),
+  );
+
+program
+  .command('backup')
+  .description('write one consistent copy of the whole database, with its SHA-256, while the server runs')
+  .requiredOption('--out <file>', 'the backup file to write')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts: { out: string; data?: string; json?: boolean }) =>
+    backupCommand(envOf(opts), { out: opts.out, json: !!opts.json }),
+  );
+
+program
+  .command('restore <file>')
+  .description('check a backup’s checksum, then load it into an empty data folder or PostgreSQL database')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (file: string, opts: { data?: string; json?: boolean }) =>
+    restoreCommand(envOf(opts), { file, json: !!opts.json }),
   );
 
 const dbCmd = program.command('db').description('PostgreSQL roles (row-level security)');

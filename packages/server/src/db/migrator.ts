@@ -38,17 +38,27 @@ const migrations: Record<string, Migration> = {
   '0019_row_security': m0019,
 };
 
+/** The migrations this version knows, in order. */
+export const knownMigrations = Object.keys(migrations);
+
 export interface MigrationReport {
   applied: string[];
   current: string | null;
 }
 
 /** Applies pending migrations; on PostgreSQL Kysely's migration lock serialises concurrent instances. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
+export async function migrateToLatest(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+  db: Kysely<any>,
+  /** Only these migrations (a restore first builds the schema its backup was taken with). */
+  only?: readonly string[],
+): Promise<MigrationReport> {
+  const chosen = only
+    ? Object.fromEntries(Object.entries(migrations).filter(([name]) => only.includes(name)))
+    : migrations;
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => chosen },
     migrationTableName: 'schema_migration',
     migrationLockTableName: 'schema_migration_lock',
     // Migrations are developed on parallel branches (0006 and 0007 landed separately): a database that

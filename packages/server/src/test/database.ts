@@ -76,3 +76,30 @@ async function ensureTestAppRole(admin: pg.Client) {
     if (code !== '42710' && code !== '23505') throw err; // duplicate_object / unique_violation: another file won
   }
 }
+
+/**
+ * An empty, unmigrated database as its owner (a restore's target): in-memory PGlite, or a new
+ * database on TEST_DATABASE_URL's server, dropped on close.
+ */
+export async function createBlankDatabase(): Promise<Database> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+  const name = `landfall_blank_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), outsideScope: 'all' });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
