@@ -146,6 +146,35 @@ describe('row-level security', () => {
     },
   );
 
+  it.skipIf(!onPostgres)("lets a district read its city's month closes, never write them", async () => {
+    const root = ((await admin.get('/api/me')).json() as { tenantId: string }).tenantId;
+    await sql`insert into month_close (tenant_id, month, status) values (${root}, '2026-04', 'closed')`.execute(
+      database.owner,
+    );
+    const client = await appRoleClient();
+    try {
+      await client.query(`select set_config('landfall.tenants', $1, false)`, [wanzhou]);
+      const seen = await client.query(`select tenant_id, status from month_close where month = '2026-04'`);
+      expect(seen.rows).toEqual([{ tenant_id: root, status: 'closed' }]);
+      const reopened = await client.query(`update month_close set status = 'open' where tenant_id = $1`, [
+        root,
+      ]);
+      expect(reopened.rowCount).toBe(0);
+      await expect(
+        client.query(`insert into month_close (tenant_id, month, status) values ($1, '2026-05', 'closed')`, [
+          root,
+        ]),
+      ).rejects.toThrow(/row-level security/);
+      await client.query(`select set_config('landfall.tenants', $1, false)`, [fuling]);
+      const sibling = await client.query(`select count(*)::int as n from month_close where tenant_id = $1`, [
+        wanzhou,
+      ]);
+      expect(sibling.rows[0].n).toBe(0);
+    } finally {
+      await client.end();
+    }
+  });
+
   it.skipIf(!onPostgres)(
     'holds for requests: a district user sees only its own rows through the API',
     async () => {
