@@ -26,6 +26,8 @@ import {
 import { csrfUserInfo } from './auth/session.ts';
 import { serverSecret } from './auth/server-secret.ts';
 import { createUploadSlots, type UploadLimits, type UploadSlots } from './http/uploads.ts';
+import { registerTenantScope } from './http/tenant-scope.ts';
+import { registerIdempotency } from './http/idempotency.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
 import { tenantRoutes } from './tenants/tenant.routes.ts';
@@ -55,6 +57,7 @@ import { tierRoutes } from './settings/tier.routes.ts';
 import { sharedInvestorRoutes } from './dashboard/shared-investors.routes.ts';
 import { importRoutes } from './imports/import.routes.ts';
 import { exportRoutes } from './exports/export.routes.ts';
+import { backupRoutes } from './backup/backup.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -192,6 +195,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     };
   });
   const limiter = opts.rateLimits ? new ApiRateLimiter(opts.rateLimits) : undefined;
+  // Row-level security per request (PostgreSQL): every query from here on runs in the request's tenant scope.
+  registerTenantScope(app);
   if (limiter) app.addHook('onRequest', makeAddressLimit(limiter, opts.operatorToken));
   // CSRF: every state-changing request carries the token from GET /api/csrf,
   // except the operator's (the CLI sends no cookie, so there is nothing to forge).
@@ -205,6 +210,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', makeAuthHook({ operatorToken: opts.operatorToken, secureCookies, limiter }));
   // Text the database cannot store (NUL, half a surrogate pair) anywhere in the input: a 400, never a 500.
   app.addHook('preValidation', refuseUnstorableText);
+  registerIdempotency(app, opts.database.db);
 
   await app.register(setupRoutes);
   await app.register(authRoutes({ secureCookies }));
@@ -235,6 +241,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(sharedInvestorRoutes);
   await app.register(importRoutes);
   await app.register(exportRoutes);
+  await app.register(backupRoutes);
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

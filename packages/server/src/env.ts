@@ -64,6 +64,7 @@ export function parsePublicUrl(value: string | undefined): URL | undefined {
 /** Environment, validated once at start-up; a bad value stops the process with a clear message. */
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_MIGRATION_URL: z.string().min(1).optional(),
   LANDFALL_DATA_DIR: z.string().min(1).optional(),
   LANDFALL_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -78,6 +79,8 @@ const envSchema = z.object({
 
 export interface Env {
   databaseUrl: string | undefined;
+  /** The role that owns the tables and runs migrations; absent: DATABASE_URL's role does. */
+  databaseMigrationUrl: string | undefined;
   dataDir: string;
   port: number;
   host: string;
@@ -100,6 +103,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, overrides: { da
   const e = parsed.data;
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseMigrationUrl: e.DATABASE_URL ? e.DATABASE_MIGRATION_URL : undefined,
     dataDir: resolve(overrides.dataDir ?? e.LANDFALL_DATA_DIR ?? 'data'),
     port: e.LANDFALL_PORT ?? e.PORT ?? 3000,
     host: e.LANDFALL_HOST,

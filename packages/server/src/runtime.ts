@@ -1,6 +1,6 @@
 import type { Env } from './env.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { lockDataFolder } from './db/data-folder.ts';
+import { lockDataFolder, restrictDataFolder } from './db/data-folder.ts';
 import { migrateToLatest, type MigrationReport } from './db/migrator.ts';
 
 export interface Runtime {
@@ -17,9 +17,24 @@ export interface Runtime {
  */
 export async function openRuntime(env: Env): Promise<Runtime> {
   if (env.databaseUrl) {
+    // With DATABASE_MIGRATION_URL the owner role migrates and the application's role (row-level
+    // security, migration 0019) only reads and writes rows.
+    let migrations: MigrationReport | undefined;
+    if (env.databaseMigrationUrl) {
+      const owner = await openDatabase({ kind: 'postgres', url: env.databaseMigrationUrl });
+      try {
+        migrations = await migrateToLatest(owner.db);
+      } finally {
+        await owner.close();
+      }
+    }
     const database = await openDatabase({ kind: 'postgres', url: env.databaseUrl });
     try {
-      return { database, migrations: await migrateToLatest(database.db), close: () => database.close() };
+      return {
+        database,
+        migrations: migrations ?? (await migrateToLatest(database.db)),
+        close: () => database.close(),
+      };
     } catch (err) {
       await database.close();
       throw err;
@@ -30,6 +45,8 @@ export async function openRuntime(env: Env): Promise<Runtime> {
   try {
     database = await openDatabase({ kind: 'pglite', dataDir: lock.pgDir });
     const migrations = await migrateToLatest(database.db);
+    // What PGlite (and an earlier version) created: for the folder's owner only.
+    await restrictDataFolder(env.dataDir);
     const db = database;
     return {
       database: db,

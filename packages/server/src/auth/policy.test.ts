@@ -286,6 +286,7 @@ const cases: Record<string, Case> = {
   },
   'GET /api/audit': { allowed: ['auditor'], ok: 200, make: () => ({ url: '/api/audit?page=1' }) },
   'GET /api/audit/verify': { allowed: ['auditor'], ok: 200, make: () => ({ url: '/api/audit/verify' }) },
+  'GET /api/backup': { allowed: [], ok: 200, make: () => ({ url: '/api/backup' }) },
 
   'GET /api/industries': {
     allowed: roles.slice(),

@@ -207,6 +207,8 @@ export const rules = {
   'month.close': { coordinator: 'tenant' },
   'month.signOff': { leader: 'tenant' },
   'month.reopen': { coordinator: 'tenant' },
+  // 备份: the whole database, for the local operator (the CLI) only.
+  'system.backup': { operator: 'all' },
 } as const satisfies Record<string, Partial<Record<Principal, Scope>>>;
 
 export type Action = keyof typeof rules;

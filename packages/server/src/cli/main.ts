@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { fundsBases, roles } from '@landfall/domain';
 import { readEnv, type Env } from '../env.ts';
-import { DataFolderLockedError } from '../db/data-folder.ts';
+import { DataFolderLockedError, DataFolderPermissionError } from '../db/data-folder.ts';
 import { CliError } from './connection.ts';
 import { serve } from './serve.ts';
 import { readStdinSecret } from './read-secret.ts';
@@ -23,6 +23,7 @@ import {
 import { parseAmount } from '@landfall/domain/money';
 import { briefCommand, briefKinds } from './brief-command.ts';
 import { auditVerifyCommand } from './audit-command.ts';
+import { backupCommand, dbRolesCommand, restoreCommand } from './db-commands.ts';
 import { exportLedgerCommand, exportMonthlyCommand, importCommand } from './excel-commands.ts';
 
 /** `landfall` — every command is a thin shell over the HTTP API (see connection.ts). */
@@ -398,12 +399,51 @@ audit
   .addOption(dataOption())
   .addOption(jsonOption())
   .action(async (opts) => auditVerifyCommand(envOf(opts), { tenant: opts.tenant, json: !!opts.json }));
+program
+  .command('backup')
+  .description('write one consistent copy of the whole database, with its SHA-256, while the server runs')
+  .requiredOption('--out <file>', 'the backup file to write')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (opts: { out: string; data?: string; json?: boolean }) =>
+    backupCommand(envOf(opts), { out: opts.out, json: !!opts.json }),
+  );
+
+program
+  .command('restore <file>')
+  .description('check a backup’s checksum, then load it into an empty data folder or PostgreSQL database')
+  .addOption(dataOption())
+  .addOption(jsonOption())
+  .action(async (file: string, opts: { data?: string; json?: boolean }) =>
+    restoreCommand(envOf(opts), { file, json: !!opts.json }),
+  );
+
+const dbCmd = program.command('db').description('PostgreSQL roles (row-level security)');
+dbCmd
+  .command('roles')
+  .description(
+    'as the owner role (DATABASE_MIGRATION_URL): migrate, then create the application role (owns nothing, NOBYPASSRLS) and its grants',
+  )
+  .requiredOption('--app-user <name>', 'the role DATABASE_URL will log in as, e.g. landfall_app')
+  .option('--password-stdin', 'set the role password from standard input')
+  .addOption(jsonOption())
+  .action(async (opts: { appUser: string; passwordStdin?: boolean; json?: boolean }) =>
+    dbRolesCommand(readEnv(), {
+      appUser: opts.appUser,
+      password: opts.passwordStdin ? await passwordFrom(opts) : undefined,
+      json: !!opts.json,
+    }),
+  );
 
 export async function runCli(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (err) {
-    if (err instanceof CliError || err instanceof DataFolderLockedError) {
+    if (
+      err instanceof CliError ||
+      err instanceof DataFolderLockedError ||
+      err instanceof DataFolderPermissionError
+    ) {
       console.error(`landfall: ${err.message}`);
       process.exit(err instanceof CliError ? err.exitCode : 2);
     }

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
+import { currentTenantScope, tenantSetting, type TenantScope } from './tenant-scope.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -12,7 +13,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+export type DatabaseTarget =
+  | {
+      kind: 'postgres';
+      url: string;
+      /** The tenants visible to code that runs outside any tenant scope (db/tenant-scope.ts); default none. */
+      outsideScope?: TenantScope;
+    }
+  | { kind: 'pglite'; dataDir: string };
 
 // Dates and timestamps are parsed by the application, never by pg's local-time Date parser:
 // DATE stays a 'YYYY-MM-DD' string (an Asia/Shanghai calendar date), bigint money in fen stays exact.
@@ -35,11 +43,34 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pool = new pg.Pool({ connectionString: target.url, max: 10, options: '-c TimeZone=Asia/Shanghai' });
     // An idle connection the server drops (restart, failover) must not crash the process; the pool replaces it.
     pool.on('error', (err) => console.warn(`landfall: idle database connection lost: ${err.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    // Row-level security (migration 0019): every connection handed out — one per query, or one for a
+    // whole transaction — first carries the tenant scope of the code that asked for it.
+    const outside = target.outsideScope;
+    const connect = async () => {
+      const client = await pool.connect();
+      try {
+        await client.query(`select set_config('landfall.tenants', $1, false)`, [
+          tenantSetting(currentTenantScope() ?? outside),
+        ]);
+      } catch (err) {
+        client.release(err as Error);
+        throw err;
+      }
+      return client;
+    };
+    const scopedPool = { connect, end: () => pool.end() } as unknown as pg.Pool;
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: scopedPool }) });
     return {
       db,
       engine: 'postgres',
-      raw: async (text, params) => (await pool.query(text, params)).rows,
+      async raw(text, params) {
+        const client = await connect();
+        try {
+          return (await client.query(text, params)).rows;
+        } finally {
+          client.release();
+        }
+      },
       close: () => db.destroy(),
     };
   }

@@ -17,6 +17,8 @@ import * as m0015 from './migrations/0015_city_matters.ts';
 import * as m0017 from './migrations/0017_accounts.ts';
 import * as m0018 from './migrations/0018_chains.ts';
 import * as m0020 from './migrations/0020_hardening.ts';
+import * as m0019 from './migrations/0019_row_security.ts';
+import { withTenantScope } from './tenant-scope.ts';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 const migrations: Record<string, Migration> = {
@@ -36,8 +38,12 @@ const migrations: Record<string, Migration> = {
   '0015_city_matters': m0015,
   '0017_accounts': m0017,
   '0018_chains': m0018,
+  '0019_row_security': m0019,
   '0020_hardening': m0020,
 };
+
+/** The migrations this version knows, in order. */
+export const knownMigrations = Object.keys(migrations);
 
 export interface MigrationReport {
   applied: string[];
@@ -45,20 +51,28 @@ export interface MigrationReport {
 }
 
 /** Applies pending migrations; on PostgreSQL Kysely's migration lock serialises concurrent instances. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
+export async function migrateToLatest(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+  db: Kysely<any>,
+  /** Only these migrations (a restore first builds the schema its backup was taken with). */
+  only?: readonly string[],
+): Promise<MigrationReport> {
+  const chosen = only
+    ? Object.fromEntries(Object.entries(migrations).filter(([name]) => only.includes(name)))
+    : migrations;
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => chosen },
     migrationTableName: 'schema_migration',
     migrationLockTableName: 'schema_migration_lock',
     // Migrations are developed on parallel branches (0006 and 0007 landed separately): a database that
     // already ran a later one still runs an earlier one that arrives afterwards. Each migration only adds.
     allowUnorderedMigrations: true,
   });
-  const { error, results } = await migrator.migrateToLatest();
+  // Migrations are a system path: they see every tenant's rows (row-level security, migration 0019).
+  const { error, results } = await withTenantScope('all', () => migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
-  const all = await migrator.getMigrations();
+  const all = await withTenantScope('all', () => migrator.getMigrations());
   const done = all.filter((m) => m.executedAt);
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),

@@ -575,6 +575,7 @@ export interface DB {
   duplicate_report: DuplicateReportTable;
   issued_report: IssuedReportTable;
   chain_head: ChainHeadTable;
+  idempotency_key: IdempotencyKeyTable;
 }
 
 /** The head of a tenant's audit and ledger chains (migration 0018, audit/chain.ts); scope 'none' = rows without a tenant. */
@@ -584,6 +585,20 @@ export interface ChainHeadTable {
   audit_hash: string;
   ledger_id: number;
   ledger_hash: string;
+}
+
+/** The first answer to a write sent with an Idempotency-Key (migration 0019, http/idempotency.ts). */
+export interface IdempotencyKeyTable {
+  owner: string;
+  key: string;
+  tenant_id: string | null;
+  method: string;
+  url: string;
+  body_sha256: string;
+  committed: Generated<boolean>;
+  status: number | null;
+  response: string | null;
+  created_at: Timestamp;
 }
 
 /** 封账 (migration 0011): a tenant's month and the reports issued when it closed. */

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Role } from '@landfall/domain';
 import { buildApp } from '../app.ts';
 import { fakeClock } from '../clock.ts';
-import type { Database } from '../db/database.ts';
-import { createTestDatabase } from './database.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
 import { TestClient } from './client.ts';
 import { onClockRewound } from './totp.ts';
 
@@ -11,7 +10,7 @@ export const PASSWORD = 'Landfall#2026';
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
 
 export interface TestWorld {
-  database: Database;
+  database: TestDatabase;
   app: FastifyInstance;
   clock: ReturnType<typeof fakeClock>;
   admin: TestClient;
