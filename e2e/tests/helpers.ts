@@ -148,13 +148,26 @@ export async function logout(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
-/** Picks an option of the antd Select labelled `label` inside `scope`. */
+/**
+ * Picks an option of the antd Select labelled `label`, and checks the select shows it: on a loaded
+ * machine a click can land while the dropdown is still opening (its motion), so it is tried again.
+ */
 export async function pick(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
+  const input = page.getByLabel(label, { exact: true });
+  const select = page.locator('.ant-select', { has: input });
+  const item = page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
+    .first();
+  for (let attempt = 1; ; attempt += 1) {
+    if (!(await item.isVisible())) await input.click();
+    await item.click();
+    try {
+      await expect(select).toContainText(option, { timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 /** Types a date into an antd DatePicker labelled `label` and confirms it. */

@@ -152,8 +152,14 @@ export async function request<T>(
     if (!(error instanceof ApiError) || error.code !== 'csrf_invalid') throw error;
     csrfToken = undefined;
     return send<T>(method, url, body, await fetchCsrfToken());
+  } finally {
+    // The token is bound to the session: a login, its second step or a logout changes the session, so the
+    // next write fetches a token for the new one (instead of being refused once and retried).
+    if (sessionChanging.has(path)) csrfToken = undefined;
   }
 }
+
+const sessionChanging = new Set(['/api/auth/login', '/api/auth/totp', '/api/auth/logout']);
 
 /** The file name from `Content-Disposition` (RFC 5987 `filename*=UTF-8''…` first), if any. */
 function dispositionFilename(header: string | null): string | null {
