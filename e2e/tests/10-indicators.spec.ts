@@ -1,28 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { login } from './helpers.ts';
+import { login, DEMO_PASSWORD, DEMO_URL as demoURL, ensureDemo } from './helpers.ts';
 
 /**
  * The assessed indicators on the demo district's dashboard (issue 11 §5): 本月 / 本年累计 / 上年同期 /
  * 同比, funds by 口径, 新签约 vs 续建, the tiers (each a link to the library filtered to it), and the
  * rates' formulas with their numbers on hover.
  */
-const demoURL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3917) + 1}`;
-const DEMO_PASSWORD = 'Demo#Wanzhou2026';
 const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
 test.use({ baseURL: demoURL });
 
 test.beforeAll(async ({ playwright }) => {
   const request = await playwright.request.newContext({ baseURL: demoURL });
-  const { needed } = await (await request.get('/api/setup')).json();
-  if (needed) {
-    const csrf = (await (await request.get('/api/csrf')).json()).token as string;
-    const res = await request.post('/api/setup/demo', {
-      data: { password: DEMO_PASSWORD },
-      headers: { 'x-csrf-token': csrf },
-    });
-    expect(res.status(), await res.text()).toBe(201);
-  }
+  await ensureDemo(request);
   await request.dispose();
 });
 

@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { api, login } from './helpers.ts';
+import { DEMO_PASSWORD, DEMO_URL as demoURL, ensureDemo, login } from './helpers.ts';
 
 /**
  * 封账 on the demo district: the coordinator opens last month's check, closes the month, and
  * downloads the issued 月度统计表 — the file's SHA-256 is the one the page shows.
  */
-const demoURL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3917) + 1}`;
-const DEMO_PASSWORD = 'Demo#Wanzhou2026';
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const [year, monthNumber] = today.split('-').map(Number) as [number, number];
 const lastMonth =
@@ -18,11 +16,7 @@ test.use({ baseURL: demoURL });
 
 test.beforeAll(async ({ playwright }) => {
   const request = await playwright.request.newContext({ baseURL: demoURL });
-  const { needed } = await (await request.get('/api/setup')).json();
-  if (needed) {
-    const res = await api(request, 'POST', '/api/setup/demo', { password: DEMO_PASSWORD });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-  }
+  await ensureDemo(request);
   await request.dispose();
 });
 

@@ -1,24 +1,15 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { formatAmount, formatPercent } from '@landfall/domain';
-import { api, login, loginApi } from './helpers.ts';
+import { api, login, loginApi, DEMO_PASSWORD, DEMO_URL as demoURL, ensureDemo } from './helpers.ts';
 
 /**
  * 单位工作台 on the demo district: a unit's staff member logs in and lands on the unit's standing,
  * whose figures are the very row the coordinator's dashboard gives for that unit; the full
  * ranking appears only once the coordinator lets units see it.
  */
-const demoURL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3917) + 1}`;
-const DEMO_PASSWORD = 'Demo#Wanzhou2026';
 const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
 test.use({ baseURL: demoURL });
-
-async function ensureDemo(request: APIRequestContext) {
-  const { needed } = await (await request.get('/api/setup')).json();
-  if (!needed) return;
-  const res = await api(request, 'POST', '/api/setup/demo', { password: DEMO_PASSWORD });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-}
 
 async function asUser(
   playwright: { request: { newContext(o: { baseURL: string }): Promise<APIRequestContext> } },

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { login } from './helpers.ts';
+import { DEMO_PASSWORD, DEMO_URL as demoURL, ensureDemo, login } from './helpers.ts';
 
 /**
  * The first-load budget (issue 15 §6), measured as Chromium receives it from `landfall serve` with a
@@ -11,8 +11,6 @@ import { login } from './helpers.ts';
  * for a year; an API answer above 1 KB is compressed. The dashboard's ready time against a blank
  * page from the same server is measured and written to test-results/first-load.json for the note.
  */
-const demoURL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3917) + 1}`;
-const DEMO_PASSWORD = 'Demo#Wanzhou2026';
 const LOGIN_BUDGET = 350 * 1024;
 const LIBRARY_CEILING = 480 * 1024;
 
@@ -20,15 +18,7 @@ test.use({ baseURL: demoURL });
 
 test.beforeAll(async ({ playwright }) => {
   const request = await playwright.request.newContext({ baseURL: demoURL });
-  const { needed } = await (await request.get('/api/setup')).json();
-  if (needed) {
-    const csrf = (await (await request.get('/api/csrf')).json()).token as string;
-    const res = await request.post('/api/setup/demo', {
-      data: { password: DEMO_PASSWORD },
-      headers: { 'x-csrf-token': csrf },
-    });
-    expect(res.status(), await res.text()).toBe(201);
-  }
+  await ensureDemo(request);
   await request.dispose();
 });
 

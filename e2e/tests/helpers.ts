@@ -6,6 +6,17 @@ import { generate } from 'otplib';
 
 export const ADMIN = { username: 'admin', password: 'Wanzhou#2026' };
 export const PASSWORD = 'Jingxin#2026';
+/** The second server of the browser tests, on its own folder: the demo district (a first-run choice). */
+export const DEMO_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3917) + 1}`;
+export const DEMO_PASSWORD = 'Demo#Wanzhou2026';
+
+/** Loads the demo on the demo server unless an earlier spec has (each spec may run alone). */
+export async function ensureDemo(request: APIRequestContext) {
+  const { needed } = await (await request.get('/api/setup')).json();
+  if (!needed) return;
+  const res = await api(request, 'POST', '/api/setup/demo', { password: DEMO_PASSWORD });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+}
 
 /** JSON call to the API with the CSRF token, as the web app does. */
 export async function api(

@@ -3,13 +3,21 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { Button, Dropdown, Layout, Menu, Space, Typography, theme, type MenuProps } from 'antd';
 import { DownOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { roleLabels } from '@landfall/domain';
-import { ForcedPasswordChangePage } from '../features/auth/ForcedPasswordChangePage.tsx';
-import { TotpEnrolmentPage } from '../features/auth/TotpEnrolmentPage.tsx';
 import { useCan, useLogout, useMe } from '../features/auth/useMe.ts';
 import { useI18n } from '../i18n/useT.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { adminItems, dashboardItem, homeItem, libraryItems, loopItems, type NavItem } from './navigation.tsx';
+
+// The first-login steps (a password someone else set, an administrator's authenticator) load only when due.
+const ForcedPasswordChangePage = lazy(() =>
+  import('../features/auth/ForcedPasswordChangePage.tsx').then((module) => ({
+    default: module.ForcedPasswordChangePage,
+  })),
+);
+const TotpEnrolmentPage = lazy(() =>
+  import('../features/auth/TotpEnrolmentPage.tsx').then((module) => ({ default: module.TotpEnrolmentPage })),
+);
 
 // Fetched when opened: it brings the password schemas (zod) that the first load does without.
 const ChangePasswordModal = lazy(() =>
@@ -76,8 +84,12 @@ export function AppLayout() {
   };
 
   if (!me) return null;
-  if (me.mustChangePassword) return <ForcedPasswordChangePage />;
-  if (me.totpEnrolmentRequired) return <TotpEnrolmentPage />;
+  if (me.mustChangePassword || me.totpEnrolmentRequired)
+    return (
+      <Suspense fallback={null}>
+        {me.mustChangePassword ? <ForcedPasswordChangePage /> : <TotpEnrolmentPage />}
+      </Suspense>
+    );
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={0} width={216}>
