@@ -146,6 +146,17 @@ describe('the same investor reported by two units', () => {
     });
     const stats = (await coordinator.get('/api/stats?asOf=2026-10-31')).json();
     expect(stats).toMatchObject({ projects: 2, fundsInPlaceWan: 40000 });
+    // The library still lists the marked report, tagged, so its unit finds it; the 推进台账 (a figure) does not.
+    const listed = (await coordinator.get('/api/projects?pageSize=100')).json();
+    const flags = Object.fromEntries(
+      listed.items.map((i: { id: string; duplicate: boolean }) => [i.id, i.duplicate]),
+    );
+    expect(flags[project.east.id]).toBe(true);
+    expect(flags[project.west.id]).toBe(false);
+    const asOfList = (await coordinator.get('/api/projects?pageSize=100&asOf=2026-10-31')).json();
+    expect(asOfList.items.find((i: { id: string }) => i.id === project.east.id)).toMatchObject({
+      duplicate: true,
+    });
 
     // As known before the mark, the figures are those of then.
     const then = await dashboard(`&knownOn=${encodeURIComponent(beforeMark)}`);
@@ -159,6 +170,10 @@ describe('the same investor reported by two units', () => {
     });
     expect(undo.statusCode, undo.body).toBe(200);
     expect((await dashboard()).kpi.actual).toBe(6 * YI);
+    const relisted = (await coordinator.get('/api/projects?pageSize=100')).json();
+    expect(relisted.items.find((i: { id: string }) => i.id === project.east.id)).toMatchObject({
+      duplicate: false,
+    });
     const twice = await coordinator.post(`/api/shared-investors/duplicates/${mark.json().id}/undo`, {
       reason: '再次撤销',
     });

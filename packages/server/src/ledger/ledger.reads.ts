@@ -94,7 +94,15 @@ export function entryVisible(view: LedgerView, alias = 'e'): RawBuilder<boolean>
  * not count) — and, as known before an instant, approved before it.
  */
 export function projectCounted(view: Pick<LedgerView, 'knownBefore'>, alias = 'p'): RawBuilder<boolean> {
-  const approved = sql`${col(alias, 'review_status')} = 'approved' and ${notDuplicate(view, alias)}`;
+  return sql<boolean>`(${projectApproved(view, alias)} and ${notDuplicate(view, alias)})`;
+}
+
+/**
+ * The project is in the library in the view: approved (and, as known before an instant, approved before
+ * it). A project marked 重复报送 is listed (tagged) but counts in no figure: projectCounted.
+ */
+export function projectApproved(view: Pick<LedgerView, 'knownBefore'>, alias = 'p'): RawBuilder<boolean> {
+  const approved = sql`${col(alias, 'review_status')} = 'approved'`;
   if (!view.knownBefore) return sql<boolean>`(${approved})`;
   return sql<boolean>`(${approved} and (${col(alias, 'reviewed_at')} is null
     or ${col(alias, 'reviewed_at')} < ${view.knownBefore}))`;

@@ -62,6 +62,8 @@ export function toLibraryItem(row: LibraryRow, stale: boolean) {
     /** 区县: the name of the project's tenant (`tenantId`). */
     tenantName: row.tenant_name,
     unitName: row.unit_name ?? '',
+    /** 重复报送: marked as a second report of another project's investment — listed, counted in no figure. */
+    duplicate: !!row.duplicate,
     stale,
   };
 }

@@ -6,6 +6,8 @@ import type { ListScope } from '../auth/policy.ts';
 import {
   fundsIn,
   knownBeforeOf,
+  notDuplicate,
+  projectApproved,
   projectCounted,
   projectFacts,
   projectUnit,
@@ -79,6 +81,8 @@ export type LibraryRow = ProjectRow & {
   tenant_division_code: string;
   /** The responsible unit's name (a city's reader has no list of its districts' units). */
   unit_name?: string | null;
+  /** Marked 重复报送 in the view: listed, counted in no figure. */
+  duplicate?: boolean;
 };
 
 /**
@@ -87,10 +91,17 @@ export type LibraryRow = ProjectRow & {
  * come from the visible ledger entries; projects not yet entered (or not yet known) are absent.
  * Without a date or instant the current columns are read directly.
  */
-function librarySource(scope: ListScope, asOf: string | undefined, knownBefore?: Date): RawBuilder<unknown> {
-  const where = scopeWhere(scope, knownBefore);
+function librarySource(
+  scope: ListScope,
+  asOf: string | undefined,
+  knownBefore?: Date,
+  /** The list shows projects marked 重复报送 (tagged); figures never count them. */
+  listDuplicates = false,
+): RawBuilder<unknown> {
+  const where = scopeWhere(scope, knownBefore, listDuplicates);
+  const duplicate = sql`not ${notDuplicate({ knownBefore }, 'p')} as duplicate`;
   if (!asOf && !knownBefore) {
-    return sql`select p.*, ${investorNames} as investor_names, ${tenantColumns}
+    return sql`select p.*, ${investorNames} as investor_names, ${tenantColumns}, ${duplicate}
       from project p join tenant t on t.id = p.tenant_id where ${where}`;
   }
   const view: LedgerView = { asOf: asOf ?? '9999-12-31', knownBefore, tenantIds: scope.tenantIds };
@@ -108,7 +119,7 @@ function librarySource(scope: ListScope, asOf: string | undefined, knownBefore?:
       p.leader_in_charge, p.contact_name, p.contact_phone, p.sensitivity, p.lead_id,
       f.funds_fen as funds_in_place_fen, f.last_entry_on,
       p.review_status, p.review_reason, p.reviewed_at, p.reviewed_by, p.evidence_missing, p.version, p.created_at, p.updated_at, ${investorNames} as investor_names,
-      ${tenantColumns}
+      ${tenantColumns}, ${duplicate}
     from project p join tenant t on t.id = p.tenant_id
     join (${projectFacts(view)}) f on f.project_id = p.id
     join (${projectUnit(view)}) pu on pu.project_id = p.id
@@ -121,9 +132,9 @@ const investorNames = sql`(select string_agg(e.name, '、' order by e.name) from
   join enterprise e on e.id = pe.enterprise_id where pe.project_id = p.id)`;
 
 /** The library counts approved projects only: those awaiting review (报送审核) or refused are left out. */
-function scopeWhere(scope: ListScope, knownBefore?: Date): RawBuilder<unknown> {
+function scopeWhere(scope: ListScope, knownBefore?: Date, listDuplicates = false): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [
-    projectCounted({ knownBefore }, 'p'),
+    listDuplicates ? projectApproved({ knownBefore }, 'p') : projectCounted({ knownBefore }, 'p'),
     tenantIn(scope.tenantIds, sql`p.tenant_id`),
   ];
   if (scope.unitId) parts.push(sql`p.unit_id = ${scope.unitId}`);
@@ -214,8 +225,15 @@ function filters(query: LibraryQuery, staleBefore: string): RawBuilder<unknown> 
 /** The library's query with the tier's rule resolved by the service (the tenant's tiers). */
 export type LibraryQuery = ProjectQuery & { tierRule?: { minFen: number; industrialOnly: boolean } };
 
-export async function listLibrary(db: Tx, scope: ListScope, query: LibraryQuery, staleBefore: string) {
-  const source = librarySource(scope, query.asOf, knownBeforeOf(query.knownOn));
+export async function listLibrary(
+  db: Tx,
+  scope: ListScope,
+  query: LibraryQuery,
+  staleBefore: string,
+  /** The library page lists 重复报送 too (tagged); the 推进台账, whose 合计 is a figure, does not. */
+  opts: { listDuplicates?: boolean } = {},
+) {
+  const source = librarySource(scope, query.asOf, knownBeforeOf(query.knownOn), !!opts.listDuplicates);
   const where = filters(query, staleBefore);
   const total = await sql<{ n: string }>`select count(*) as n from (${source}) lib where ${where}`.execute(
     db,

@@ -73,7 +73,9 @@ export async function listProjects(ctx: Ctx, query: ProjectQuery) {
   const staleBefore = addDays(day, -STALE_AFTER_DAYS);
   const scope = libraryScope(actor, 'project.read', query.tenantId);
   const tierRule = query.tier ? await resolveTier(ctx, actor.tenantId, query.tier) : undefined;
-  const { rows, total } = await listLibrary(ctx.db, scope, { ...query, tierRule }, staleBefore);
+  const { rows, total } = await listLibrary(ctx.db, scope, { ...query, tierRule }, staleBefore, {
+    listDuplicates: true,
+  });
   // The 区县 the reader's library spans (more than one above a district): the filter's choices.
   const tenants = await listTenantsIn(ctx.db, listScope(actor, 'project.read').tenantIds);
   return {

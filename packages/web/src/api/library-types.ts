@@ -143,6 +143,8 @@ export interface LibraryItem extends Project {
   tenantName: string;
   /** The responsible unit's name. */
   unitName: string;
+  /** 重复报送: marked as a second report of another project's investment — listed, counted in no figure. */
+  duplicate: boolean;
   stale: boolean;
 }
 

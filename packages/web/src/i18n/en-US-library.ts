@@ -8,6 +8,9 @@ export const enUSLibrary: Record<keyof typeof zhCNLibrary, string> = {
   'projects.viewTable': 'Table',
   'projects.viewKanban': 'Kanban',
   'projects.columns': 'Columns',
+  'projects.duplicate': 'Duplicate report',
+  'projects.duplicateHelp':
+    'Marked as a second report of another project: kept in the library, counted in no figure',
   'projects.stale': 'Stale',
   'projects.staleHelp': 'Ledger not updated for 7 days or more',
   'projects.staleOnly': 'Stale only',

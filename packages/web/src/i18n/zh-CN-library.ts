@@ -7,6 +7,8 @@ export const zhCNLibrary = {
   'projects.viewTable': '表格',
   'projects.viewKanban': '看板',
   'projects.columns': '显示列',
+  'projects.duplicate': '重复报送',
+  'projects.duplicateHelp': '已标记为另一项目的重复报送：保留在项目库中，不计入任何统计',
   'projects.stale': '滞后',
   'projects.staleHelp': '7 天以上未更新台账',
   'projects.staleOnly': '只看滞后',

@@ -8,7 +8,7 @@ import { Amount } from '../../components/Amount.tsx';
 import { useI18n } from '../../i18n/useT.ts';
 import { IndustryName } from '../industries/IndustryName.tsx';
 import { useFocusIndustries } from '../industries/useIndustries.ts';
-import { StageTag, StaleTag, EvidenceTag } from './StageTag.tsx';
+import { DuplicateTag, StageTag, StaleTag, EvidenceTag } from './StageTag.tsx';
 import { useColumnChoice } from './useColumnChoice.ts';
 import type { LibraryParams } from './useLibraryParams.ts';
 
@@ -147,6 +147,7 @@ export function ProjectTable(props: ProjectTableProps) {
       <Space size={4} wrap={false}>
         <Link to={`/projects/${p.id}${linkSearch}`}>{p.name}</Link>
         {p.stale ? <StaleTag /> : null}
+        {p.duplicate ? <DuplicateTag /> : null}
         <EvidenceTag missing={p.evidenceMissing ?? []} />
       </Space>
     ),

@@ -28,6 +28,16 @@ export function StaleTag() {
   );
 }
 
+/** 重复报送: a second report of another project's investment — kept in the library, counted in no figure. */
+export function DuplicateTag() {
+  const { t } = useI18n();
+  return (
+    <Tag color="default" title={t('projects.duplicateHelp')} data-testid="duplicate-tag">
+      {t('projects.duplicate')}
+    </Tag>
+  );
+}
+
 /** 待补证据: the project stands at a stage without all of the evidence its move needs (e.g. imported). */
 export function EvidenceTag({ missing }: { missing: readonly string[] }) {
   const { t, locale } = useI18n();
