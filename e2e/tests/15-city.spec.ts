@@ -3,7 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { ADMIN, api, createAccount, login, loginApi, logout, pick, PASSWORD, typeDate } from './helpers.ts';
+import {
+  ADMIN,
+  api,
+  createAccount,
+  login,
+  loginApi,
+  logout,
+  pick,
+  pickIn,
+  PASSWORD,
+  typeDate,
+} from './helpers.ts';
 
 /**
  * 纵向联动: a city coordinator's view of two districts. Its own server on a fresh folder (E2E_PORT + 3),
@@ -242,8 +253,7 @@ test('the city reads its districts’ library by 区县, raises a matter down, a
   await expect(table.getByRole('row', { name: /翠屏锂电材料项目/ })).toContainText('翠屏区');
   await expect(table.getByRole('row', { name: /南溪食品加工项目/ })).toContainText('南溪区');
   await expect(table.getByText('南溪军工配套项目')).toHaveCount(0);
-  await page.getByTestId('library-district-filter').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '南溪区' }).click();
+  await pickIn(page, page.getByTestId('library-district-filter'), '南溪区');
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(new RegExp(`tenantId=${tenantIds['南溪区']}`));
   await expect(table.getByRole('row', { name: /南溪食品加工项目/ })).toBeVisible();
@@ -253,8 +263,7 @@ test('the city reads its districts’ library by 区县, raises a matter down, a
   await page.getByRole('menuitem', { name: '协调事项' }).click();
   await page.getByRole('button', { name: '新建协调事项' }).click();
   const raise = page.getByRole('dialog');
-  await page.getByTestId('matter-district-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '南溪区' }).click();
+  await pickIn(page, page.getByTestId('matter-district-select'), '南溪区');
   await pick(page, '办理单位', '南溪区经济合作局');
   await raise.getByLabel('事项名称').fill(MATTER);
   await raise.getByLabel('具体情况').fill('二期用地指标不足，需市级统筹');

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  expect,
+  request as playwrightRequest,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { generate } from 'otplib';
 
 export const ADMIN = { username: 'admin', password: 'Wanzhou#2026' };
@@ -165,14 +171,22 @@ export async function logout(page: Page) {
  */
 export async function pick(page: Page, label: string, option: string) {
   const input = page.getByLabel(label, { exact: true });
-  const select = page.locator('.ant-select', { has: input });
+  await choose(page, page.locator('.ant-select', { has: input }), input, option);
+}
+
+/** The same for a select found otherwise (its data-testid, say): `select` is the antd Select's root. */
+export async function pickIn(page: Page, select: Locator, option: string) {
+  await choose(page, select, select, option);
+}
+
+async function choose(page: Page, select: Locator, opener: Locator, option: string) {
   const item = page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
     .first();
   for (let attempt = 1; ; attempt += 1) {
-    if (!(await item.isVisible())) await input.click();
-    await item.click();
     try {
+      if (!(await item.isVisible())) await opener.click();
+      await item.click({ timeout: 5_000 });
       await expect(select).toContainText(option, { timeout: 2_000 });
       return;
     } catch (error) {
