@@ -1,10 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { ADMIN, api, login, loginApi, PASSWORD, createAccount } from './helpers.ts';
+import { ADMIN, api, createAccount, login, loginApi, PASSWORD, startCityServer } from './helpers.ts';
 
 /**
  * A city's table grouped by 区县, imported at the city. The other specs' server is set up as a
@@ -16,9 +12,7 @@ import { ADMIN, api, login, loginApi, PASSWORD, createAccount } from './helpers.
 const port = Number(process.env.E2E_PORT ?? 3917) + 2;
 const baseURL = `http://127.0.0.1:${port}`;
 const COORDINATOR = 'shijingxin';
-let server: ChildProcess | undefined;
-let dataDir = '';
-const landfall = new URL('../../packages/server/bin/landfall.js', import.meta.url).pathname;
+let server: Awaited<ReturnType<typeof startCityServer>> | undefined;
 
 test.use({ baseURL });
 
@@ -46,30 +40,10 @@ async function cityTable(): Promise<Buffer> {
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'landfall-e2e-city-'));
-  server = spawn(process.execPath, [landfall, 'serve', '--port', String(port), '--data', dataDir], {
-    env: { ...process.env, DATABASE_URL: '', LANDFALL_LOG_LEVEL: 'warn' },
-    stdio: 'inherit',
-  });
-  const request = await playwrightRequest.newContext({ baseURL });
-  await expect
-    .poll(async () => (await request.get('/api/health').catch(() => null))?.status() ?? 0, {
-      timeout: 90_000,
-      intervals: [500],
-    })
-    .toBe(200);
-  const setup = await api(request, 'POST', '/api/setup', {
-    tenantName: '宜宾市',
-    divisionCode: '511500',
-    adminUsername: ADMIN.username,
-    password: ADMIN.password,
-  });
-  expect(setup.status, JSON.stringify(setup.body)).toBe(201);
-  await loginApi(request, ADMIN.username, ADMIN.password);
-  const tenants = (await api(request, 'GET', '/api/tenants')).body as { id: string; name: string }[];
-  const city = tenants.find((t) => t.name === '宜宾市');
+  server = await startCityServer(2);
+  const request = server.admin;
   const district = await api(request, 'POST', '/api/tenants', {
-    parentId: city?.id,
+    parentId: server.cityId,
     name: '翠屏区',
     divisionCode: '511502',
   });
@@ -86,17 +60,9 @@ test.beforeAll(async () => {
     baseURL,
   );
   expect(user.status, JSON.stringify(user.body)).toBe(201);
-  await request.dispose();
 });
 
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+test.afterAll(async () => server?.stop());
 
 test('a city imports its table by 区县: the district table, the new district created on confirmation', async ({
   page,

@@ -1,10 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import {
-  ADMIN,
   api,
   createAccount,
   login,
@@ -13,6 +8,7 @@ import {
   pick,
   pickIn,
   PASSWORD,
+  startCityServer,
   typeDate,
 } from './helpers.ts';
 
@@ -31,9 +27,7 @@ const DISTRICTS = [
 ] as const;
 const tenantIds: Record<string, string> = {};
 const projectIds: Record<string, string> = {};
-let server: ChildProcess | undefined;
-let dataDir = '';
-const landfall = new URL('../../packages/server/bin/landfall.js', import.meta.url).pathname;
+let city: Awaited<ReturnType<typeof startCityServer>> | undefined;
 
 test.use({ baseURL });
 
@@ -95,30 +89,9 @@ async function signedProject(
 
 test.beforeAll(async () => {
   test.setTimeout(150_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'landfall-e2e-city2-'));
-  server = spawn(process.execPath, [landfall, 'serve', '--port', String(port), '--data', dataDir], {
-    env: { ...process.env, DATABASE_URL: '', LANDFALL_LOG_LEVEL: 'warn' },
-    stdio: 'inherit',
-  });
-  const admin = await playwrightRequest.newContext({ baseURL });
-  await expect
-    .poll(async () => (await admin.get('/api/health').catch(() => null))?.status() ?? 0, {
-      timeout: 90_000,
-      intervals: [500],
-    })
-    .toBe(200);
-  const setup = await api(admin, 'POST', '/api/setup', {
-    tenantName: '宜宾市',
-    divisionCode: '511500',
-    adminUsername: ADMIN.username,
-    password: ADMIN.password,
-  });
-  expect(setup.status, JSON.stringify(setup.body)).toBe(201);
-  await loginApi(admin, ADMIN.username, ADMIN.password);
-  const city = ((await api(admin, 'GET', '/api/tenants')).body as { id: string; name: string }[]).find(
-    (t) => t.name === '宜宾市',
-  );
-  tenantIds['宜宾市'] = city!.id;
+  city = await startCityServer(3);
+  const admin = city.admin;
+  tenantIds['宜宾市'] = city.cityId;
   const user = await createAccount(
     admin,
     { username: CITY, displayName: '市投资促进局', role: 'coordinator', unitId: null, password: PASSWORD },
@@ -129,7 +102,7 @@ test.beforeAll(async () => {
   const unitIds: Record<string, string> = {};
   for (const d of DISTRICTS) {
     const tenant = await api(admin, 'POST', '/api/tenants', {
-      parentId: city!.id,
+      parentId: city.cityId,
       name: d.name,
       divisionCode: d.code,
     });
@@ -156,7 +129,6 @@ test.beforeAll(async () => {
     );
     expect(coordinator.status, JSON.stringify(coordinator.body)).toBe(201);
   }
-  await admin.dispose();
 
   // Each district's coordinator keeps its own ledger: 翠屏区 1,800 万 in place, 南溪区 700 万 (500 of it sensitive).
   const cuiping = await playwrightRequest.newContext({ baseURL });
@@ -183,14 +155,7 @@ test.beforeAll(async () => {
   await nanxi.dispose();
 });
 
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+test.afterAll(async () => city?.stop());
 
 test('a city coordinator’s view of two districts: each district’s row is the district’s own figure', async ({
   page,

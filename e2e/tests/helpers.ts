@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -201,4 +202,50 @@ export async function typeDate(page: Page, label: string, date: string) {
   await input.click();
   await input.fill(date);
   await input.press('Tab');
+}
+
+/**
+ * A `landfall serve` of a spec's own on a fresh folder (E2E_PORT + offset), set up as 宜宾市 (a city):
+ * for specs that need a city, while the shared servers are a district and the demo. `admin` is logged in.
+ */
+export async function startCityServer(offset: number) {
+  const port = Number(process.env.E2E_PORT ?? 3917) + offset;
+  const baseURL = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'landfall-e2e-city-'));
+  const bin = new URL('../../packages/server/bin/landfall.js', import.meta.url).pathname;
+  const server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--data', dataDir], {
+    env: { ...process.env, DATABASE_URL: '', LANDFALL_LOG_LEVEL: 'warn' },
+    stdio: 'inherit',
+  });
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await expect
+    .poll(async () => (await admin.get('/api/health').catch(() => null))?.status() ?? 0, {
+      timeout: 90_000,
+      intervals: [500],
+    })
+    .toBe(200);
+  const setup = await api(admin, 'POST', '/api/setup', {
+    tenantName: '宜宾市',
+    divisionCode: '511500',
+    adminUsername: ADMIN.username,
+    password: ADMIN.password,
+  });
+  expect(setup.status, JSON.stringify(setup.body)).toBe(201);
+  await loginApi(admin, ADMIN.username, ADMIN.password);
+  const tenants = (await api(admin, 'GET', '/api/tenants')).body as { id: string; name: string }[];
+  const cityId = tenants.find((t) => t.name === '宜宾市')!.id;
+  return {
+    baseURL,
+    admin,
+    cityId,
+    async stop() {
+      await admin.dispose();
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
