@@ -55,17 +55,7 @@ export type MatterInput = z.input<typeof matterInputSchema>;
  * to the district's 综合协调组; the district's unit that must act is named, unless a project of the
  * district gives it (its responsible unit).
  */
-export const matterRaiseDownSchema = z.object({
-  tenantId: idSchema,
-  projectId: idSchema.nullish(),
-  ownerUnitId: idSchema.optional(),
-  title: required(200, '请填写事项名称'),
-  description: text(4000),
-  blockerKind: z.enum(blockerKinds),
-  blocksStage: z.enum(blockableStages).nullish(),
-  deadline: dateSchema,
-  raisedOn: dateSchema.optional(),
-});
+export const matterRaiseDownSchema = matterInputSchema.omit({ unitId: true }).extend({ tenantId: idSchema });
 export type MatterRaiseDownInput = z.input<typeof matterRaiseDownSchema>;
 
 export const matterUpdateSchema = z.object({ body: required(2000, '请填写进展情况') });
